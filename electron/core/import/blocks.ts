@@ -1,0 +1,36 @@
+import type { Block, BlockKind } from '../model';
+import { tidyInline } from './normalize';
+
+/**
+ * Accumulates blocks into one text: blocks are separated by "\n\n" and never contain a blank line
+ * themselves, so the separator stays unambiguous. Offsets are UTF-16 code units.
+ */
+export class BlockBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  readonly blocks: Block[] = [];
+
+  /** Adds a block; blank content is ignored. Returns whether a block was added. */
+  add(kind: BlockKind, content: string, level?: number): boolean {
+    const clean = tidyInline(content).replace(/\n{2,}/g, '\n');
+    if (clean === '') return false;
+    if (this.parts.length > 0) {
+      this.parts.push('\n\n');
+      this.length += 2;
+    }
+    const block: Block = { kind, start: this.length, end: this.length + clean.length };
+    if (level !== undefined) block.level = level;
+    this.blocks.push(block);
+    this.parts.push(clean);
+    this.length += clean.length;
+    return true;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+
+  get isEmpty(): boolean {
+    return this.blocks.length === 0;
+  }
+}

@@ -1,0 +1,175 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { ImportError } from './errors';
+import { normalizeText } from './normalize';
+
+export interface DecodedText {
+  text: string;
+  /** WHATWG-style label of the source encoding, e.g. "utf-8", "windows-1251", "koi8-r". */
+  encoding: string;
+}
+
+const CYRILLIC_CANDIDATES = ['windows-1251', 'koi8-r', 'ibm866'] as const;
+
+// Relative frequency (%) of Russian letters; used to pick between Cyrillic code pages, which
+// chardet confuses on short texts because their letters occupy the same byte ranges.
+const RUSSIAN_FREQ: Record<string, number> = {
+  о: 10.97, е: 8.45, а: 8.01, и: 7.35, н: 6.7, т: 6.26, с: 5.47, р: 4.73, в: 4.54, л: 4.4,
+  к: 3.49, м: 3.21, д: 2.98, п: 2.81, у: 2.62, я: 2.01, ы: 1.9, ь: 1.74, г: 1.7, з: 1.65,
+  б: 1.59, ч: 1.44, й: 1.21, х: 0.97, ж: 0.94, ш: 0.73, ю: 0.64, ц: 0.48, щ: 0.36, э: 0.32,
+  ф: 0.26, ъ: 0.04, ё: 0.04,
+};
+
+/**
+ * Decodes file bytes to normalised text (NFC, "\n" line ends, no BOM).
+ * Order: byte-order marks, strict UTF-8, UTF-16 without BOM, then detection for legacy code pages.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new ImportError('the file is empty');
+  const { text, encoding } = decodeRaw(bytes);
+  refuseBinary(text);
+  return { text: normalizeText(text), encoding };
+}
+
+function decodeRaw(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: utf8(bytes.subarray(3), 'utf-8'), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: fall through to detection
+  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  if (looksBinary(bytes)) throw binaryError();
+  const encoding = detectLegacy(bytes);
+  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding), encoding };
+}
+
+function utf8(bytes: Uint8Array, label: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError('the file starts with a UTF-8 byte-order mark but is not valid UTF-8');
+  }
+}
+
+/** UTF-16 without BOM: mostly-ASCII text leaves NUL in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.02) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return true;
+    if (isControl(b)) controls++;
+  }
+  return controls > n * 0.01;
+}
+
+/** Decoded text can still be noise (e.g. UTF-16 of random bytes, or a UTF-8 file of control codes). */
+function refuseBinary(text: string): void {
+  const n = Math.min(text.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) throw binaryError();
+    if (isControl(c) || c === 0xfffd) controls++;
+  }
+  if (controls > n * 0.01) throw binaryError();
+}
+
+function binaryError(): ImportError {
+  return new ImportError('this looks like binary data, not text');
+}
+
+function detectLegacy(bytes: Uint8Array): string {
+  const sample = bytes.subarray(0, 65536);
+  const cyrillic = bestCyrillic(sample);
+  if (cyrillic) return cyrillic;
+  for (const match of chardet.analyse(sample)) {
+    const name = match.name.toLowerCase();
+    // ISO-8859-1 texts are nearly always Windows-1252 (its superset for printable characters).
+    const label = name === 'iso-8859-1' ? 'windows-1252' : name;
+    if (label.startsWith('utf-') || !iconv.encodingExists(label)) continue;
+    if ((CYRILLIC_CANDIDATES as readonly string[]).includes(label)) continue;
+    return label;
+  }
+  return 'windows-1252';
+}
+
+/**
+ * When most letters are high bytes the text is in a non-Latin single-byte script; if one Cyrillic
+ * code page decodes it as plausible Russian, take the best-scoring one.
+ */
+function bestCyrillic(sample: Uint8Array): string | null {
+  let high = 0;
+  let asciiLetters = 0;
+  for (const b of sample) {
+    if (b >= 0x80) high++;
+    else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) asciiLetters++;
+  }
+  if (high < 8 || high < asciiLetters) return null;
+  const buffer = Buffer.from(sample.buffer, sample.byteOffset, sample.length);
+  let best: string | null = null;
+  let bestScore = -Infinity;
+  for (const encoding of CYRILLIC_CANDIDATES) {
+    const score = russianScore(iconv.decode(buffer, encoding));
+    if (score > bestScore) {
+      bestScore = score;
+      best = encoding;
+    }
+  }
+  // Average log-frequency per non-ASCII character; real Russian scores about 1.3–1.6.
+  return bestScore > 0.5 ? best : null;
+}
+
+function russianScore(text: string): number {
+  let sum = 0;
+  let count = 0;
+  let prevLower = false;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      prevLower = false;
+      continue;
+    }
+    count++;
+    const lower = ch.toLowerCase();
+    const freq = RUSSIAN_FREQ[lower];
+    if (freq === undefined) {
+      sum -= 3; // box drawing, symbols, foreign letters: implausible in Russian prose
+      prevLower = false;
+      continue;
+    }
+    const isUpper = lower !== ch;
+    // Capitals inside a word are rare in real text but common in a wrongly decoded one.
+    sum += Math.log(1 + freq) - (isUpper ? (prevLower ? 3 : 0.7) : 0);
+    prevLower = !isUpper;
+  }
+  return count === 0 ? -Infinity : sum / count;
+}

@@ -1,0 +1,106 @@
+import type { Migration } from './types';
+
+/**
+ * Claims, their appearances and links, and full-text search. FTS rows are maintained by triggers
+ * (so every write path keeps them in sync inside its own transaction); the number tokens come from
+ * marginalia_numbers(), a function every connection registers before it runs migrations.
+ */
+export const migration002: Migration = {
+  version: 2,
+  name: 'claims, links, full-text search',
+  up: `
+    CREATE TABLE claims (
+      id         INTEGER PRIMARY KEY,
+      uid        TEXT NOT NULL UNIQUE,
+      statement  TEXT NOT NULL CHECK (length(trim(statement)) > 0),
+      kind       TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('statistic', 'quote', 'event', 'other')),
+      speaker    TEXT,
+      value      REAL,
+      unit       TEXT,
+      note       TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE claim_appearances (
+      id         INTEGER PRIMARY KEY,
+      claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+      passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+      stance     TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'attributes', 'questions', 'refutes')),
+      speaker    TEXT,
+      created_at TEXT NOT NULL,
+      UNIQUE (claim_id, passage_id)
+    );
+    CREATE INDEX claim_appearances_passage ON claim_appearances(passage_id);
+
+    CREATE TABLE claim_links (
+      id            INTEGER PRIMARY KEY,
+      from_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+      to_claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+      relation      TEXT NOT NULL CHECK (relation IN ('supports', 'contradicts', 'varies', 'specifies', 'undercuts', 'related')),
+      status        TEXT NOT NULL DEFAULT 'suggested' CHECK (status IN ('suggested', 'confirmed', 'rejected')),
+      score         REAL,
+      method        TEXT,
+      note          TEXT NOT NULL DEFAULT '',
+      created_at    TEXT NOT NULL,
+      updated_at    TEXT NOT NULL,
+      CHECK (from_claim_id <> to_claim_id),
+      UNIQUE (from_claim_id, to_claim_id, relation)
+    );
+    CREATE INDEX claim_links_to ON claim_links(to_claim_id);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+      title, outlet, byline, text, numbers, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+      exact, note, numbers, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+      statement, speaker, note, numbers, tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+    INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
+      SELECT id, title, ifnull(outlet, ''), ifnull(byline, ''), text, marginalia_numbers(title || ' ' || text) FROM articles;
+    INSERT INTO passages_fts(rowid, exact, note, numbers)
+      SELECT id, exact, note, marginalia_numbers(exact || ' ' || note) FROM passages;
+
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+      INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
+      VALUES (new.id, new.title, ifnull(new.outlet, ''), ifnull(new.byline, ''), new.text, marginalia_numbers(new.title || ' ' || new.text));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text ON articles BEGIN
+      DELETE FROM articles_fts WHERE rowid = old.id;
+      INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
+      VALUES (new.id, new.title, ifnull(new.outlet, ''), ifnull(new.byline, ''), new.text, marginalia_numbers(new.title || ' ' || new.text));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+      DELETE FROM articles_fts WHERE rowid = old.id;
+    END;
+
+    CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+      INSERT INTO passages_fts(rowid, exact, note, numbers)
+      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact || ' ' || new.note));
+    END;
+    CREATE TRIGGER passages_fts_update AFTER UPDATE OF exact, note ON passages BEGIN
+      DELETE FROM passages_fts WHERE rowid = old.id;
+      INSERT INTO passages_fts(rowid, exact, note, numbers)
+      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact || ' ' || new.note));
+    END;
+    CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+      DELETE FROM passages_fts WHERE rowid = old.id;
+    END;
+
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+      INSERT INTO claims_fts(rowid, statement, speaker, note, numbers)
+      VALUES (new.id, new.statement, ifnull(new.speaker, ''), new.note, marginalia_numbers(new.statement));
+    END;
+    CREATE TRIGGER claims_fts_update AFTER UPDATE OF statement, speaker, note ON claims BEGIN
+      DELETE FROM claims_fts WHERE rowid = old.id;
+      INSERT INTO claims_fts(rowid, statement, speaker, note, numbers)
+      VALUES (new.id, new.statement, ifnull(new.speaker, ''), new.note, marginalia_numbers(new.statement));
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+      DELETE FROM claims_fts WHERE rowid = old.id;
+    END;
+  `,
+};

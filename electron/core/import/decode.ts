@@ -49,8 +49,7 @@ function decodeRaw(bytes: Uint8Array): DecodedText {
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   if (looksBinary(bytes)) throw binaryError();
-  const encoding = detectLegacy(bytes);
-  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding), encoding };
+  return decodeLegacy(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
 function utf8(bytes: Uint8Array, label: string): string {
@@ -108,19 +107,20 @@ function binaryError(): ImportError {
   return new ImportError('this looks like binary data, not text');
 }
 
-function detectLegacy(bytes: Uint8Array): string {
-  const sample = bytes.subarray(0, 65536);
+/** Russian by letter statistics first, then chardet's candidates; the first clean decoding wins. */
+function decodeLegacy(buffer: Buffer): DecodedText {
+  const sample = buffer.subarray(0, 65536);
   const cyrillic = bestCyrillic(sample);
-  if (cyrillic) return cyrillic;
+  if (cyrillic) return { text: iconv.decode(buffer, cyrillic), encoding: cyrillic };
   for (const match of chardet.analyse(sample)) {
     const name = match.name.toLowerCase();
     // ISO-8859-1 texts are nearly always Windows-1252 (its superset for printable characters).
     const label = name === 'iso-8859-1' ? 'windows-1252' : name;
     if (label.startsWith('utf-') || !iconv.encodingExists(label)) continue;
-    if ((CYRILLIC_CANDIDATES as readonly string[]).includes(label)) continue;
-    return label;
+    const text = iconv.decode(buffer, label);
+    if (!text.includes('\ufffd')) return { text, encoding: label };
   }
-  return 'windows-1252';
+  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
 }
 
 /**
@@ -134,7 +134,7 @@ function bestCyrillic(sample: Uint8Array): string | null {
     if (b >= 0x80) high++;
     else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) asciiLetters++;
   }
-  if (high < 8 || high < asciiLetters) return null;
+  if (high === 0 || high < asciiLetters) return null;
   const buffer = Buffer.from(sample.buffer, sample.byteOffset, sample.length);
   let best: string | null = null;
   let bestScore = -Infinity;
@@ -167,8 +167,8 @@ function russianScore(text: string): number {
       continue;
     }
     const isUpper = lower !== ch;
-    // Capitals inside a word are rare in real text but common in a wrongly decoded one.
-    sum += Math.log(1 + freq) - (isUpper ? (prevLower ? 3 : 0.7) : 0);
+    // A capital right after a small letter is rare in real text but common in a wrong decoding.
+    sum += Math.log(1 + freq) - (isUpper && prevLower ? 3 : 0);
     prevLower = !isUpper;
   }
   return count === 0 ? -Infinity : sum / count;

@@ -1,0 +1,41 @@
+import { type ContractError, type Envelope, commands, isCommandName } from '../shared/contract';
+import { MarginaliaError } from './errors';
+import { type Context, handlers } from './handlers';
+
+/**
+ * The one path from a transport to core: checks the command exists, validates the (untrusted)
+ * arguments against its schema, runs it, and turns every failure into a typed, readable error.
+ * Electron's IPC registration and the HTTP host both call this; neither has logic of its own.
+ */
+export async function dispatch(ctx: Context, name: string, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isCommandName(name)) return failure({ code: 'unknown-command', message: `Unknown command "${name}".` });
+  const parsed = commands[name].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    return failure({
+      code: 'invalid-arguments',
+      message: `Invalid arguments for ${name}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+      issues,
+    });
+  }
+  try {
+    const handler = handlers[name] as (ctx: Context, args: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (error) {
+    return failure(toContractError(error));
+  }
+}
+
+export function toContractError(error: unknown): ContractError {
+  if (error instanceof MarginaliaError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  if (/UNIQUE constraint failed/.test(message)) return { code: 'conflict', message: 'That name is already taken here.' };
+  if (/SQLITE_BUSY|database is locked/.test(message)) {
+    return { code: 'busy', message: 'The library is busy with another program; try again in a moment.' };
+  }
+  return { code: 'internal', message: `Something went wrong: ${message}` };
+}
+
+function failure(error: ContractError): Envelope<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,81 @@
+/**
+ * Cheap language guess: the dominant script decides non-Latin languages; Latin-script text is
+ * scored by a handful of very common function words. Returns null when unsure.
+ */
+const STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'was', 'for', 'with', 'said', 'it', 'on', 'he', 'as', 'by', 'have', 'are'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'un', 'une', 'est', 'que', 'pour', 'dans', 'qui', 'pas', 'sur', 'au', 'avec', 'ce'],
+  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'ein', 'eine', 'zu', 'den', 'mit', 'sich', 'auf', 'für', 'von', 'dem', 'auch', 'es'],
+  es: ['el', 'los', 'las', 'y', 'que', 'en', 'del', 'por', 'con', 'una', 'para', 'es', 'se', 'su', 'al', 'lo', 'como', 'más'],
+  it: ['il', 'di', 'che', 'e', 'per', 'un', 'della', 'non', 'sono', 'gli', 'con', 'del', 'le', 'nel', 'alla', 'anche', 'è', 'ha'],
+  pt: ['o', 'os', 'as', 'e', 'do', 'da', 'em', 'que', 'não', 'um', 'uma', 'para', 'com', 'dos', 'no', 'na', 'ao', 'mais'],
+};
+const STOPWORD_SETS = Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)] as const);
+
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Cyrillic}/u, 'cyrillic'],
+  [/\p{Script=Latin}/u, 'latin'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Hangul}/u, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Devanagari}/u, 'hi'],
+  [/\p{Script=Georgian}/u, 'ka'],
+  [/\p{Script=Armenian}/u, 'hy'],
+];
+
+const SAMPLE = 8000;
+
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, SAMPLE);
+  const counts = new Map<string, number>();
+  const add = (script: string) => counts.set(script, (counts.get(script) ?? 0) + 1);
+  for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    // Fast paths for the common cases; the regex table handles the rest.
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) add('latin');
+      continue;
+    }
+    if (code >= 0xc0 && code < 0x250) {
+      if (code !== 0xd7 && code !== 0xf7) add('latin');
+      continue;
+    }
+    if (code >= 0x400 && code < 0x530) {
+      add('cyrillic');
+      continue;
+    }
+    for (const [re, script] of SCRIPTS) {
+      if (re.test(ch)) {
+        add(script);
+        break;
+      }
+    }
+  }
+  let script: string | null = null;
+  let best = 0;
+  for (const [name, n] of counts) if (n > best) [script, best] = [name, n];
+  if (script === null || best < 3) return null;
+  // Japanese mixes kana with many Han characters: any real share of kana means Japanese.
+  if (script === 'zh' && (counts.get('ja') ?? 0) > best * 0.05) return 'ja';
+  if (script === 'cyrillic') return /[іїєґ]/iu.test(sample) && !/[ыэъё]/iu.test(sample) ? 'uk' : 'ru';
+  if (script !== 'latin') return script;
+  return latinLanguage(sample);
+}
+
+function latinLanguage(sample: string): string | null {
+  const scores = new Map<string, number>();
+  let words = 0;
+  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    words++;
+    for (const [lang, set] of STOPWORD_SETS) if (set.has(word)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+  }
+  let lang: string | null = null;
+  let best = 0;
+  for (const [name, n] of scores) if (n > best) [lang, best] = [name, n];
+  // Real prose has function words in roughly every fifth word; a list of names does not.
+  return best >= 2 && best >= words * 0.05 ? lang : null;
+}

@@ -1,0 +1,203 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ImportProgress, ImportReport } from '../../shared/types';
+import type { Clock } from '../clock';
+import { isoNow } from '../clock';
+import type { ParsedArticle } from '../model';
+import { SUPPORTED_EXTENSIONS } from './formats';
+import type { ParseOutcome } from './parse-pool';
+
+/** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
+export interface Parser {
+  parse(filePath: string): Promise<ParseOutcome>;
+}
+
+export interface ImportOptions {
+  jobId?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called after each committed batch, so views can refresh while a long import runs. */
+  onCommit?: () => void;
+  /** How a path is named in progress and the report (the HTTP host hides its upload folder). */
+  displayName?: (path: string) => string;
+}
+
+// Small batches keep each write transaction short, so searches and edits get the connection
+// between them even while tens of thousands of files import.
+const BATCH_SIZE = 250;
+const BATCH_MS = 60;
+const PROGRESS_MS = 100;
+const WINDOW = 64;
+
+/** Files under the given paths (folders recursively), supported formats only inside folders. */
+export async function collectFiles(paths: string[], failed: ImportReport['failed']): Promise<string[]> {
+  const files: string[] = [];
+  const supported = new Set<string>(SUPPORTED_EXTENSIONS);
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && supported.has(extname(entry.name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path);
+      else files.push(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message;
+      failed.push({ file: path, error: `${basename(path)}: ${reason}` });
+    }
+  }
+  return files;
+}
+
+interface Parsed {
+  file: string;
+  outcome: ParseOutcome;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function titleFor(article: ParsedArticle, file: string): string {
+  return article.title?.trim() || basename(file).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
+}
+
+/** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
+function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
+  const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256,
+       source_name, format, encoding, imported_at, updated_at)
+     VALUES (@uid, @title, @outlet, @byline, @published, @place, @language, @url, @text, @blocks, @sha256,
+       @source_name, @format, @encoding, @now, @now)`,
+  );
+  const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
+  const now = isoNow(clock);
+  db.transaction(() => {
+    for (const { file, outcome } of batch) {
+      if (!outcome.ok) {
+        report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
+        continue;
+      }
+      const { article } = outcome;
+      const hash = sha256(article.text);
+      const existing = findDuplicate.get(hash) as { id: number; title: string } | undefined;
+      if (existing) {
+        report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
+        continue;
+      }
+      const title = titleFor(article, file);
+      const { lastInsertRowid } = insertArticle.run({
+        uid: randomUUID(),
+        title,
+        outlet: article.outlet,
+        byline: article.byline,
+        published: article.published,
+        place: article.place,
+        language: article.language,
+        url: article.url,
+        text: article.text,
+        blocks: JSON.stringify(article.blocks),
+        sha256: hash,
+        source_name: basename(name(file)),
+        format: article.format,
+        encoding: article.encoding,
+        now,
+      });
+      insertSource.run(lastInsertRowid, basename(name(file)), outcome.size, outcome.bytes);
+      report.imported.push({ file: name(file), articleId: Number(lastInsertRowid), title });
+    }
+  })();
+}
+
+/**
+ * Imports files and folders: parsing runs in the pool's workers, this (the writer) commits in
+ * short batches and yields between them. Cancelling stops new work, commits what was already
+ * parsed, and the report says so. A failing file never stops its batch.
+ */
+export async function runImport(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const name = options.displayName ?? ((p: string) => p);
+  const report: ImportReport = {
+    jobId: options.jobId ?? randomUUID(),
+    cancelled: false,
+    elapsedMs: 0,
+    imported: [],
+    duplicates: [],
+    failed: [],
+  };
+  const files = await collectFiles(paths, report.failed);
+  let done = 0;
+  let current: string | null = null;
+  let lastProgress = 0;
+  const progress = (force: boolean): void => {
+    const now = performance.now();
+    if (!options.onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
+    lastProgress = now;
+    options.onProgress({
+      jobId: report.jobId,
+      total: files.length,
+      done,
+      imported: report.imported.length,
+      duplicates: report.duplicates.length,
+      failed: report.failed.length,
+      current: current === null ? null : name(current),
+      elapsedMs: Math.round(now - started),
+    });
+  };
+  progress(true);
+
+  let pending: Parsed[] = [];
+  let lastFlush = performance.now();
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    commitBatch(db, clock, pending, report, name);
+    pending = [];
+    lastFlush = performance.now();
+    options.onCommit?.();
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let next = 0;
+  while (next < files.length || inFlight.size > 0) {
+    while (!options.signal?.aborted && next < files.length && inFlight.size < WINDOW) {
+      const file = files[next++] as string;
+      const job = parser.parse(file).then(
+        (outcome) => {
+          pending.push({ file, outcome });
+        },
+        (error: unknown) => {
+          pending.push({ file, outcome: { ok: false, error: (error as Error).message } });
+        },
+      );
+      const tracked = job.finally(() => {
+        inFlight.delete(tracked);
+        done += 1;
+        current = file;
+      });
+      inFlight.add(tracked);
+    }
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight);
+    if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
+      flush();
+      // Let searches, edits and progress events through between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    progress(false);
+  }
+  flush();
+  report.cancelled = options.signal?.aborted === true && next < files.length;
+  report.elapsedMs = Math.round(performance.now() - started);
+  progress(true);
+  return report;
+}

@@ -1,0 +1,40 @@
+import type { ParsedArticle } from '../model';
+import { assembleArticle, isListLine, type Draft } from './article';
+import { markdownDrafts } from './markdown';
+import { normalizeText } from './normalize';
+
+/** Plain text or Markdown (already decoded) to the article model, with news metadata guessed. */
+export function parsePlainText(text: string, fileName: string, format: 'txt' | 'md'): ParsedArticle {
+  const normal = normalizeText(text);
+  if (format === 'md') {
+    const { drafts, meta } = markdownDrafts(normal);
+    return assembleArticle(drafts, { format, encoding: null, fileName, meta });
+  }
+  return assembleArticle(textDrafts(normal), {
+    format,
+    encoding: null,
+    fileName,
+    titleFromFirstLine: true,
+    guessHeadings: true,
+  });
+}
+
+/** Paragraphs are separated by blank lines; a file without any blank line has one per line. */
+function textDrafts(text: string): Draft[] {
+  let paragraphs = text.split(/\n[ \t]*\n\s*/);
+  if (paragraphs.length === 1) paragraphs = text.split('\n');
+  const drafts: Draft[] = [];
+  for (const raw of paragraphs) {
+    const paragraph = raw.trim();
+    if (paragraph === '') continue;
+    const lines = paragraph.split('\n');
+    if (lines.every((l) => /^\s*>/.test(l))) {
+      drafts.push({ kind: 'quote', text: lines.map((l) => l.replace(/^\s*>+ ?/, '')).join('\n') });
+    } else if (lines.length > 1 && lines.every(isListLine)) {
+      for (const line of lines) drafts.push({ kind: 'list-item', text: line.trim(), level: 1 });
+    } else {
+      drafts.push({ kind: 'paragraph', text: paragraph });
+    }
+  }
+  return drafts;
+}

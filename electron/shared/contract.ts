@@ -1,0 +1,136 @@
+/**
+ * The contract: every command the UI may call, with a runtime schema for its arguments (the
+ * renderer is untrusted) and its result type, plus the events pushed to views. Electron IPC,
+ * the preload bridge, the HTTP host and the renderer's client are all typed from this one table.
+ */
+import { z } from 'zod';
+import type {
+  Article,
+  ArticlePage,
+  ArticleSummary,
+  EditState,
+  ImportProgress,
+  ImportReport,
+  LibraryInfo,
+  SearchResults,
+  Stats,
+  ChangeKind,
+} from './types';
+
+interface CommandDef<A extends z.ZodType, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+const command =
+  <R>() =>
+  <A extends z.ZodType>(args: A): CommandDef<A, R> => ({ args });
+
+const id = z.number().int().positive();
+const none = z.strictObject({});
+const text = (max: number) => z.string().max(max);
+const optionalMeta = (max: number) => z.string().max(max).nullable().optional();
+
+/** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
+export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
+
+export const articlePatch = z.strictObject({
+  title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
+  outlet: optionalMeta(500),
+  byline: optionalMeta(1000),
+  published: z.string().regex(PARTIAL_DATE, 'use a date such as 2020-11-09, 2020-11, or --11-09 when the year is unknown').nullable().optional(),
+  place: optionalMeta(500),
+  language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a language code such as en or ru').nullable().optional(),
+  url: z.string().url().max(4000).nullable().optional(),
+});
+
+export const commands = {
+  'library.info': command<LibraryInfo>()(none),
+  'stats.get': command<Stats>()(none),
+
+  'articles.list': command<ArticlePage>()(
+    z.strictObject({
+      query: text(1000).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  'articles.get': command<Article>()(z.strictObject({ id })),
+  'articles.update': command<ArticleSummary>()(z.strictObject({ id, patch: articlePatch })),
+  'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
+
+  'search.query': command<SearchResults>()(
+    z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() }),
+  ),
+
+  'import.start': command<{ jobId: string }>()(
+    z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) }),
+  ),
+  'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
+
+  'edit.state': command<EditState>()(none),
+  'edit.undo': command<EditState>()(none),
+  'edit.redo': command<EditState>()(none),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type Args<K extends CommandName> = z.input<Commands[K]['args']>;
+export type ParsedArgs<K extends CommandName> = z.output<Commands[K]['args']>;
+export type Result<K extends CommandName> = Commands[K] extends CommandDef<z.ZodType, infer R> ? R : never;
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}
+
+/** Push events: name → payload. */
+export interface Events {
+  'library.changed': { kinds: ChangeKind[] };
+  'import.progress': ImportProgress;
+  'import.finished': ImportReport;
+  /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */
+  'menu.action': { action: MenuAction };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['library.changed', 'import.progress', 'import.finished', 'menu.action'];
+
+export type MenuAction = 'undo' | 'redo' | 'find' | 'export' | 'shortcuts' | 'import-files' | 'import-folder';
+
+/** Errors cross transports as data, never as thrown exceptions (Electron would mangle their text). */
+export interface ContractError {
+  code: string;
+  message: string;
+  /** Per-field problems for invalid arguments. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** Domain → verb → method: the shape of every client the renderer uses. */
+type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
+type Methods<Wrap extends 'value' | 'envelope'> = {
+  [D in DomainOf<CommandName>]: {
+    [K in CommandName as K extends `${D}.${infer V}` ? V : never]: (
+      args: Args<K>,
+    ) => Promise<Wrap extends 'value' ? Result<K> : Envelope<Result<K>>>;
+  };
+};
+
+/** What the renderer programs against: methods resolve with results and reject with ContractFailure. */
+export type Api = Methods<'value'>;
+
+/** What the Electron preload exposes as window.marginalia: named methods that resolve with envelopes. */
+export type Bridge = Methods<'envelope'> & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** File system paths of files the user dropped or picked (Electron's webUtils). */
+  pathsOf(files: File[]): string[];
+};
+
+/** Splits "articles.list" into its bridge coordinates. */
+export function splitName(name: CommandName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

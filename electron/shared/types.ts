@@ -1,0 +1,115 @@
+/** Result shapes of the contract: plain data that crosses every transport as JSON. */
+import type { Block } from '../core/model';
+
+export type { Block, BlockKind } from '../core/model';
+
+export interface Stats {
+  articles: number;
+  passages: number;
+  tags: number;
+  claims: number;
+  links: number;
+}
+
+export interface LibraryInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  stats: Stats;
+}
+
+export interface ArticleSummary {
+  id: number;
+  uid: string;
+  title: string;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  place: string | null;
+  language: string | null;
+  url: string | null;
+  sourceName: string | null;
+  format: string;
+  encoding: string | null;
+  importedAt: string;
+  updatedAt: string;
+  passageCount: number;
+}
+
+export interface Article extends ArticleSummary {
+  text: string;
+  blocks: Block[];
+}
+
+export interface ArticlePage {
+  items: ArticleSummary[];
+  total: number;
+}
+
+/** Search snippets mark matches with these private-use characters; the UI turns them into <mark>. */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+export interface ArticleHit {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  snippet: string;
+}
+
+export interface PassageHit {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  start: number;
+  end: number;
+  snippet: string;
+}
+
+export interface ClaimHit {
+  id: number;
+  statement: string;
+  snippet: string;
+}
+
+export interface SearchResults {
+  query: string;
+  articles: ArticleHit[];
+  passages: PassageHit[];
+  claims: ClaimHit[];
+}
+
+export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims';
+
+export interface EditState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface ImportFailure {
+  file: string;
+  error: string;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  total: number;
+  done: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  current: string | null;
+  elapsedMs: number;
+}
+
+export interface ImportReport {
+  jobId: string;
+  cancelled: boolean;
+  elapsedMs: number;
+  imported: Array<{ file: string; articleId: number; title: string }>;
+  duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;
+  failed: ImportFailure[];
+}

@@ -16,6 +16,9 @@ import type {
   Stats,
   ChangeKind,
 } from './types';
+import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
+
+export { splitName } from './names';
 
 interface CommandDef<A extends z.ZodType, R> {
   args: A;
@@ -80,7 +83,7 @@ export type Args<K extends CommandName> = z.input<Commands[K]['args']>;
 export type ParsedArgs<K extends CommandName> = z.output<Commands[K]['args']>;
 export type Result<K extends CommandName> = Commands[K] extends CommandDef<z.ZodType, infer R> ? R : never;
 
-export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+export const COMMAND_NAMES: readonly CommandName[] = COMMAND_NAME_LIST;
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
@@ -95,7 +98,15 @@ export interface Events {
   'menu.action': { action: MenuAction };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['library.changed', 'import.progress', 'import.finished', 'menu.action'];
+export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;
+
+/** names.ts repeats these lists without zod (for the preload); this fails to compile when they drift. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type NamesInSync = [
+  Assert<Same<(typeof COMMAND_NAME_LIST)[number], CommandName>>,
+  Assert<Same<(typeof EVENT_NAME_LIST)[number], EventName>>,
+];
 
 export type MenuAction = 'undo' | 'redo' | 'find' | 'export' | 'shortcuts' | 'import-files' | 'import-folder';
 
@@ -128,9 +139,3 @@ export type Bridge = Methods<'envelope'> & {
   /** File system paths of files the user dropped or picked (Electron's webUtils). */
   pathsOf(files: File[]): string[];
 };
-
-/** Splits "articles.list" into its bridge coordinates. */
-export function splitName(name: CommandName): [string, string] {
-  const dot = name.indexOf('.');
-  return [name.slice(0, dot), name.slice(dot + 1)];
-}

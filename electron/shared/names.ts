@@ -1,0 +1,28 @@
+/**
+ * The contract's names as plain data, for code that must not load zod (the sandboxed preload).
+ * contract.ts re-exports these lists and fails to compile when they disagree with its table.
+ */
+import type { CommandName, EventName } from './contract';
+
+export const COMMAND_NAMES = [
+  'library.info',
+  'stats.get',
+  'articles.list',
+  'articles.get',
+  'articles.update',
+  'articles.delete',
+  'search.query',
+  'import.start',
+  'import.cancel',
+  'edit.state',
+  'edit.undo',
+  'edit.redo',
+] as const satisfies readonly CommandName[];
+
+export const EVENT_NAMES = ['library.changed', 'import.progress', 'import.finished', 'menu.action'] as const satisfies readonly EventName[];
+
+/** Splits "articles.list" into its bridge coordinates. */
+export function splitName(name: CommandName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

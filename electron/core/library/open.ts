@@ -32,13 +32,13 @@ function registerFunctions(db: Database.Database): void {
 }
 
 /**
- * Reads the file's identity without writing a byte, so that a foreign or newer file is refused
- * untouched (no WAL switch, no -wal/-shm side files: the probe opens it read-only and immutable).
+ * Reads the file's identity through a read-only connection, so that a foreign or newer file is
+ * refused untouched (no migration, no WAL switch, no write of any kind).
  */
 function inspect(path: string, nativeBinding: string | undefined): { applicationId: number; version: number; hasTables: boolean } {
   let probe: Database.Database;
   try {
-    probe = new Database(`file:${encodeURI(path).replace(/\?/g, '%3F').replace(/#/g, '%23')}?immutable=1`, {
+    probe = new Database(path, {
       readonly: true,
       fileMustExist: true,
       ...(nativeBinding ? { nativeBinding } : {}),

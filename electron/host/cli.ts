@@ -1,0 +1,245 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getArticle, listArticles } from '../core/articles/queries';
+import { MarginaliaError } from '../core/errors';
+import { createParsePool } from '../core/import/parse-pool';
+import { runImport } from '../core/import/pipeline';
+import { checkLibrary } from '../core/library/check';
+import { openLibrary, type Library } from '../core/library/open';
+import { defaultLibraryPath } from '../core/paths';
+import { search } from '../core/search/query';
+import { stats } from '../core/stats';
+import { MATCH_END, MATCH_START } from '../shared/types';
+import { startHost } from './http-host';
+
+/** A failure that ends a command with a message and an exit code (2: usage or library problem). */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+const LIBRARY_OPTION = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, unknown>, positionals: string[], out: Output): Promise<number>;
+}
+
+interface Output {
+  write(text: string): void;
+  error(text: string): void;
+}
+
+function libraryPath(values: Record<string, unknown>): string {
+  const given = (values.library as string | undefined) ?? process.env.MARGINALIA_LIBRARY;
+  return given ? resolve(given) : defaultLibraryPath();
+}
+
+function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T, readonly = false): T {
+  const lib = openLibrary(libraryPath(values), { readonly });
+  try {
+    return fn(lib);
+  } finally {
+    lib.close();
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+const plainSnippet = (s: string): string => s.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']').replace(/\s+/g, ' ');
+
+const COMMANDS: Record<string, Command> = {
+  import: {
+    usage: 'marginalia import [--library FILE] [--json] PATH...',
+    summary: 'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    async run(values, paths, out) {
+      if (paths.length === 0) throw new CliError('import needs at least one file or folder.');
+      const lib = openLibrary(libraryPath(values));
+      const pool = createParsePool();
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once('SIGINT', stop);
+      try {
+        const showProgress = !values.json && process.stderr.isTTY;
+        const report = await runImport(lib.db, lib.clock, pool, paths.map((p) => resolve(p)), {
+          signal: controller.signal,
+          ...(showProgress
+            ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }
+            : {}),
+        });
+        if (showProgress) process.stderr.write('\n');
+        if (values.json) {
+          out.write(json({ imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed }));
+        } else {
+          out.write(
+            `Imported ${report.imported.length}, skipped ${report.duplicates.length} duplicate(s), ${report.failed.length} failed` +
+              `${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`,
+          );
+          for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);
+        }
+        return report.failed.length > 0 || report.cancelled ? 1 : 0;
+      } finally {
+        process.off('SIGINT', stop);
+        await pool.close();
+        lib.close();
+      }
+    },
+  },
+  list: {
+    usage: 'marginalia list [--library FILE] [--json]',
+    summary: 'List every article',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    async run(values, _positionals, out) {
+      const items = withLibrary(values, (lib) => listArticles(lib.db, { limit: 100_000_000 }).items, true);
+      if (values.json) {
+        out.write(
+          json(
+            items.map((a) => ({
+              id: a.id,
+              title: a.title,
+              outlet: a.outlet,
+              byline: a.byline,
+              published: a.published,
+              place: a.place,
+              language: a.language,
+              url: a.url,
+              sourceFile: a.sourceName,
+              format: a.format,
+            })),
+          ),
+        );
+      } else {
+        for (const a of items) out.write(`${a.id}\t${a.published ?? ''}\t${a.outlet ?? ''}\t${a.title}\n`);
+      }
+      return 0;
+    },
+  },
+  show: {
+    usage: 'marginalia show [--library FILE] [--json] ID',
+    summary: 'Show one article with its text and blocks',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    async run(values, [raw], out) {
+      const id = Number(raw);
+      if (!Number.isInteger(id) || id <= 0) throw new CliError('show needs an article id (a positive whole number).');
+      const article = withLibrary(values, (lib) => getArticle(lib.db, id), true);
+      if (values.json) out.write(json(article));
+      else {
+        const meta = [article.outlet, article.place, article.published, article.byline].filter(Boolean).join(' · ');
+        out.write(`${article.title}\n${meta}\n\n${article.text}\n`);
+      }
+      return 0;
+    },
+  },
+  search: {
+    usage: 'marginalia search [--library FILE] [--json] [--limit N] QUERY',
+    summary: 'Full-text search over articles, passages and claims',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, limit: { type: 'string' } },
+    async run(values, words, out) {
+      const query = words.join(' ').trim();
+      if (!query) throw new CliError('search needs a query.');
+      const limit = values.limit === undefined ? 50 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('--limit must be a whole number from 1 to 500.');
+      const results = withLibrary(values, (lib) => search(lib.db, query, limit), true);
+      if (values.json) out.write(json(results));
+      else {
+        for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
+        for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
+        for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);
+      }
+      return 0;
+    },
+  },
+  stats: {
+    usage: 'marginalia stats [--library FILE] [--json]',
+    summary: 'Count articles, passages, tags, claims and links',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    async run(values, _positionals, out) {
+      const counts = withLibrary(values, (lib) => stats(lib.db), true);
+      out.write(values.json ? json(counts) : Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
+      return 0;
+    },
+  },
+  check: {
+    usage: 'marginalia check [--library FILE]',
+    summary: 'Check the library file: integrity, schema, search index, offsets',
+    options: { ...LIBRARY_OPTION },
+    async run(values, _positionals, out) {
+      const problems = withLibrary(values, (lib) => checkLibrary(lib.db));
+      if (problems.length === 0) {
+        out.write(`${libraryPath(values)}: OK\n`);
+        return 0;
+      }
+      out.error(`${libraryPath(values)}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return 1;
+    },
+  },
+  serve: {
+    usage: 'marginalia serve [--library FILE] [--port N]',
+    summary: 'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open)',
+    options: { ...LIBRARY_OPTION, port: { type: 'string' } },
+    async run(values, _positionals, out) {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port must be a port number (0–65535).');
+      const here = dirname(fileURLToPath(import.meta.url));
+      const rendererDir = process.env.MARGINALIA_RENDERER_DIR ?? join(here, '..', '..', 'dist', 'renderer');
+      const pool = createParsePool();
+      const host = await startHost({ libraryPath: libraryPath(values), rendererDir, parser: pool, port });
+      out.write(`${host.openUrl}\n`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await host.close();
+      await pool.close();
+      return 0;
+    },
+  },
+};
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return (
+    'Usage: marginalia <command> [options]\n\nCommands:\n' +
+    Object.entries(COMMANDS)
+      .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+      .join('\n') +
+    '\n\nEvery command takes --library FILE (else $MARGINALIA_LIBRARY, else the app\'s default library).\n' +
+    'Run "marginalia <command> --help" for a command\'s options.\n'
+  );
+}
+
+export async function main(argv: string[], out: Output): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out.write(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    out.error(`marginalia: unknown command "${name}".\n\n${helpText()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      out.write(`Usage: ${command.usage}\n${command.summary}.\n`);
+      return 0;
+    }
+    return await command.run(values, positionals, out);
+  } catch (error) {
+    const exit = error instanceof CliError ? error.exitCode : 2;
+    const message =
+      error instanceof MarginaliaError || error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? (error as Error).message
+        : `unexpected error: ${(error as Error).message}`;
+    out.error(`marginalia ${name}: ${message}\nUsage: ${command.usage}\n`);
+    return exit;
+  }
+}

@@ -1,0 +1,198 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { EVENT_NAMES } from '../shared/contract';
+import { dispatch } from '../core/dispatch';
+import type { Context } from '../core/handlers';
+import type { Parser } from '../core/import/pipeline';
+import { Session } from '../core/session';
+
+export interface HostOptions {
+  libraryPath: string;
+  rendererDir: string;
+  parser: Parser;
+  port?: number;
+  /** Tests may fix the token; by default a random one is made per run. */
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open: the token travels in the fragment, so it never reaches logs or referrers. */
+  openUrl: string;
+  token: string;
+  session: Session;
+  close(): Promise<void>;
+}
+
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(json);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error(`the request is larger than ${limit} bytes`), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Keeps only safe, relative segments of an uploaded file's name ("folder/a.txt" stays a path). */
+function safeRelativeName(raw: string): string {
+  const segments = raw
+    .split(/[\\/]+/)
+    .map((s) => s.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim())
+    .filter((s) => s !== '' && s !== '.' && s !== '..');
+  return segments.length > 0 ? segments.join(sep) : 'upload';
+}
+
+/**
+ * The contract over HTTP for a browser and for tests: POST /api/<command>, GET /api/events (SSE),
+ * POST /api/upload for files picked in a browser, and the built renderer. Loopback only, every
+ * /api request needs the per-run token, and requests from other origins are refused.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  const session = new Session(options.libraryPath);
+  session.watchExternalChanges();
+  const uploadRoot = await mkdtemp(join(tmpdir(), 'marginalia-upload-'));
+  const ctx: Context = {
+    session,
+    parser: options.parser,
+    displayName: (path) => (path.startsWith(uploadRoot + sep) ? relative(uploadRoot, path).split(sep).slice(1).join('/') : path),
+  };
+  const rendererRoot = resolve(options.rendererDir);
+  let origin = '';
+
+  const authorised = (req: IncomingMessage, url: URL): boolean => {
+    const header = req.headers.authorization;
+    const given = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('token');
+    if (!given) return false;
+    const candidate = Buffer.from(given);
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  };
+
+  const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, { error: 'bad path' });
+    }
+    const file = resolve(rendererRoot, '.' + (decoded === '/' ? '/index.html' : decoded));
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) return send(res, 404, { error: 'not found' });
+    const info = await stat(file).catch(() => null);
+    const target = info?.isFile() ? file : join(rendererRoot, 'index.html');
+    if (!info?.isFile() && extname(decoded) !== '') return send(res, 404, { error: 'not found' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(target).pipe(res);
+  };
+
+  const events = (req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const offs = EVENT_NAMES.map((name) =>
+      session.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    );
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      for (const off of offs) off();
+    });
+  };
+
+  const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const rawName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'));
+    const body = await readBody(req, MAX_UPLOAD_BYTES);
+    const dir = join(uploadRoot, randomUUID());
+    const path = join(dir, safeRelativeName(rawName));
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, body);
+    send(res, 200, { ok: true, value: { path } });
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      // DNS rebinding and cross-site requests: only our own host name and origin get through.
+      if (req.headers.host !== new URL(origin).host) return send(res, 403, { error: 'wrong host' });
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, { error: 'wrong origin' });
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+        return serveStatic(res, url.pathname);
+      }
+      if (!authorised(req, url)) return send(res, 401, { error: 'missing or wrong token' });
+      const name = url.pathname.slice('/api/'.length);
+      if (name === 'events' && req.method === 'GET') return events(req, res);
+      if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
+      if (name === 'upload') return upload(req, res);
+      const body = await readBody(req, MAX_JSON_BYTES);
+      let args: unknown;
+      try {
+        args = body.length > 0 ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The request body is not JSON.' } });
+      }
+      const envelope = await dispatch(ctx, name, args);
+      send(res, !envelope.ok && envelope.error.code === 'unknown-command' ? 404 : 200, envelope);
+    })().catch((error: unknown) => {
+      const status = (error as { status?: number }).status ?? 500;
+      if (!res.headersSent) send(res, status, { ok: false, error: { code: 'internal', message: (error as Error).message } });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    openUrl: `${origin}/#token=${token}`,
+    token,
+    session,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      session.close();
+      await rm(uploadRoot, { recursive: true, force: true });
+    },
+  };
+}

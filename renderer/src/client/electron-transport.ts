@@ -1,0 +1,28 @@
+import { type Bridge, type CommandName, type Envelope, splitName } from '../../../electron/shared/contract';
+import type { Transport } from './transport';
+
+declare global {
+  interface Window {
+    marginalia?: Bridge;
+  }
+}
+
+/** window.marginalia, exposed by the preload: named methods only. */
+export function electronTransport(bridge: Bridge): Transport {
+  const invoke = (name: string, args: unknown): Promise<Envelope<unknown>> => {
+    const [domain, verb] = splitName(name as CommandName);
+    const methods = bridge[domain as keyof Bridge] as unknown as Record<string, (a: unknown) => Promise<Envelope<unknown>>> | undefined;
+    const method = methods?.[verb];
+    if (!method) return Promise.resolve({ ok: false, error: { code: 'unknown-command', message: `Unknown command "${name}".` } });
+    return method(args);
+  };
+  return {
+    invoke,
+    on: (event, listener) => bridge.on(event, listener),
+    importFiles: async (files) => {
+      const envelope = await invoke('import.start', { paths: bridge.pathsOf(files) });
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return (envelope.value as { jobId: string }).jobId;
+    },
+  };
+}

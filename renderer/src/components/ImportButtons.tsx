@@ -1,0 +1,34 @@
+import { useRef } from 'react';
+
+/** Hidden file inputs behind named buttons: the same picker in Electron and in a browser. */
+export function ImportButtons({ onFiles, primary = false }: { onFiles(files: File[]): void; primary?: boolean }) {
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const take = (input: HTMLInputElement | null) => {
+    if (!input?.files) return;
+    onFiles([...input.files]);
+    input.value = '';
+  };
+  return (
+    <>
+      <button type="button" className={`button${primary ? ' primary' : ''}`} onClick={() => files.current?.click()}>
+        Import files…
+      </button>
+      <button type="button" className="button" onClick={() => folder.current?.click()}>
+        Import folder…
+      </button>
+      <input ref={files} type="file" multiple hidden aria-label="Choose files to import" accept=".txt,.md,.html,.htm,.docx,.odt,.pdf" onChange={(e) => take(e.currentTarget)} />
+      <input
+        ref={(el) => {
+          folder.current = el;
+          // React has no typed prop for directory pickers.
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        hidden
+        aria-label="Choose a folder to import"
+        onChange={(e) => take(e.currentTarget)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MarginaliaError } from '../../electron/core/errors';
+import { checkLibrary } from '../../electron/core/library/check';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/library/migrations';
+import { APPLICATION_ID, openLibrary } from '../../electron/core/library/open';
+import { tempDir } from './helpers';
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function expectRefusal(fn: () => unknown, code: string, text: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MarginaliaError);
+    expect((error as MarginaliaError).code).toBe(code);
+    expect((error as Error).message).toMatch(text);
+    return;
+  }
+  throw new Error('expected the library to be refused');
+}
+
+describe('library file', () => {
+  it('creates a fresh library with identity, WAL, foreign keys and the whole schema', () => {
+    const dir = tempDir();
+    const lib = openLibrary(join(dir, 'fresh.marginalia'));
+    const db = lib.db;
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+    for (const table of ['articles', 'article_sources', 'tags', 'passages', 'passage_tags', 'claims', 'claim_appearances', 'claim_links', 'articles_fts', 'passages_fts', 'claims_fts']) {
+      expect(tables).toContain(table);
+    }
+    expect(checkLibrary(db)).toEqual([]);
+    lib.close();
+  });
+
+  it('upgrades a library written by an older version, keeping its data and indexing it for search', () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.marginalia');
+    const old = openLibrary(path, { targetVersion: 1 });
+    expect(old.db.pragma('user_version', { simple: true })).toBe(1);
+    old.db
+      .prepare(
+        `INSERT INTO articles (uid, title, text, sha256, format, imported_at, updated_at)
+         VALUES ('u1', 'Refugees', 'Over 6.5 million refugees remain outside Syria.', 'x', 'txt', '2020-11-09', '2020-11-09')`,
+      )
+      .run();
+    old.close();
+
+    const lib = openLibrary(path);
+    expect(lib.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const hit = lib.db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'numbers:n6500000'").all();
+    expect(hit).toEqual([{ rowid: 1 }]);
+    expect(checkLibrary(lib.db)).toEqual([]);
+    lib.close();
+  });
+
+  it('rolls back a failing migration whole and leaves the previous version', () => {
+    const dir = tempDir();
+    const path = join(dir, 'half.marginalia');
+    openLibrary(path, { targetVersion: 1 }).close();
+    // A clashing table makes migration 2 fail part-way through its script.
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE claim_links (x)');
+    raw.close();
+    expectRefusal(() => openLibrary(path), 'library-damaged', /could not be prepared/);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'claims'").get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('refuses a library from a newer version and leaves the file byte-for-byte unchanged', () => {
+    const dir = tempDir();
+    const path = join(dir, 'newer.marginalia');
+    const lib = openLibrary(path);
+    lib.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    lib.db.pragma('journal_mode = DELETE');
+    lib.close();
+    const before = digest(path);
+    expectRefusal(() => openLibrary(path), 'library-too-new', /newer version of Marginalia/);
+    expect(digest(path)).toBe(before);
+    expect(existsSync(path + '-wal')).toBe(false);
+  });
+
+  it('refuses a SQLite file of another program untouched', () => {
+    const dir = tempDir();
+    const path = join(dir, 'other.sqlite');
+    const other = new Database(path);
+    other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+    other.close();
+    const before = digest(path);
+    expectRefusal(() => openLibrary(path), 'not-a-library', /not a Marginalia library/);
+    expect(digest(path)).toBe(before);
+  });
+
+  it('refuses a file that is not a database at all untouched', () => {
+    const dir = tempDir();
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'These are my notes, not a database.\n'.repeat(200));
+    const before = digest(path);
+    expectRefusal(() => openLibrary(path), 'not-a-library', /not a SQLite database/);
+    expect(digest(path)).toBe(before);
+  });
+
+  it('numbers its migrations in order, one version each', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});

@@ -1,0 +1,61 @@
+import { type BrowserWindow, type FileFilter, type OpenDialogOptions, app, dialog } from 'electron';
+import { join } from 'node:path';
+import { SUPPORTED_EXTENSIONS } from '../core/import/formats';
+
+const LIBRARY_FILTERS: FileFilter[] = [
+  { name: 'Marginalia libraries', extensions: ['marginalia', 'sqlite'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Articles', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) },
+  { name: 'All files', extensions: ['*'] },
+];
+
+async function choosePaths(window: BrowserWindow | undefined, options: OpenDialogOptions): Promise<string[]> {
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+export async function chooseLibraryToOpen(window?: BrowserWindow): Promise<string | undefined> {
+  const [path] = await choosePaths(window, { title: 'Open Library', filters: LIBRARY_FILTERS, properties: ['openFile'] });
+  return path;
+}
+
+export async function chooseNewLibraryPath(window?: BrowserWindow): Promise<string | undefined> {
+  const options = {
+    title: 'New Library',
+    buttonLabel: 'Create',
+    defaultPath: join(app.getPath('documents'), 'Research.marginalia'),
+    filters: LIBRARY_FILTERS,
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+}
+
+export function chooseFilesToImport(window?: BrowserWindow): Promise<string[]> {
+  return choosePaths(window, { title: 'Import Files', filters: IMPORT_FILTERS, properties: ['openFile', 'multiSelections'] });
+}
+
+export function chooseFolderToImport(window?: BrowserWindow): Promise<string[]> {
+  return choosePaths(window, { title: 'Import Folder', buttonLabel: 'Import', properties: ['openDirectory'] });
+}
+
+export async function showProblem(window: BrowserWindow | undefined, message: string, detail: string): Promise<void> {
+  const options = { type: 'error' as const, message, detail, buttons: ['OK'] };
+  if (window) await dialog.showMessageBox(window, options);
+  else await dialog.showMessageBox(options);
+}
+
+/** When the library to start with cannot be opened: pick another, or quit. */
+export async function askAfterFailedStart(detail: string): Promise<'open' | 'new' | 'quit'> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    message: 'Marginalia could not open its library',
+    detail,
+    buttons: ['Open Another Library…', 'New Library…', 'Quit'],
+    defaultId: 0,
+    cancelId: 2,
+  });
+  return (['open', 'new', 'quit'] as const)[response] ?? 'quit';
+}

@@ -1,0 +1,152 @@
+/**
+ * Electron main process: lifecycle and wiring only. Core does the work; this file connects the
+ * window, menu, dialogs and IPC to the open library.
+ */
+import { type BrowserWindow, Menu, app, shell } from 'electron';
+import { join } from 'node:path';
+import { dispatch } from '../core/dispatch';
+import { createParsePool } from '../core/import/parse-pool';
+import type { MenuAction } from '../shared/contract';
+import { RENDERER_DIR } from './bundle-paths';
+import {
+  askAfterFailedStart,
+  chooseFilesToImport,
+  chooseFolderToImport,
+  chooseLibraryToOpen,
+  chooseNewLibraryPath,
+  showProblem,
+} from './dialogs';
+import { hardenAllWebContents } from './hardening';
+import { broadcast, forwardEvents, registerCommands, send } from './ipc';
+import { LibraryHost } from './library';
+import { buildMenu } from './menu';
+import { nativeBinding } from './native';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { RecentLibraries } from './recent';
+import { createMainWindow, windowTitle } from './window';
+
+// Tests (and anyone keeping separate profiles) point these elsewhere; must happen before ready.
+if (process.env.MARGINALIA_USER_DATA) app.setPath('userData', process.env.MARGINALIA_USER_DATA);
+app.enableSandbox();
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+/** A library the OS asked us to open (file association) before we were ready. */
+let pendingOpen: string | null = libraryArgument(process.argv);
+
+const parser = createParsePool();
+const recent = new RecentLibraries(app.getPath('userData'));
+const library = new LibraryHost(parser, nativeBinding(), (session) => {
+  forwardEvents(session);
+  recent.add(session.lib.path);
+  refreshMenu();
+  mainWindow?.setTitle(windowTitle(session.lib.name));
+  broadcast('library.changed', { kinds: ['library'] });
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  hardenAllWebContents();
+  app.on('second-instance', (_event, argv) => {
+    const path = libraryArgument(argv);
+    if (path) openLibrary(path);
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady()) openLibrary(path);
+    else pendingOpen = path;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && app.isReady()) showWindow();
+  });
+  app.on('will-quit', () => {
+    library.close();
+    parser.close();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  serveRenderer(RENDERER_DIR);
+  registerCommands(() => library.context());
+  const first = pendingOpen ?? process.env.MARGINALIA_LIBRARY ?? join(app.getPath('userData'), 'Marginalia Library.marginalia');
+  pendingOpen = null;
+  if (!(await openFirstLibrary(first))) {
+    app.quit();
+    return;
+  }
+  showWindow();
+}
+
+/** Keeps asking until a library opens or the user quits. */
+async function openFirstLibrary(path: string): Promise<boolean> {
+  let candidate: string | undefined = path;
+  for (;;) {
+    try {
+      if (candidate) library.open(candidate);
+      return true;
+    } catch (error) {
+      const choice = await askAfterFailedStart((error as Error).message);
+      if (choice === 'quit') return false;
+      candidate = choice === 'open' ? await chooseLibraryToOpen() : await chooseNewLibraryPath();
+      if (!candidate) return false;
+    }
+  }
+}
+
+function showWindow(): void {
+  mainWindow = createMainWindow(library.session.lib.name);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Switches library; on failure keeps the current one and says why. */
+function openLibrary(path: string): void {
+  try {
+    library.open(path);
+  } catch (error) {
+    void showProblem(mainWindow ?? undefined, 'This library could not be opened', (error as Error).message);
+  }
+}
+
+async function importWith(choose: (window?: BrowserWindow) => Promise<string[]>): Promise<void> {
+  const paths = await choose(mainWindow ?? undefined);
+  if (paths.length === 0) return;
+  const result = await dispatch(library.context(), 'import.start', { paths });
+  if (!result.ok) await showProblem(mainWindow ?? undefined, 'The import could not start', result.error.message);
+}
+
+function refreshMenu(): void {
+  Menu.setApplicationMenu(
+    buildMenu(
+      {
+        newLibrary: () => void chooseNewLibraryPath(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
+        openLibrary: () => void chooseLibraryToOpen(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
+        openRecent: openLibrary,
+        clearRecent: () => {
+          recent.clear();
+          refreshMenu();
+        },
+        importFiles: () => void importWith(chooseFilesToImport),
+        importFolder: () => void importWith(chooseFolderToImport),
+        showLibraryFile: () => shell.showItemInFolder(library.session.lib.path),
+        action: (action: MenuAction) => {
+          if (mainWindow) send(mainWindow, 'menu.action', { action });
+        },
+      },
+      recent.list(),
+    ),
+  );
+}
+
+/** A .marginalia file passed on the command line (Windows and Linux file associations). */
+function libraryArgument(argv: string[]): string | null {
+  return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.endsWith('.marginalia')) ?? null;
+}

@@ -1,0 +1,41 @@
+/**
+ * The only door from the page to the main process: one named method per contract command and a
+ * listener API for the contract's events. No ipcRenderer, no generic invoke, no raw IPC events.
+ * Sandboxed preloads are CommonJS with no Node: this file imports the name lists only (no zod).
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { Bridge, CommandName, EventName, Events } from '../shared/contract';
+import { COMMAND_NAMES, EVENT_NAMES, splitName } from '../shared/names';
+
+type Methods = Omit<Bridge, 'on' | 'pathsOf'>;
+
+function commandMethods(): Methods {
+  const domains: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
+  for (const name of COMMAND_NAMES satisfies readonly CommandName[]) {
+    const [domain, verb] = splitName(name);
+    (domains[domain] ??= {})[verb] = (args: unknown) => ipcRenderer.invoke(name, args);
+  }
+  // Complete by construction: contract.ts checks COMMAND_NAMES against the command table.
+  return domains as unknown as Methods;
+}
+
+const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+const api = {
+  ...commandMethods(),
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    if (!eventNames.has(event)) throw new Error(`Unknown event "${event}".`);
+    const channel = `event:${event}`;
+    // The page gets the payload only, never the IpcRendererEvent (it would expose ipcRenderer).
+    const wrapped = (_event: Electron.IpcRendererEvent, payload: Events[E]) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.off(channel, wrapped);
+    };
+  },
+  pathsOf(files: File[]): string[] {
+    return Array.from(files, (file) => webUtils.getPathForFile(file));
+  },
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('marginalia', api);

@@ -22,7 +22,7 @@ const RUSSIAN_FREQ: Record<string, number> = {
 
 /**
  * Decodes file bytes to normalised text (NFC, "\n" line ends, no BOM).
- * Order: byte-order marks, strict UTF-8, UTF-16 without BOM, then detection for legacy code pages.
+ * Order: byte-order marks, UTF-16 without BOM, strict UTF-8, then detection for legacy code pages.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new ImportError('the file is empty');
@@ -41,13 +41,14 @@ function decodeRaw(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
+  // Before UTF-8: ASCII in UTF-16 is valid UTF-8 too, full of NULs.
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // not UTF-8: fall through to detection
   }
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   if (looksBinary(bytes)) throw binaryError();
   return decodeLegacy(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 }

@@ -1,0 +1,147 @@
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { ImportError } from './errors';
+import { formatMegabytes } from './size';
+
+export interface ZipLimits {
+  /** Most entries the central directory may list. */
+  maxEntries?: number;
+  /** Most bytes one wanted entry may inflate to. */
+  maxEntryBytes?: number;
+  /** Most bytes all wanted entries together may inflate to. */
+  maxTotalBytes?: number;
+}
+
+export interface ReadZipOptions extends ZipLimits {
+  /** Which entries to inflate; others are skipped without being read. */
+  wanted: (name: string) => boolean;
+}
+
+export const ZIP_DEFAULT_LIMITS = {
+  maxEntries: 10_000,
+  maxEntryBytes: 64_000_000,
+  maxTotalBytes: 64_000_000,
+} as const satisfies Required<ZipLimits>;
+
+/** The bytes are not a readable zip archive (callers say which document it should have been). */
+export class NotZipError extends ImportError {
+  override name = 'NotZipError';
+  /** What is wrong, without the "the zip archive is damaged" frame, for callers' own messages. */
+  constructor(readonly detail: string) {
+    super(`the zip archive is damaged (${detail})`);
+  }
+}
+
+const bomb = (what: string, limit: number) =>
+  new ImportError(`${what} inflates beyond the ${formatMegabytes(limit)} limit — refused as a possible zip bomb`);
+
+/**
+ * Reads the wanted entries of a zip held in memory. Inflated bytes are counted as they stream
+ * (headers can lie) and reading stops at the first limit crossed. Entry names are only map keys,
+ * never file-system paths.
+ */
+// yauzl's own size check is off: it would stop a lying entry with a vaguer message than ours.
+export async function readZip(bytes: Uint8Array, opts: ReadZipOptions): Promise<Map<string, Uint8Array>> {
+  const maxEntries = opts.maxEntries ?? ZIP_DEFAULT_LIMITS.maxEntries;
+  const maxEntryBytes = opts.maxEntryBytes ?? ZIP_DEFAULT_LIMITS.maxEntryBytes;
+  const maxTotalBytes = opts.maxTotalBytes ?? ZIP_DEFAULT_LIMITS.maxTotalBytes;
+  const zip = await openZip(bytes, maxEntries);
+  const out = new Map<string, Uint8Array>();
+  let total = 0;
+  let seen = 0;
+
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      zip.close();
+      reject(toZipError(error));
+    };
+    zip.on('error', fail);
+    zip.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(out);
+    });
+    zip.on('entry', (entry: Entry) => {
+      if (settled) return;
+      if (++seen > maxEntries) return fail(tooManyEntries(maxEntries));
+      const name = entry.fileName;
+      if (name.endsWith('/') || !opts.wanted(name)) return zip.readEntry();
+      if (entry.isEncrypted()) return fail(new ImportError('the archive is encrypted'));
+      // Cheap early refusal when the header admits the size; the stream count below catches liars.
+      if (entry.uncompressedSize > maxEntryBytes) return fail(bomb('an entry of the archive', maxEntryBytes));
+      if (total + entry.uncompressedSize > maxTotalBytes) return fail(bomb('the archive', maxTotalBytes));
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || settled) return fail(error);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          total += chunk.length;
+          if (size > maxEntryBytes || total > maxTotalBytes) {
+            stream.destroy();
+            fail(size > maxEntryBytes ? bomb('an entry of the archive', maxEntryBytes) : bomb('the archive', maxTotalBytes));
+          } else {
+            chunks.push(chunk);
+          }
+        });
+        stream.on('error', fail);
+        stream.on('end', () => {
+          if (settled) return;
+          if (size !== entry.uncompressedSize) return fail(new NotZipError('an entry size does not match its header'));
+          out.set(name, new Uint8Array(Buffer.concat(chunks, size)));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.readEntry();
+  });
+}
+
+/** Entry names from the central directory, nothing inflated. */
+export async function listZip(bytes: Uint8Array, maxEntries: number = ZIP_DEFAULT_LIMITS.maxEntries): Promise<string[]> {
+  const zip = await openZip(bytes, maxEntries);
+  const names: string[] = [];
+  return new Promise((resolve, reject) => {
+    zip.on('error', (error: unknown) => reject(toZipError(error)));
+    zip.on('entry', (entry: Entry) => {
+      names.push(entry.fileName);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(names));
+    zip.readEntry();
+  });
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+}
+
+function openZip(bytes: Uint8Array, maxEntries: number): Promise<ZipFile> {
+  if (!isZip(bytes)) return Promise.reject(new NotZipError('it is not a zip archive'));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false }, (error, zip) => {
+      if (error) return reject(toZipError(error));
+      if (zip.entryCount > maxEntries) {
+        zip.close();
+        return reject(tooManyEntries(maxEntries));
+      }
+      resolve(zip);
+    });
+  });
+}
+
+function tooManyEntries(max: number): ImportError {
+  return new ImportError(`the archive has more than ${max.toLocaleString('en')} entries — refused as a possible zip bomb`);
+}
+
+function toZipError(error: unknown): ImportError {
+  if (error instanceof ImportError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/end of central directory record signature not found/i.test(message)) {
+    return new NotZipError('it is cut off: the zip directory at its end is missing');
+  }
+  return new NotZipError(message.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()));
+}

@@ -42,8 +42,8 @@ function libraryPath(values: Record<string, unknown>): string {
   return given ? resolve(given) : defaultLibraryPath();
 }
 
-function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T, readonly = false): T {
-  const lib = openLibrary(libraryPath(values), { readonly });
+function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T): T {
+  const lib = openLibrary(libraryPath(values));
   try {
     return fn(lib);
   } finally {
@@ -97,7 +97,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'List every article',
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     async run(values, _positionals, out) {
-      const items = withLibrary(values, (lib) => listArticles(lib.db, { limit: 100_000_000 }).items, true);
+      const items = withLibrary(values, (lib) => listArticles(lib.db, { limit: 100_000_000 }).items);
       if (values.json) {
         out.write(
           json(
@@ -128,7 +128,7 @@ const COMMANDS: Record<string, Command> = {
     async run(values, [raw], out) {
       const id = Number(raw);
       if (!Number.isInteger(id) || id <= 0) throw new CliError('show needs an article id (a positive whole number).');
-      const article = withLibrary(values, (lib) => getArticle(lib.db, id), true);
+      const article = withLibrary(values, (lib) => getArticle(lib.db, id));
       if (values.json) out.write(json(article));
       else {
         const meta = [article.outlet, article.place, article.published, article.byline].filter(Boolean).join(' · ');
@@ -146,7 +146,7 @@ const COMMANDS: Record<string, Command> = {
       if (!query) throw new CliError('search needs a query.');
       const limit = values.limit === undefined ? 50 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('--limit must be a whole number from 1 to 500.');
-      const results = withLibrary(values, (lib) => search(lib.db, query, limit), true);
+      const results = withLibrary(values, (lib) => search(lib.db, query, limit));
       if (values.json) out.write(json(results));
       else {
         for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
@@ -161,7 +161,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Count articles, passages, tags, claims and links',
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     async run(values, _positionals, out) {
-      const counts = withLibrary(values, (lib) => stats(lib.db), true);
+      const counts = withLibrary(values, (lib) => stats(lib.db));
       out.write(values.json ? json(counts) : Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
       return 0;
     },

@@ -82,7 +82,7 @@ export function App() {
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="count" role="status">
-          {list.data ? (deferredQuery ? `${list.data.total} matching` : `${list.data.total} articles`) : 'Loading…'}
+          {list.data ? (deferredQuery ? `${list.data.total} matching` : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`) : 'Loading…'}
         </div>
         <ArticleList articles={articles} selectedId={selectedId} onSelect={setSelectedId} />
       </nav>

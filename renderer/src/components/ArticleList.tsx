@@ -9,7 +9,7 @@ interface Props {
   onSelect(id: number): void;
 }
 
-const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 76;
 
 /** The library's articles: a virtualised listbox (tens of thousands of rows stay smooth). */
 export function ArticleList({ articles, selectedId, onSelect }: Props) {

@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createParsePool } from '../electron/core/import/parse-pool';
+import { runImport } from '../electron/core/import/pipeline';
+import { openLibrary } from '../electron/core/library/open';
+import { search } from '../electron/core/search/query';
+import { generateCorpus, replicateCorpus } from './corpus';
+
+export interface ImportBenchOptions {
+  corpus?: string;
+  replicate: number;
+  count: number;
+}
+
+/** The raw baseline: read the same files and insert their texts straight into a table + FTS5 in one transaction. */
+function baseline(files: string[], dir: string): number {
+  const db = new Database(join(dir, 'baseline.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, text TEXT NOT NULL); CREATE VIRTUAL TABLE raw_fts USING fts5(text);');
+  const started = performance.now();
+  const insert = db.prepare('INSERT INTO raw (text) VALUES (?)');
+  const index = db.prepare('INSERT INTO raw_fts (rowid, text) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      index.run(insert.run(text).lastInsertRowid, text);
+    }
+  })();
+  const elapsed = performance.now() - started;
+  db.close();
+  return elapsed;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function importBench(options: ImportBenchOptions): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-'));
+  try {
+    const files = options.corpus
+      ? replicateCorpus(options.corpus, join(dir, 'corpus'), options.replicate)
+      : generateCorpus(join(dir, 'corpus'), options.count);
+    const rawMs = baseline(files, dir);
+
+    const lib = openLibrary(join(dir, 'bench.marginalia'));
+    const pool = createParsePool();
+    // Searches fired every 20 ms during the import: how long each waits and runs (the UI's view).
+    const latencies: number[] = [];
+    let stop = false;
+    const probe = (): void => {
+      if (stop) return;
+      const due = performance.now() + 20;
+      setTimeout(() => {
+        search(lib.db, 'refugees housing', 20);
+        latencies.push(performance.now() - due);
+        probe();
+      }, 20);
+    };
+    const started = performance.now();
+    probe();
+    const report = await runImport(lib.db, lib.clock, pool, [join(dir, 'corpus')]);
+    const importMs = performance.now() - started;
+    stop = true;
+    await pool.close();
+    lib.close();
+    if (report.imported.length !== files.length) {
+      throw new Error(`expected ${files.length} imported, got ${report.imported.length} (${report.failed.length} failed, ${report.duplicates.length} duplicates)`);
+    }
+    return {
+      files: files.length,
+      baseline_files_per_s: Math.round(files.length / (rawMs / 1000)),
+      import_files_per_s: Math.round(files.length / (importMs / 1000)),
+      ratio_to_baseline: Number((importMs / rawMs).toFixed(2)),
+      search_during_import_p50_ms: Number(percentile(latencies, 50).toFixed(1)),
+      search_during_import_max_ms: Number(Math.max(0, ...latencies).toFixed(1)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

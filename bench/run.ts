@@ -1,0 +1,25 @@
+// `npm run bench`: speed and memory targets, each as a ratio against a raw baseline measured in
+// the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
+// e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files).
+import { parseArgs } from 'node:util';
+import { importBench } from './import';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    replicate: { type: 'string', default: '5' },
+    count: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+  },
+});
+
+const only = values.only;
+if (!only || only === 'import') {
+  const result = await importBench({
+    ...(values.corpus ? { corpus: values.corpus } : {}),
+    replicate: Number(values.replicate),
+    count: Number(values.count),
+  });
+  console.log('import (target: ratio_to_baseline ≤ 2, search during import < 100 ms)');
+  console.table(result);
+}

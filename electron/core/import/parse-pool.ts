@@ -1,0 +1,163 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ParsedArticle } from '../model';
+
+export type ParseOutcome =
+  | { ok: true; article: ParsedArticle; bytes: Uint8Array; size: number }
+  | { ok: false; error: string };
+
+/** Messages between the pool and its workers: small, so cheap files stay cheap. */
+export interface WorkerRequest {
+  id: number;
+  path: string;
+}
+export type WorkerReply = { id: number } & ParseOutcome;
+
+export interface ParsePoolOptions {
+  /** Worker count; defaults to the number of cores. */
+  size?: number;
+  /** A file that takes longer is reported as failed and its worker replaced. */
+  timeoutMs?: number;
+  /** Heap cap per worker: a file that exhausts it kills only its worker. */
+  maxHeapMb?: number;
+}
+
+export interface ParsePool {
+  /** Parses one file in a worker; never rejects: failures come back as `{ ok: false }`. */
+  parse(filePath: string): Promise<ParseOutcome>;
+  close(): Promise<void>;
+  readonly size: number;
+}
+
+export const PARSE_TIMEOUT_MS = 60_000;
+// Two jobs per worker hide the message round trip without queueing much work in a worker that
+// might crash; the rest wait here.
+const JOBS_PER_WORKER = 2;
+
+interface Job {
+  id: number;
+  path: string;
+  resolve: (outcome: ParseOutcome) => void;
+  crashes: number;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, { job: Job; timer: NodeJS.Timeout }>;
+  dead: boolean;
+}
+
+/** A pool of worker threads that parse files on every core; a crash or a hang costs one file. */
+export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
+  const size = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
+  const timeoutMs = opts.timeoutMs ?? PARSE_TIMEOUT_MS;
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const worker = startWorker({ maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 });
+    const slot: Slot = { worker, jobs: new Map(), dead: false };
+    worker.on('message', (reply: WorkerReply) => {
+      const entry = slot.jobs.get(reply.id);
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      slot.jobs.delete(reply.id);
+      const { id: _id, ...outcome } = reply;
+      entry.job.resolve(outcome as ParseOutcome);
+      if (slot.jobs.size === 0) worker.unref();
+      pump();
+    });
+    worker.on('error', (error) => lose(slot, describeCrash(error)));
+    worker.on('exit', (code) => lose(slot, `the parser stopped unexpectedly (exit code ${code})`));
+    slots.push(slot);
+    return slot;
+  };
+
+  /** A worker died: jobs it held go back to the queue once; a job that crashes twice fails. */
+  const lose = (slot: Slot, reason: string, culprit?: number) => {
+    if (slot.dead) return;
+    slot.dead = true;
+    slots.splice(slots.indexOf(slot), 1);
+    for (const [id, { job, timer }] of slot.jobs) {
+      clearTimeout(timer);
+      if (id !== culprit && ++job.crashes < 2 && !closed) queue.unshift(job);
+      else job.resolve({ ok: false, error: id === culprit || closed ? reason : `${reason}` });
+    }
+    slot.jobs.clear();
+    void slot.worker.terminate();
+    pump();
+  };
+
+  const send = (slot: Slot, job: Job) => {
+    const timer = setTimeout(
+      () => lose(slot, `reading the file took longer than ${Math.round(timeoutMs / 1000)} s — stopped`, job.id),
+      timeoutMs,
+    );
+    slot.jobs.set(job.id, { job, timer });
+    slot.worker.ref();
+    slot.worker.postMessage({ id: job.id, path: job.path } satisfies WorkerRequest);
+  };
+
+  const pump = () => {
+    while (!closed && queue.length > 0) {
+      let slot = slots.reduce<Slot | null>((best, s) => (best === null || s.jobs.size < best.jobs.size ? s : best), null);
+      if ((slot === null || slot.jobs.size > 0) && slots.length < size) slot = spawn();
+      if (slot === null || slot.jobs.size >= JOBS_PER_WORKER) return;
+      send(slot, queue.shift()!);
+    }
+  };
+
+  return {
+    size,
+    parse(filePath) {
+      if (closed) return Promise.resolve({ ok: false, error: 'the import was stopped' });
+      return new Promise<ParseOutcome>((resolve) => {
+        queue.push({ id: nextId++, path: filePath, resolve, crashes: 0 });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.resolve({ ok: false, error: 'the import was stopped' });
+      const stopping = slots.splice(0).map((slot) => {
+        slot.dead = true;
+        for (const { job, timer } of slot.jobs.values()) {
+          clearTimeout(timer);
+          job.resolve({ ok: false, error: 'the import was stopped' });
+        }
+        return slot.worker.terminate();
+      });
+      await Promise.all(stopping);
+    },
+  };
+}
+
+function describeCrash(error: Error): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the file needs more memory than the parser may use';
+  return `the parser crashed (${error.message})`;
+}
+
+/**
+ * Bundled, the worker is parse-worker.js beside this file. From TypeScript sources (tests, tsx)
+ * it is the .ts file, and Node 20 does not apply `--import` loader hooks to a worker's entry
+ * module: so the worker first registers tsx, then imports its entry.
+ */
+function startWorker(resourceLimits: ResourceLimits): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits });
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, resourceLimits });
+}
+
+function tsxApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    // Some test runners transform modules and drop import.meta.resolve.
+    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  }
+}

@@ -1,0 +1,115 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+
+export interface MenuItem {
+  label: string;
+  onSelect(): void;
+  danger?: boolean;
+  disabled?: boolean;
+  /** Shortcut shown beside the label (the tree handles the key itself). */
+  shortcut?: string;
+}
+
+interface Props {
+  label: string;
+  items: MenuItem[];
+  /** Where to open, in viewport pixels (top-left corner, kept on screen). */
+  at: { x: number; y: number };
+  onClose(): void;
+}
+
+/** A popup menu (role menu): focus moves in, arrows move, Enter or click runs, Escape or Tab closes. */
+export function Menu({ label, items, at, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState(at);
+  const [active, setActive] = useState(() => Math.max(0, items.findIndex((i) => !i.disabled)));
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const { width, height } = el.getBoundingClientRect();
+    setPos({
+      x: Math.max(4, Math.min(at.x, window.innerWidth - width - 4)),
+      y: Math.max(4, at.y + height > window.innerHeight - 4 ? at.y - height : at.y),
+    });
+  }, [at]);
+
+  useEffect(() => {
+    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+  }, [active]);
+
+  useEffect(() => {
+    const onDown = (event: MouseEvent) => {
+      if (!box.current?.contains(event.target as Node)) onClose();
+    };
+    const onBlur = () => onClose();
+    document.addEventListener('mousedown', onDown, true);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('resize', onBlur);
+    return () => {
+      document.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('resize', onBlur);
+    };
+  }, [onClose]);
+
+  const move = (from: number, step: number) => {
+    for (let i = 1; i <= items.length; i++) {
+      const next = (from + step * i + items.length * i) % items.length;
+      if (!items[next]?.disabled) return setActive(next);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
+    const key = event.key;
+    if (key === 'ArrowDown') move(active, 1);
+    else if (key === 'ArrowUp') move(active, -1);
+    else if (key === 'Home') move(-1, 1);
+    else if (key === 'End') move(items.length, -1);
+    else if (key === 'Escape' || key === 'Tab') onClose();
+    else if (key.length === 1 && /\S/.test(key)) {
+      const lower = key.toLowerCase();
+      const start = active + 1;
+      for (let i = 0; i < items.length; i++) {
+        const index = (start + i) % items.length;
+        const item = items[index];
+        if (item && !item.disabled && item.label.toLowerCase().startsWith(lower)) {
+          setActive(index);
+          break;
+        }
+      }
+    } else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div ref={box} className="menu" role="menu" aria-label={label} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
+      {items.map((item, index) => (
+        <div
+          key={item.label}
+          role="menuitem"
+          tabIndex={index === active ? 0 : -1}
+          aria-disabled={item.disabled || undefined}
+          className={item.danger ? 'menu-item danger' : 'menu-item'}
+          onMouseEnter={() => !item.disabled && setActive(index)}
+          onClick={() => {
+            if (item.disabled) return;
+            onClose();
+            item.onSelect();
+          }}
+          onKeyDown={(event) => {
+            if ((event.key === 'Enter' || event.key === ' ') && !item.disabled) {
+              event.preventDefault();
+              event.stopPropagation();
+              onClose();
+              item.onSelect();
+            }
+          }}
+        >
+          <span>{item.label}</span>
+          {item.shortcut ? <kbd>{item.shortcut}</kbd> : null}
+        </div>
+      ))}
+    </div>
+  );
+}

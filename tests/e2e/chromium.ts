@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+
+/** The system Chromium the e2e tests drive: $CHROMIUM_PATH, else Debian's. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('No Chromium found for the end-to-end tests: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  }
+  return found;
+}

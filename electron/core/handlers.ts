@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { getArticle, listArticles } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
+import { editArticleText } from './articles/edit-text';
 import { runImport, type Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
+import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
+import { listPassages } from './passages/list';
+import { listOutlets } from './passages/outlets';
+import { getPassage, passagesForArticle } from './passages/queries';
 import { search } from './search/query';
 import type { Session } from './session';
 import { stats } from './stats';
+import { createTag } from './tags/create';
+import { exportCodebook, importCodebook } from './tags/csv';
+import { deleteTag, moveTag, updateTag } from './tags/edits';
+import { mergeTags } from './tags/merge';
+import { listTags, tagUsage } from './tags/queries';
 
 /** What a command runs against: the open library session and the host's shared services. */
 export interface Context {
@@ -67,6 +77,29 @@ export const handlers: Handlers = {
     job?.abort();
     return { cancelled: job !== undefined };
   },
+
+  'articles.outlets': ({ session }) => listOutlets(session.lib.db),
+  'articles.editText': ({ session }, { id, text }) => session.apply(() => editArticleText(session.lib.db, session.lib.clock, id, text)),
+
+  'tags.list': ({ session }) => listTags(session.lib.db),
+  'tags.create': ({ session }, args) => session.apply(() => createTag(session.lib.db, session.lib.clock, args)),
+  'tags.update': ({ session }, { id, ...patch }) => session.apply(() => updateTag(session.lib.db, session.lib.clock, id, patch)),
+  'tags.move': ({ session }, { id, parentId, position }) => session.apply(() => moveTag(session.lib.db, session.lib.clock, id, parentId, position)),
+  'tags.merge': ({ session }, { sourceId, targetId }) => session.apply(() => mergeTags(session.lib.db, session.lib.clock, sourceId, targetId)),
+  'tags.delete': ({ session }, { id }) => session.apply(() => deleteTag(session.lib.db, id)),
+  'tags.usage': ({ session }, { id }) => tagUsage(session.lib.db, id),
+  'tags.exportCsv': ({ session }) => ({ csv: exportCodebook(session.lib.db) }),
+  'tags.importCsv': ({ session }, { csv }) => session.apply(() => importCodebook(session.lib.db, session.lib.clock, csv)),
+
+  'passages.create': ({ session }, args) => session.apply(() => createPassage(session.lib.db, session.lib.clock, args)),
+  'passages.forArticle': ({ session }, { articleId }) => passagesForArticle(session.lib.db, articleId),
+  'passages.get': ({ session }, { id }) => getPassage(session.lib.db, id),
+  'passages.update': ({ session }, { id, note }) => session.apply(() => updatePassageNote(session.lib.db, session.lib.clock, id, note)),
+  'passages.tag': ({ session }, { passageIds, tagId }) => session.apply(() => tagPassages(session.lib.db, session.lib.clock, passageIds, tagId)),
+  'passages.untag': ({ session }, { passageId, tagId }) => session.apply(() => untagPassage(session.lib.db, session.lib.clock, passageId, tagId)),
+  'passages.delete': ({ session }, { ids }) => session.apply(() => deletePassages(session.lib.db, ids)),
+  'passages.reattach': ({ session }, { id, start, end }) => session.apply(() => reattachPassage(session.lib.db, session.lib.clock, id, start, end)),
+  'passages.list': ({ session }, args) => listPassages(session.lib.db, args),
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

@@ -15,6 +15,12 @@ import type {
   SearchResults,
   Stats,
   ChangeKind,
+  Passage,
+  PassageDetail,
+  PassagePage,
+  Tag,
+  TagUsage,
+  TextEditResult,
 } from './types';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 
@@ -34,9 +40,20 @@ const id = z.number().int().positive();
 const none = z.strictObject({});
 const text = (max: number) => z.string().max(max);
 const optionalMeta = (max: number) => z.string().max(max).nullable().optional();
+/** A UTF-16 offset into an article's text. */
+const offset = z.number().int().min(0);
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'the name cannot be empty')
+  .max(200)
+  .refine((name) => !name.includes('/'), 'a tag name cannot contain "/" (it separates levels of the codebook)');
+const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e79a7');
 
 /** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
+/** A date range bound in the passages filter: a year, a month or a day. */
+const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -71,6 +88,71 @@ export const commands = {
     z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) }),
   ),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
+
+  'articles.outlets': command<string[]>()(none),
+  'articles.editText': command<TextEditResult>()(
+    z.strictObject({ id, text: z.string().max(50_000_000).refine((t) => t.trim() !== '', 'the text cannot be empty') }),
+  ),
+
+  'tags.list': command<Tag[]>()(none),
+  'tags.create': command<Tag>()(
+    z.strictObject({
+      path: z.string().trim().min(1, 'give the tag a name').max(2000),
+      color: tagColor.optional(),
+      description: text(10_000).optional(),
+      parentId: id.nullable().optional(),
+    }),
+  ),
+  'tags.update': command<Tag>()(
+    z.strictObject({ id, name: tagName.optional(), color: tagColor.optional(), description: text(10_000).optional() }),
+  ),
+  'tags.move': command<Tag>()(z.strictObject({ id, parentId: id.nullable(), position: z.number().int().min(0).optional() })),
+  'tags.merge': command<Tag>()(z.strictObject({ sourceId: id, targetId: id })),
+  'tags.delete': command<{ passagesTouched: number }>()(z.strictObject({ id })),
+  'tags.usage': command<TagUsage>()(z.strictObject({ id })),
+  'tags.exportCsv': command<{ csv: string }>()(none),
+  'tags.importCsv': command<{ created: number; updated: number }>()(z.strictObject({ csv: z.string().max(20_000_000) })),
+
+  'passages.create': command<Passage>()(
+    z.strictObject({
+      articleId: id,
+      start: offset,
+      end: offset,
+      tagIds: z.array(id).max(1000).optional(),
+      note: text(100_000).optional(),
+    }),
+  ),
+  'passages.forArticle': command<Passage[]>()(z.strictObject({ articleId: id })),
+  'passages.get': command<PassageDetail>()(z.strictObject({ id })),
+  'passages.update': command<Passage>()(z.strictObject({ id, note: text(100_000) })),
+  'passages.tag': command<{ tagged: number }>()(z.strictObject({ passageIds: z.array(id).min(1).max(100_000), tagId: id })),
+  'passages.untag': command<Passage>()(z.strictObject({ passageId: id, tagId: id })),
+  'passages.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
+  'passages.reattach': command<Passage>()(z.strictObject({ id, start: offset, end: offset })),
+  'passages.list': command<PassagePage>()(
+    z.strictObject({
+      filter: z
+        .strictObject({
+          tagIds: z.array(id).max(2000).optional(),
+          tagMode: z.enum(['any', 'all']).optional(),
+          includeChildren: z.boolean().optional(),
+          articleIds: z.array(id).max(100_000).optional(),
+          outlets: z.array(text(500)).max(10_000).optional(),
+          from: filterDate.optional(),
+          to: filterDate.optional(),
+          text: text(1000).optional(),
+        })
+        .optional(),
+      sort: z
+        .strictObject({
+          column: z.enum(['quote', 'article', 'outlet', 'published', 'tags', 'note', 'created']),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    }),
+  ),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

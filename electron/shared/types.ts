@@ -113,3 +113,76 @@ export interface ImportReport {
   duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;
   failed: ImportFailure[];
 }
+
+/** One codebook entry. Counts cover direct taggings; passageCountWithChildren also counts descendants' (each passage once). */
+export interface Tag {
+  id: number;
+  uid: string;
+  parentId: number | null;
+  name: string;
+  /** Names from the root down, joined with " / ". */
+  path: string;
+  color: string;
+  description: string;
+  position: number;
+  passageCount: number;
+  articleCount: number;
+  passageCountWithChildren: number;
+}
+
+/** What deleting a tag would touch (its subtree included), for the confirmation text. */
+export interface TagUsage {
+  passages: number;
+  articles: number;
+  descendants: number;
+}
+
+export type AnchorStatus = 'exact' | 'fuzzy' | 'orphan';
+
+export interface Passage {
+  id: number;
+  uid: string;
+  articleId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  anchor: AnchorStatus;
+  tagIds: number[];
+  claimIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PassageDetail extends Passage {
+  articleTitle: string;
+}
+
+/** A row of the passages view: the passage with its article's details and its tags' paths. */
+export interface PassageRow extends Passage {
+  articleTitle: string;
+  outlet: string | null;
+  published: string | null;
+  tags: string[];
+}
+
+export interface PassagePage {
+  rows: PassageRow[];
+  total: number;
+}
+
+export type PassageSortColumn = 'quote' | 'article' | 'outlet' | 'published' | 'tags' | 'note' | 'created';
+
+/** How many of an article's passages landed where after its text was edited. */
+export interface AnchorCounts {
+  exact: number;
+  fuzzy: number;
+  orphan: number;
+}
+
+export interface TextEditResult {
+  article: ArticleSummary;
+  reanchored: AnchorCounts;
+}

@@ -1,0 +1,150 @@
+import type { Database } from 'better-sqlite3';
+import type { Tag, TagUsage } from '../../shared/types';
+import { notFound } from '../errors';
+import { nameKey, PATH_SEPARATOR } from './paths';
+
+/** The codebook's shape without counts: enough to resolve paths, siblings and subtrees. */
+export interface TreeNode {
+  id: number;
+  parentId: number | null;
+  name: string;
+  position: number;
+}
+
+export class Tree {
+  readonly byId = new Map<number, TreeNode>();
+  private readonly children = new Map<number | null, TreeNode[]>();
+
+  constructor(nodes: TreeNode[]) {
+    for (const node of nodes) {
+      this.byId.set(node.id, node);
+      const siblings = this.children.get(node.parentId) ?? [];
+      siblings.push(node);
+      this.children.set(node.parentId, siblings);
+    }
+    for (const siblings of this.children.values()) siblings.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  /** Records a tag just inserted (last among its siblings). */
+  add(node: TreeNode): void {
+    this.byId.set(node.id, node);
+    this.children.set(node.parentId, [...this.childrenOf(node.parentId), node]);
+  }
+
+  get(id: number): TreeNode {
+    const node = this.byId.get(id);
+    if (!node) throw notFound('Tag', id);
+    return node;
+  }
+
+  childrenOf(parentId: number | null): TreeNode[] {
+    return this.children.get(parentId) ?? [];
+  }
+
+  childNamed(parentId: number | null, name: string): TreeNode | undefined {
+    const key = nameKey(name);
+    return this.childrenOf(parentId).find((child) => nameKey(child.name) === key);
+  }
+
+  path(id: number): string {
+    const names: string[] = [];
+    for (let node = this.byId.get(id); node; node = node.parentId === null ? undefined : this.byId.get(node.parentId)) names.unshift(node.name);
+    return names.join(PATH_SEPARATOR);
+  }
+
+  /** The tag and all its descendants, parents before children. */
+  subtree(id: number): number[] {
+    const ids = [id];
+    for (let i = 0; i < ids.length; i++) for (const child of this.childrenOf(ids[i]!)) ids.push(child.id);
+    return ids;
+  }
+
+  /** Every tag, depth first in display order. */
+  ordered(): TreeNode[] {
+    const out: TreeNode[] = [];
+    const walk = (parentId: number | null): void => {
+      for (const child of this.childrenOf(parentId)) {
+        out.push(child);
+        walk(child.id);
+      }
+    };
+    walk(null);
+    return out;
+  }
+}
+
+export function loadTree(db: Database): Tree {
+  return new Tree(db.prepare('SELECT id, parent_id AS parentId, name, position FROM tags').all() as TreeNode[]);
+}
+
+interface TagRow {
+  id: number;
+  uid: string;
+  parentId: number | null;
+  name: string;
+  color: string;
+  description: string;
+  position: number;
+  passageCount: number;
+  articleCount: number;
+  passageCountWithChildren: number;
+}
+
+const TAG_COLUMNS = `t.id, t.uid, t.parent_id AS parentId, t.name, t.color, t.description, t.position`;
+
+/**
+ * The whole codebook in display order with its counts, in one statement. A passage tagged with a
+ * parent and one of its children counts once in the parent's passageCountWithChildren.
+ */
+export function listTags(db: Database): Tag[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE
+         direct AS (
+           SELECT pt.tag_id, count(*) AS passages, count(DISTINCT p.article_id) AS articles
+           FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id GROUP BY pt.tag_id),
+         closure(ancestor, tag) AS (
+           SELECT parent_id, id FROM tags WHERE parent_id IS NOT NULL
+           UNION ALL SELECT t.parent_id, c.tag FROM closure c JOIN tags t ON t.id = c.ancestor WHERE t.parent_id IS NOT NULL),
+         rolled AS (
+           SELECT ancestor AS tag_id, count(DISTINCT passage_id) AS passages
+           FROM (SELECT c.ancestor, pt.passage_id FROM closure c JOIN passage_tags pt ON pt.tag_id = c.tag
+                 UNION ALL SELECT pt.tag_id, pt.passage_id FROM passage_tags pt)
+           GROUP BY ancestor)
+       SELECT ${TAG_COLUMNS}, ifnull(d.passages, 0) AS passageCount, ifnull(d.articles, 0) AS articleCount,
+              ifnull(r.passages, 0) AS passageCountWithChildren
+       FROM tags t LEFT JOIN direct d ON d.tag_id = t.id LEFT JOIN rolled r ON r.tag_id = t.id`,
+    )
+    .all() as TagRow[];
+  const tree = new Tree(rows);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return tree.ordered().map((node) => ({ ...byId.get(node.id)!, path: tree.path(node.id) }));
+}
+
+/** One tag with its counts. */
+export function getTag(db: Database, id: number, tree: Tree = loadTree(db)): Tag {
+  const row = db
+    .prepare(
+      `SELECT ${TAG_COLUMNS},
+         (SELECT count(*) FROM passage_tags WHERE tag_id = t.id) AS passageCount,
+         (SELECT count(DISTINCT p.article_id) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id) AS articleCount,
+         (SELECT count(DISTINCT passage_id) FROM passage_tags WHERE tag_id IN (SELECT value FROM json_each(?))) AS passageCountWithChildren
+       FROM tags t WHERE t.id = ?`,
+    )
+    .get(JSON.stringify(tree.byId.has(id) ? tree.subtree(id) : [id]), id) as TagRow | undefined;
+  if (!row) throw notFound('Tag', id);
+  return { ...row, path: tree.path(id) };
+}
+
+/** What deleting the tag would touch: passages and articles tagged with it or a descendant. */
+export function tagUsage(db: Database, id: number): TagUsage {
+  const tree = loadTree(db);
+  const ids = tree.subtree(tree.get(id).id);
+  const counts = db
+    .prepare(
+      `SELECT count(DISTINCT pt.passage_id) AS passages, count(DISTINCT p.article_id) AS articles
+       FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(ids)) as { passages: number; articles: number };
+  return { ...counts, descendants: ids.length - 1 };
+}

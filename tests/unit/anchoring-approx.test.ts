@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findApprox, searchEnds } from '../../electron/core/anchoring/approx';
+import { editDistance, findApprox, findApproxIn, searchEnds } from '../../electron/core/anchoring/approx';
 
 /** Deterministic PRNG so failures reproduce. */
 function random(seed: number): () => number {
@@ -76,6 +76,30 @@ describe('findApprox', () => {
     const [match] = findApprox(text, 'the hotbed of internationl  terrorism', 8);
     expect(match && text.slice(match.start, match.end)).toBe('the hotbed of international terrorism');
     expect(match?.errors).toBe(2);
+  });
+});
+
+describe('findApproxIn', () => {
+  it('finds in long spans, through verbatim pieces, every copy a full scan finds', () => {
+    const next = random(5);
+    const pattern = randomString(next, 64, 'abcdefghijklmnopqrstuvwxyz ');
+    let text = randomString(next, 200_000, 'abcdefghijklmnopqrstuvwxyz ');
+    const planted: number[] = [];
+    for (let copy = 0; copy < 20; copy++) {
+      const noisy = pattern.replace(/./g, (c) => (next() < 0.06 ? 'X' : c));
+      const at = Math.floor(next() * (text.length - 100));
+      text = text.slice(0, at) + noisy + text.slice(at + noisy.length);
+      planted.push(at);
+    }
+    const spans = [
+      [0, 90_000],
+      [100_000, 200_000],
+    ] as const;
+    const seeded = findApproxIn(text, pattern, 8, spans);
+    const scanned = spans.flatMap(([from, to]) => findApprox(text, pattern, 8, from, to));
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(seeded).toEqual(scanned);
+    for (const m of seeded) expect(m.start >= 90_000 && m.end <= 100_000).toBe(false);
   });
 });
 

@@ -80,6 +80,21 @@ describe('diffTexts', () => {
     expect(map.map(old.indexOf('Third'), 'after')).toBe(deleted.indexOf('Third'));
   });
 
+  it('lists the spans of the new text that the edits produced', () => {
+    const edited = 'NEW ' + old.replace('we edit', 'we ALSO edit').replace('\n\nThird paragraph.', '');
+    const spans = diffTexts(old, edited).changedSpans();
+    expect(spans.map(([from, to]) => edited.slice(from, to))).toEqual(['NEW ', 'ALSO ', '']);
+    expect(diffTexts(old, old).changedSpans()).toEqual([]);
+  });
+
+  it('maps correctly when the edit touches the first character or a leading line break', () => {
+    expect(diffTexts('\nabc', 'Xabc').map(1, 'after')).toBe(1);
+    expect(diffTexts('\nabc', 'Xabc').map(0, 'before')).toBe(0);
+    const map = diffTexts('abc\ndef', 'abc\nXdef');
+    expect(map.map(4, 'after')).toBe(5);
+    expect(map.map(4, 'before')).toBe(4);
+  });
+
   it('keeps unchanged lines aligned when paragraphs are reordered', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `Line ${i} says something unique ${i * 7}.`);
     const oldText = lines.join('\n');

@@ -92,6 +92,21 @@ describe('reanchor on the TASS article', () => {
     expect(edited.slice(r1!.start, r1!.end + 8)).toBe(quote + ' said on');
   });
 
+  it('follows a passage into a paragraph that was both moved and edited', () => {
+    const quote = 'They have to bear considerable expenses, providing temporary accommodation';
+    const a = anchor(article, quote);
+    const paragraph = paragraphOf(article, quote);
+    const edited = replaceOnce(
+      paragraph + '\n\n' + replaceOnce(article, paragraph + '\n\n', ''),
+      'considerable expenses',
+      'very considerable expenses',
+    );
+    const [result] = reanchor(article, edited, [a]);
+    expect(result?.status).toBe('fuzzy');
+    expect(edited.slice(result!.start, result!.end)).toBe(quote.replace('considerable', 'very considerable'));
+    expect(result!.start).toBeLessThan(paragraph.length);
+  });
+
   it('resolves a near-duplicate by context and position after an edit inside the passage', () => {
     // The standfirst and the fourth paragraph both say "the level of violence in Syria has dropped
     // substantially"; the passage is on the fourth paragraph, which then gets edited.

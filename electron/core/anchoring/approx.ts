@@ -18,6 +18,9 @@ export interface ApproxEnd {
   errors: number;
 }
 
+/** A range of text offsets [from, to). */
+export type Span = readonly [from: number, to: number];
+
 /**
  * Every end offset in text[from, to) where the pattern matches with at most maxErrors edits.
  * With `anchored`, matches must start at `from` (prefix matching) instead of anywhere.
@@ -30,6 +33,17 @@ export function searchEnds(
   to = text.length,
   anchored = false,
 ): ApproxEnd[] {
+  return searchSpans(text, pattern, maxErrors, [[from, to]], anchored)[0]!;
+}
+
+/** searchEnds for each span, compiling the pattern once. */
+function searchSpans(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  spans: readonly Span[],
+  anchored: boolean,
+): ApproxEnd[][] {
   const m = pattern.length;
   if (m === 0) throw new RangeError('pattern must not be empty');
   const blocks = Math.ceil(m / WORD);
@@ -42,7 +56,7 @@ export function searchEnds(
     // peq[symbol * blocks + b]: bit i set where row b * 32 + i of the pattern holds that symbol.
     const peq = new Int32Array((symbols + 1) * blocks);
     for (let i = 0; i < m; i++) peq[symbolOf[pattern.charCodeAt(i)]! * blocks + (i >> 5)]! |= 1 << (i & 31);
-    return scan(text, peq, m, blocks, maxErrors, from, to, anchored);
+    return spans.map(([from, to]) => scan(text, peq, m, blocks, maxErrors, from, to, anchored));
   } finally {
     for (let i = 0; i < m; i++) symbolOf[pattern.charCodeAt(i)] = 0;
   }
@@ -158,18 +172,26 @@ export function findApprox(
   from = 0,
   to = text.length,
 ): ApproxMatch[] {
-  const ends = searchEnds(text, pattern, maxErrors, from, to);
-  const errorsAt = (i: number) => {
-    const hit = ends[i];
-    return hit ? hit.errors : Infinity;
-  };
-  const minima = ends.filter(
+  return findInSpans(text, pattern, maxErrors, [[from, to]]);
+}
+
+function findInSpans(text: string, pattern: string, maxErrors: number, spans: readonly Span[]): ApproxMatch[] {
+  const perSpan = searchSpans(text, pattern, maxErrors, spans, false);
+  return perSpan.flatMap((ends, i) => startsOf(text, pattern, spans[i]![0], localMinima(ends)));
+}
+
+function localMinima(ends: readonly ApproxEnd[]): ApproxEnd[] {
+  const errorsAt = (i: number) => ends[i]?.errors ?? Infinity;
+  return ends.filter(
     (hit, i) =>
       (ends[i - 1]?.end !== hit.end - 1 || errorsAt(i - 1) >= hit.errors) &&
       (ends[i + 1]?.end !== hit.end + 1 || errorsAt(i + 1) >= hit.errors),
   );
+}
+
+function startsOf(text: string, pattern: string, from: number, ends: readonly ApproxEnd[]): ApproxMatch[] {
   const reversedPattern = reverse(pattern);
-  return minima.map(({ end, errors }) => {
+  return ends.map(({ end, errors }) => {
     // Match the reversed pattern backwards from the end: the first reversed end with the same
     // error count gives the shortest match ending there.
     const windowStart = Math.max(from, end - pattern.length - errors);
@@ -178,4 +200,40 @@ export function findApprox(
     const best = back.find((hit) => hit.errors === errors);
     return { start: end - (best ? best.end : pattern.length), end, errors };
   });
+}
+
+/** Below this many code units a direct scan is cheaper than looking pieces up. */
+const SEED_THRESHOLD = 1 << 16;
+/** Shortest pattern piece worth looking up: shorter ones hit too often to filter anything. */
+const MIN_PIECE = 4;
+
+/**
+ * findApprox over several spans of a long text (sorted, non-overlapping) without scanning all of
+ * them: a match with at most maxErrors edits contains one of maxErrors + 1 disjoint pieces of the
+ * pattern verbatim (pigeonhole), so only windows around verbatim hits of the pieces, found with the
+ * native indexOf, are scanned.
+ */
+export function findApproxIn(text: string, pattern: string, maxErrors: number, spans: readonly Span[]): ApproxMatch[] {
+  const m = pattern.length;
+  const size = Math.floor(m / (maxErrors + 1));
+  const total = spans.reduce((sum, [from, to]) => sum + to - from, 0);
+  if (total <= SEED_THRESHOLD || size < MIN_PIECE) return findInSpans(text, pattern, maxErrors, spans);
+  const windows: Array<[number, number]> = [];
+  for (const [from, to] of spans) {
+    for (let offset = 0; offset + size <= m; offset += size) {
+      const piece = pattern.slice(offset, offset + size);
+      for (let hit = text.indexOf(piece, from); hit !== -1 && hit + size <= to; hit = text.indexOf(piece, hit + 1)) {
+        const start = hit - offset;
+        windows.push([Math.max(from, start - maxErrors), Math.min(to, start + m + maxErrors)]);
+      }
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
+    else merged.push(window);
+  }
+  return findInSpans(text, pattern, maxErrors, merged);
 }

@@ -11,7 +11,12 @@ export type Bias = 'before' | 'after';
 
 export interface OffsetMap {
   map(offset: number, bias: Bias): number;
+  /** Spans of the new text that are not unchanged old text (empty where text was only deleted). */
+  changedSpans(): Array<[number, number]>;
 }
+
+/** How far the changed middle is widened to reach a line boundary. */
+const MAX_LINE_WIDENING = 4096;
 
 /** Most edit steps one Myers run may take: keeps time O((N + M) · cap) and memory O(cap²). */
 const MAX_EDITS = 1000;
@@ -186,6 +191,14 @@ export function diffTexts(oldText: string, newText: string): OffsetMap {
   ) {
     suffix++;
   }
+  // Widen the changed middle to whole lines so that the line diff sees lines, not stray fragments
+  // of the unchanged ends (which pull the alignment off natural boundaries). Very long lines are
+  // left cut, so that a text without line breaks is not diffed whole.
+  const lineStart = prefix > 0 ? oldText.lastIndexOf('\n', prefix - 1) + 1 : 0;
+  if (prefix - lineStart <= MAX_LINE_WIDENING) prefix = lineStart;
+  const lineEnd = suffix > 0 ? oldText.indexOf('\n', oldText.length - suffix) : -1;
+  const lineSuffix = lineEnd === -1 ? 0 : oldText.length - lineEnd - 1;
+  if (suffix - lineSuffix <= MAX_LINE_WIDENING) suffix = lineSuffix;
   const runs = new Runs();
   runs.add(0, 0, prefix);
   align(oldText, prefix, oldText.length - suffix, newText, prefix, newText.length - suffix, 'lines', runs);
@@ -224,5 +237,20 @@ class RunMap implements OffsetMap {
     if (oldFrom < oldTo && offset === oldTo) return newTo;
     // Inside replaced text, or at a pure insertion: the bias picks an edge of the new text.
     return bias === 'before' ? newFrom : newTo;
+  }
+
+  changedSpans(): Array<[number, number]> {
+    const { oldStart, newStart, length } = this.runs;
+    const spans: Array<[number, number]> = [];
+    let oldFrom = 0;
+    let newFrom = 0;
+    for (let i = 0; i <= newStart.length; i++) {
+      const oldTo = oldStart[i] ?? this.oldLength;
+      const newTo = newStart[i] ?? this.newLength;
+      if (oldTo > oldFrom || newTo > newFrom) spans.push([newFrom, newTo]);
+      oldFrom = oldTo + (length[i] ?? 0);
+      newFrom = newTo + (length[i] ?? 0);
+    }
+    return spans;
   }
 }

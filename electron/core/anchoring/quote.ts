@@ -1,4 +1,4 @@
-import { editDistance, findApprox } from './approx';
+import { editDistance, findApprox, findApproxIn, type Span } from './approx';
 import { clampToBoundaries } from './offsets';
 
 export interface QuoteQuery {
@@ -9,6 +9,14 @@ export interface QuoteQuery {
   suffix?: string;
   /** Where the quote is expected to start; nearer candidates win ties. */
   start?: number;
+}
+
+export interface QuoteSearchOptions {
+  /**
+   * Where a moved quote may be, beyond the neighbourhood of `start` (default: the whole text).
+   * reanchor passes the text its edit inserted: a passage cannot have moved into unchanged text.
+   */
+  searchIn?: readonly Span[];
 }
 
 export interface QuoteMatch {
@@ -29,11 +37,17 @@ const POSITION_SCALE = 256;
 const MIN_SCORE = 0.7;
 /** An exact quote this long is kept even when its whole context was rewritten. */
 const DISTINCTIVE_LENGTH = 16;
-/** Edit tolerance: a quarter of the quote, capped so long quotes stay cheap to search. */
+/** Edit tolerance near the expected position: a quarter of the quote, capped for long quotes. */
 const MAX_ERRORS = 64;
+/**
+ * Away from the expected position (a moved and edited paragraph) the quote must be closer, an
+ * eighth of its length: stronger evidence for a long jump, and verbatim pieces long enough for
+ * findApproxIn to skip most of a long text.
+ */
+const FAR_ERROR_DIVISOR = 8;
 /** Exact occurrences scored by context (the nearest to the expected start). */
 const MAX_OCCURRENCES = 256;
-/** Slack around the expected position searched before falling back to the whole text. */
+/** Slack on each side of the expected position for the near search. */
 const NEAR = 2048;
 
 interface Candidate {
@@ -50,11 +64,12 @@ function similarity(expected: string, actual: string): number {
 
 /**
  * Finds where a quoted passage now sits in a text. Candidates are the verbatim occurrences of the
- * quote and approximate ones (up to a quarter of its length in edits, near `start` first, then
- * anywhere); the winner has the best weighted quote similarity, context similarity and closeness
- * to `start`. It is 'exact' when verbatim and in context. Null when nothing scores well enough.
+ * quote and approximate ones (up to a quarter of its length in edits near `start`; an eighth
+ * elsewhere, searched only when nothing near is good enough); the winner has the best weighted
+ * quote similarity, context similarity and closeness to `start`. It is 'exact' when verbatim and
+ * in context. Null when nothing scores well enough.
  */
-export function findQuote(text: string, query: QuoteQuery): QuoteMatch | null {
+export function findQuote(text: string, query: QuoteQuery, options: QuoteSearchOptions = {}): QuoteMatch | null {
   const { exact, prefix, suffix, start: hint } = query;
   if (exact.length === 0) return null;
   const distance = (at: number) => (hint === undefined ? 0 : Math.abs(at - hint));
@@ -93,17 +108,26 @@ export function findQuote(text: string, query: QuoteQuery): QuoteMatch | null {
   const candidates: Candidate[] = occurrences
     .slice(0, MAX_OCCURRENCES)
     .map((at) => ({ start: at, end: at + exact.length, errors: 0, score: score(at, at + exact.length, 0) }));
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(exact.length / 4));
-  const addApprox = (from: number, to: number) => {
-    for (const m of findApprox(text, exact, maxErrors, from, to)) {
-      candidates.push({ ...m, score: score(m.start, m.end, m.errors) });
-    }
+  const add = (matches: Array<{ start: number; end: number; errors: number }>) => {
+    for (const m of matches) candidates.push({ ...m, score: score(m.start, m.end, m.errors) });
   };
-  if (maxErrors > 0) {
-    if (hint !== undefined) {
-      addApprox(Math.max(0, hint - NEAR - maxErrors), Math.min(text.length, hint + exact.length + maxErrors + NEAR));
+  const nearErrors = Math.min(MAX_ERRORS, Math.floor(exact.length / 4));
+  if (hint !== undefined && nearErrors > 0) {
+    const from = Math.max(0, hint - NEAR - nearErrors);
+    add(findApprox(text, exact, nearErrors, from, Math.min(text.length, hint + exact.length + nearErrors + NEAR)));
+  }
+  const farErrors = Math.min(MAX_ERRORS, Math.floor(exact.length / FAR_ERROR_DIVISOR));
+  if (farErrors > 0 && !candidates.some(acceptable)) {
+    // A match may straddle a span's edge by up to the quote's length plus its errors.
+    const margin = exact.length + farErrors;
+    const spans: Array<[number, number]> = [];
+    for (const [from, to] of options.searchIn ?? [[0, text.length]]) {
+      const span: [number, number] = [Math.max(0, from - margin), Math.min(text.length, to + margin)];
+      const last = spans[spans.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else spans.push(span);
     }
-    if (!candidates.some(acceptable)) addApprox(0, text.length);
+    add(findApproxIn(text, exact, farErrors, spans));
   }
 
   let best: Candidate | undefined;

@@ -24,7 +24,8 @@ export interface Reanchored<Id> {
 /**
  * Moves anchors from oldText to its corrected version newText. Each anchor is first carried through
  * the diff; when the text there still reads as the quote it is 'exact'. Otherwise the quote is
- * looked for by content (findQuote) near where the diff put it. An anchor found nowhere becomes an
+ * looked for by content (findQuote): verbatim anywhere, approximately near where the diff put it
+ * or in text the edit inserted (where a moved paragraph lands). An anchor found nowhere becomes an
  * 'orphan' that keeps its old offsets, clamped into the new text, so it can still be listed.
  * Callers refresh the stored quote, prefix and suffix of exact and fuzzy anchors (describeRange)
  * and keep the old selector of orphans.
@@ -35,6 +36,7 @@ export function reanchor<Id>(
   anchors: ReadonlyArray<StoredAnchor<Id>>,
 ): Array<Reanchored<Id>> {
   const offsets = diffTexts(oldText, newText);
+  const searchIn = offsets.changedSpans();
   return anchors.map((anchor) => {
     const { id, exact } = anchor;
     // Text inserted at a passage's edges stays outside it; an empty anchor stays put.
@@ -42,7 +44,7 @@ export function reanchor<Id>(
     const start = offsets.map(anchor.start, empty ? 'before' : 'after');
     const end = empty ? start : offsets.map(anchor.end, 'before');
     if (start <= end && newText.slice(start, end) === exact) return { id, start, end, status: 'exact' };
-    const found = findQuote(newText, { exact, prefix: anchor.prefix, suffix: anchor.suffix, start });
+    const found = findQuote(newText, { exact, prefix: anchor.prefix, suffix: anchor.suffix, start }, { searchIn });
     if (found) return { id, start: found.start, end: found.end, status: found.status };
     return { id, ...clampToBoundaries(newText, anchor.start, anchor.end), status: 'orphan' };
   });

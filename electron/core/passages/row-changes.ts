@@ -39,6 +39,14 @@ export function snapshot(db: Database, selections: readonly Selection[]): Snapsh
   return result;
 }
 
+/**
+ * Unique columns that rows may swap within one edit (a merged tag and the child that takes its
+ * name): rows about to change or go away first take a unique placeholder (their uid) there.
+ */
+const TRANSIENT_UNIQUE: Partial<Record<Table, { column: string; placeholder: string }>> = {
+  tags: { column: 'name', placeholder: 'uid' },
+};
+
 function sameRow(a: Row, b: Row): boolean {
   return Object.keys(a).every((column) => a[column] === b[column]);
 }
@@ -52,7 +60,18 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
   db.pragma('defer_foreign_keys = ON');
   const tables = [...new Set([...from.keys(), ...to.keys()])];
   for (const table of tables) {
+    const unique = TRANSIENT_UNIQUE[table];
+    if (!unique) continue;
+    const after = to.get(table) ?? new Map<string, Row>();
+    const park = db.prepare(`UPDATE ${table} SET "${unique.column}" = "${unique.placeholder}" WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`);
+    for (const [key, row] of from.get(table) ?? []) {
+      const next = after.get(key);
+      if (!next || !sameRow(row, next)) park.run(...KEYS[table].map((k) => row[k]));
+    }
+  }
+  for (const table of tables) {
     const before = from.get(table) ?? new Map<string, Row>();
+    const unique = TRANSIENT_UNIQUE[table];
     for (const [key, row] of to.get(table) ?? []) {
       const old = before.get(key);
       const columns = Object.keys(row);
@@ -61,7 +80,7 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
           ...columns.map((c) => row[c]),
         );
       } else if (!sameRow(old, row)) {
-        const changed = columns.filter((c) => old[c] !== row[c]);
+        const changed = columns.filter((c) => old[c] !== row[c] || c === unique?.column);
         db.prepare(
           `UPDATE ${table} SET ${changed.map((c) => `"${c}" = ?`).join(', ')} WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`,
         ).run(...changed.map((c) => row[c]), ...KEYS[table].map((k) => row[k]));

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { expect } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import type { Context } from '../../electron/core/handlers';
+import { dispatch } from '../../electron/core/dispatch';
+import { parseFile } from '../../electron/core/import/formats';
+import { runImport, sha256 } from '../../electron/core/import/pipeline';
+import { checkLibrary } from '../../electron/core/library/check';
+import { Session } from '../../electron/core/session';
+import type { Args, CommandName, Result } from '../../electron/shared/contract';
+import { tempDir, TASS } from './helpers';
+
+/** A library session in a temp folder, with a clock that ticks one second per reading. */
+export function openSession(): { session: Session; db: Database; ctx: Context } {
+  let tick = Date.UTC(2024, 0, 1);
+  const session = new Session(join(tempDir(), 'test.marginalia'), { clock: () => new Date((tick += 1000)) });
+  const ctx: Context = {
+    session,
+    parser: {
+      parse: async (path) => {
+        const bytes = new Uint8Array(await readFile(path));
+        return { ok: true, article: await parseFile(bytes, basename(path)), bytes, size: bytes.length };
+      },
+    },
+  };
+  return { session, db: session.lib.db, ctx };
+}
+
+/** Imports the TASS article through the real import pipeline and returns its id and text. */
+export async function importTass(ctx: Context): Promise<{ id: number; text: string }> {
+  const report = await runImport(ctx.session.lib.db, ctx.session.lib.clock, ctx.parser, [TASS]);
+  const id = report.imported[0]!.articleId;
+  const { text } = ctx.session.lib.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string };
+  return { id, text };
+}
+
+/** Inserts an article row directly (for outlets, dates and bulk data the fixture file lacks). */
+export function insertArticle(db: Database, fields: { title: string; text: string; outlet?: string; published?: string }): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO articles (uid, title, outlet, published, text, blocks, sha256, format, imported_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '[]', ?, 'txt', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+      )
+      .run(randomUUID(), fields.title, fields.outlet ?? null, fields.published ?? null, fields.text, sha256(fields.text)).lastInsertRowid,
+  );
+}
+
+/** Runs a command through dispatch (validation included) and returns its value, failing the test on an error. */
+export async function call<K extends CommandName>(ctx: Context, name: K, args: Args<K>): Promise<Result<K>> {
+  const envelope = await dispatch(ctx, name, args);
+  if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as Result<K>;
+}
+
+/** Runs a command expected to fail and returns its error. */
+export async function refused(ctx: Context, name: CommandName, args: unknown): Promise<{ code: string; message: string }> {
+  const envelope = await dispatch(ctx, name, args);
+  if (envelope.ok) throw new Error(`${name} unexpectedly succeeded`);
+  return envelope.error;
+}
+
+/** Every table these edits touch, for comparing whole states across undo and redo. */
+export function dump(db: Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [table, order] of [
+    ['articles', 'id'],
+    ['tags', 'id'],
+    ['passages', 'id'],
+    ['passage_tags', 'passage_id, tag_id'],
+    ['claim_appearances', 'id'],
+  ] as const) {
+    out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+  }
+  return out;
+}
+
+export function expectHealthy(db: Database): void {
+  expect(checkLibrary(db)).toEqual([]);
+}

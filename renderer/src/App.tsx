@@ -2,24 +2,38 @@ import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { call, transport } from './client/api';
 import { useCommand, useLibraryEvents } from './client/queries';
 import { ArticleList } from './components/ArticleList';
+import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
-import { Reader } from './components/Reader';
+import { PassagesView } from './components/passages/PassagesView';
+import { SearchPalette } from './components/search/SearchPalette';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
 import { useImport } from './components/useImport';
+import { ArticleReader } from './reader/ArticleReader';
+
+type View = 'reader' | 'passages';
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  // The reader's text is contenteditable only for its caret; it keeps the app's shortcuts.
+  if (target.closest('[data-reader-text]')) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
 }
 
 export function App() {
   useLibraryEvents();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
+  const [view, setView] = useState<View>('reader');
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
+  const [passagesTag, setPassagesTag] = useState<number | null>(null);
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
+  const editState = useCommand('edit.state', {});
   const list = useCommand('articles.list', deferredQuery ? { query: deferredQuery, limit: 100_000 } : { limit: 100_000 });
   const article = useCommand('articles.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
   const imports = useImport();
@@ -38,15 +52,30 @@ export function App() {
     }
   }, []);
 
-  // Library undo and redo from anywhere but a text field (which keeps its own undo).
+  const openArticle = useCallback((id: number, passageId: number | null = null) => {
+    setView('reader');
+    setSelectedId(id);
+    setFocusPassageId(passageId);
+    setOverlay(null);
+  }, []);
+
+  // App-wide keys; text fields keep their own undo and typing.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      if (!mod || isEditable(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
+      if (mod && key === 'k') {
+        event.preventDefault();
+        setOverlay('search');
+        return;
+      }
+      if (isEditable(event.target)) return;
+      if (mod && (key === 'z' || key === 'y')) {
         event.preventDefault();
         void runEdit(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      } else if (!mod && event.key === '?') {
+        event.preventDefault();
+        setOverlay('shortcuts');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -54,7 +83,8 @@ export function App() {
       if (action === 'undo' || action === 'redo') {
         if (isEditable(document.activeElement)) document.execCommand(action);
         else void runEdit(action);
-      }
+      } else if (action === 'find') setOverlay('search');
+      else if (action === 'shortcuts') setOverlay('shortcuts');
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -65,42 +95,88 @@ export function App() {
   const articles = list.data?.items ?? [];
   const empty = list.data !== undefined && list.data.total === 0 && !deferredQuery;
   const loadError = info.error ?? list.error ?? article.error;
+  const edits = editState.data;
+  const codebook = (
+    <Codebook
+      onShowPassages={(tagId) => {
+        setPassagesTag(tagId);
+        setView('passages');
+      }}
+    />
+  );
 
   return (
     <div className="app">
       <header className="toolbar">
-        <span className="library-name" title={library?.path}>{library ? library.name : 'Marginalia'}</span>
+        <span className="library-name" title={library?.path}>
+          {library ? library.name : 'Marginalia'}
+        </span>
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" className="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+            Reader
+          </button>
+          <button type="button" className="button" aria-pressed={view === 'passages'} onClick={() => setView('passages')}>
+            Passages
+          </button>
+        </div>
+        <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts="Control+K Meta+K">
+          Search…
+        </button>
+        <button type="button" className="button" disabled={!edits?.canUndo} onClick={() => void runEdit('undo')} title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined} aria-keyshortcuts="Control+Z Meta+Z">
+          Undo
+        </button>
+        <button type="button" className="button" disabled={!edits?.canRedo} onClick={() => void runEdit('redo')} title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+          Redo
+        </button>
         <ImportButtons onFiles={imports.start} />
+        <button type="button" className="button" aria-label="Keyboard shortcuts" onClick={() => setOverlay('shortcuts')}>
+          ?
+        </button>
       </header>
       <nav className="sidebar" aria-label="Library">
-        <input
-          className="search"
-          type="search"
-          placeholder="Search articles"
-          aria-label="Search articles"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <input className="search" type="search" placeholder="Search articles" aria-label="Search articles" value={query} onChange={(e) => setQuery(e.target.value)} />
         <div className="count" role="status">
           {list.data ? (deferredQuery ? `${list.data.total} matching` : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`) : 'Loading…'}
         </div>
-        <ArticleList articles={articles} selectedId={selectedId} onSelect={setSelectedId} />
+        <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
       </nav>
       <main className="main">
-        {empty ? (
+        {view === 'passages' ? (
+          <PassagesView key={passagesTag ?? 'all'} initialTagId={passagesTag} onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)} />
+        ) : empty ? (
           <EmptyState onFiles={imports.start} />
         ) : article.data && selectedId !== null ? (
-          <Reader key={article.data.id} article={article.data} />
+          <ArticleReader key={article.data.id} article={article.data} focusPassageId={focusPassageId} side={codebook} onError={setError} />
         ) : (
-          <div className="empty"><p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p></div>
+          <div className="reader-layout">
+            <div className="empty">
+              <p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
+            </div>
+            <div className="side-column">{codebook}</div>
+          </div>
         )}
       </main>
-      <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onDismiss={imports.dismiss} onOpenArticle={setSelectedId} />
-      {dragging ? <div className="drop-overlay" aria-hidden="true">Drop files or folders to import them</div> : null}
+      <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onDismiss={imports.dismiss} onOpenArticle={(id) => openArticle(id)} />
+      <SearchPalette open={overlay === 'search'} onClose={() => setOverlay(null)} onOpenArticle={(id) => openArticle(id)} onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)} />
+      {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files or folders to import them
+        </div>
+      ) : null}
       {error || imports.state.error || loadError ? (
         <div className="alert" role="alert">
           <span>{error ?? imports.state.error ?? loadError?.message}</span>
-          <button type="button" className="button small" onClick={() => { setError(null); imports.dismiss(); }}>Dismiss</button>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setError(null);
+              imports.dismiss();
+            }}
+          >
+            Dismiss
+          </button>
         </div>
       ) : null}
     </div>

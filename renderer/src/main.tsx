@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { queryClient } from './client/queries';
 import './styles/app.css';
+import './styles/reader.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

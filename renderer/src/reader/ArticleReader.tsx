@@ -1,0 +1,378 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Article, Passage } from '../../../electron/shared/types';
+import { call } from '../client/api';
+import { useCommand } from '../client/queries';
+import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { formatPublished } from '../format';
+import { citation } from './citation';
+import { selectionRange, trimRange, type TextRange } from './dom-offsets';
+import { EditTextDialog } from './EditTextDialog';
+import { HighlightedBlock } from './HighlightedBlocks';
+import { Inspector } from './Inspector';
+import { TagPicker } from './TagPicker';
+import { useArticleModel } from './useArticleModel';
+
+interface Props {
+  article: Article;
+  /** Open at this passage (from the passages view or search). */
+  focusPassageId: number | null;
+  /** Shown in the side column while no passage is selected (the codebook). */
+  side: ReactNode;
+  onError(message: string): void;
+}
+
+type TagChoice = { tagId: number } | { createPath: string };
+
+interface Floating {
+  range: TextRange;
+  top: number;
+  left: number;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+}
+
+/**
+ * The reader: the article with its passages as highlights and marginalia, a selection toolbar
+ * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
+ */
+export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
+  const queryClient = useQueryClient();
+  const passagesKey = ['passages.forArticle', { articleId: article.id }];
+  const passagesQuery = useCommand('passages.forArticle', { articleId: article.id });
+  const tagsQuery = useCommand('tags.list', {});
+  const passages = passagesQuery.data ?? [];
+  const tags = tagsQuery.data ?? [];
+  const model = useArticleModel(article, passages, tags);
+
+  const body = useRef<HTMLElement>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [floating, setFloating] = useState<Floating | null>(null);
+  const [picker, setPicker] = useState<Floating | null>(null);
+  const [noteFocus, setNoteFocus] = useState(0);
+  const [editing, setEditing] = useState<'details' | 'text' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const selected = passages.find((p) => p.id === selectedId) ?? null;
+
+  const readSelection = useCallback(() => {
+    const root = body.current;
+    if (!root) return;
+    const raw = selectionRange(root);
+    const range = raw && trimRange(article.text, raw);
+    if (!range) {
+      setFloating(null);
+      return;
+    }
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    const host = root.getBoundingClientRect();
+    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
+  }, [article.text]);
+
+  useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(readSelection);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onChange);
+    };
+  }, [readSelection]);
+
+  const selectPassage = useCallback((id: number | null) => {
+    setSelectedId(id);
+    if (id === null) return;
+    requestAnimationFrame(() => {
+      const first = body.current?.querySelector(`mark[data-passages~="${id}"]`);
+      first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    });
+  }, []);
+
+  useLayoutEffect(() => {
+    if (focusPassageId === null || !passagesQuery.data) return;
+    setSelectedId(focusPassageId);
+    body.current?.querySelector(`mark[data-passages~="${focusPassageId}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focusPassageId, passagesQuery.data]);
+
+  /** Creates the passage at once in the view (optimistically), then in the library. */
+  const createPassage = async (range: TextRange, tagIds: number[], note?: string): Promise<Passage> => {
+    const now = new Date().toISOString();
+    const temporary: Passage = {
+      id: -Date.now(),
+      uid: '',
+      articleId: article.id,
+      start: range.start,
+      end: range.end,
+      exact: article.text.slice(range.start, range.end),
+      prefix: '',
+      suffix: '',
+      note: note ?? '',
+      anchor: 'exact',
+      tagIds,
+      claimIds: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    queryClient.setQueryData<Passage[]>(passagesKey, (old) => [...(old ?? []), temporary]);
+    try {
+      const created = await call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
+      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).map((p) => (p.id === temporary.id ? created : p)));
+      return created;
+    } catch (error) {
+      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).filter((p) => p.id !== temporary.id));
+      throw error;
+    }
+  };
+
+  const resolveTag = async (choice: TagChoice): Promise<number> =>
+    'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
+
+  const applyTag = async (passageId: number, choice: TagChoice) => {
+    const tagId = await resolveTag(choice);
+    await call('passages.tag', { passageIds: [passageId], tagId });
+  };
+
+  /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
+  const applyToSelection = async (choice: TagChoice) => {
+    if (!picker) return;
+    if (selected && selected.start === picker.range.start && selected.end === picker.range.end) {
+      await applyTag(selected.id, choice);
+      return;
+    }
+    const tagId = await resolveTag(choice);
+    const created = await createPassage(picker.range, [tagId]);
+    setSelectedId(created.id);
+    window.getSelection()?.removeAllRanges();
+  };
+
+  const openPicker = () => {
+    if (floating) {
+      setPicker(floating);
+      setFloating(null);
+    }
+  };
+
+  const addNote = async () => {
+    if (!floating) return;
+    try {
+      const created = await createPassage(floating.range, []);
+      window.getSelection()?.removeAllRanges();
+      setSelectedId(created.id);
+      setNoteFocus((n) => n + 1);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+
+  const copyCitation = async () => {
+    if (!floating) return;
+    await navigator.clipboard.writeText(citation(article.text.slice(floating.range.start, floating.range.end), article));
+    setNotice('Copied with citation');
+  };
+
+  const step = (direction: 1 | -1) => {
+    const list = model.ordered;
+    if (list.length === 0) return;
+    const index = list.findIndex((p) => p.id === selectedId);
+    const next = index < 0 ? (direction === 1 ? list[0] : list[list.length - 1]) : list[(index + direction + list.length) % list.length];
+    if (next) selectPassage(next.id);
+  };
+
+  const deleteSelected = async () => {
+    if (!selected) return;
+    try {
+      await call('passages.delete', { ids: [selected.id] });
+      setSelectedId(null);
+      setNotice('Passage deleted — Ctrl+Z brings it back');
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
+    const key = event.key;
+    if ((event.altKey && key === 'ArrowDown') || key === ']') step(1);
+    else if ((event.altKey && key === 'ArrowUp') || key === '[') step(-1);
+    else if (key === 't' || key === 'T') {
+      if (floating) openPicker();
+      else if (selected) setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+      else return;
+    } else if (key === 'n' || key === 'N') {
+      if (floating) void addNote();
+      else if (selected) setNoteFocus((n) => n + 1);
+      else return;
+    } else if ((key === 'Delete' || key === 'Backspace') && selected && !floating) void deleteSelected();
+    else if (key === 'Escape') {
+      setPicker(null);
+      setFloating(null);
+      setSelectedId(null);
+      window.getSelection()?.removeAllRanges();
+    } else return;
+    event.preventDefault();
+  };
+
+  /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
+  const onClickText = (event: React.MouseEvent) => {
+    if (window.getSelection()?.isCollapsed === false) return;
+    const mark = (event.target as HTMLElement).closest('mark');
+    const ids = mark?.getAttribute('data-passages')?.split(' ').map(Number) ?? [];
+    if (ids.length === 0) {
+      setSelectedId(null);
+      return;
+    }
+    const byLength = ids
+      .map((id) => passages.find((p) => p.id === id))
+      .filter((p): p is Passage => p !== undefined)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    const current = byLength.findIndex((p) => p.id === selectedId);
+    const next = byLength[(current + 1) % byLength.length];
+    if (next) setSelectedId(next.id);
+  };
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const meta = [
+    article.outlet,
+    article.place,
+    formatPublished(article.published),
+    article.byline,
+    article.language?.toUpperCase(),
+    article.encoding && article.encoding.toLowerCase() !== 'utf-8' ? `decoded from ${article.encoding}` : null,
+  ].filter(Boolean);
+
+  return (
+    <div className="reader-layout" onKeyDown={onKeyDown}>
+      <div className="reader">
+        <header>
+          <h1>{article.title}</h1>
+          <div className="meta-line">
+            <span>{meta.join(' · ') || 'No details known'}</span>
+            {article.url && /^https?:\/\//.test(article.url) ? (
+              <a href={article.url} target="_blank" rel="noreferrer noopener">
+                Source
+              </a>
+            ) : null}
+            <button type="button" className="button small" onClick={() => setEditing('details')}>
+              Edit details…
+            </button>
+            <button type="button" className="button small" onClick={() => setEditing('text')}>
+              Edit text…
+            </button>
+          </div>
+        </header>
+        {model.orphans.length ? (
+          <div className="orphans" role="region" aria-label="Orphaned passages">
+            <strong>{model.orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark, and re-attach it.
+            <ul>
+              {model.orphans.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="button small" aria-pressed={p.id === selectedId} onClick={() => setSelectedId(p.id)}>
+                    “{p.exact.length > 60 ? `${p.exact.slice(0, 59)}…` : p.exact}”
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="reader-body-wrap">
+          <article
+            ref={body}
+            className="body"
+            aria-label={article.title}
+            data-reader-text=""
+            // Editable only so that a caret and Shift+arrow selection work from the keyboard;
+            // every input is refused, the text never changes here.
+            contentEditable
+            suppressContentEditableWarning
+            spellCheck={false}
+            onBeforeInput={(e) => e.preventDefault()}
+            onPaste={(e) => e.preventDefault()}
+            onDrop={(e) => e.preventDefault()}
+            onCut={(e) => e.preventDefault()}
+            onClick={onClickText}
+          >
+            {model.blocks.map((block, index) => (
+              <HighlightedBlock
+                key={index}
+                model={block}
+                index={index}
+                text={article.text}
+                colors={model.colors}
+                tags={model.tagsById}
+                selectedId={selectedId !== null && model.blockOf.get(selectedId)?.includes(index) ? selectedId : null}
+                onSelectPassage={selectPassage}
+              />
+            ))}
+          </article>
+          {floating && !picker ? (
+            <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: floating.top - 44, left: floating.left }} onMouseDown={(e) => e.preventDefault()}>
+              <button type="button" className="button small" onClick={openPicker} aria-keyshortcuts="T">
+                Tag
+              </button>
+              <button type="button" className="button small" onClick={() => void addNote()} aria-keyshortcuts="N">
+                Note
+              </button>
+              <button type="button" className="button small" disabled title="Claims come with the Claims feature">
+                Make claim
+              </button>
+              <button type="button" className="button small" onClick={() => void copyCitation()}>
+                Copy with citation
+              </button>
+            </div>
+          ) : null}
+          {picker ? (
+            <TagPicker
+              tags={tags}
+              applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
+              onApply={(choice) => applyToSelection(choice)}
+              onRemove={(tagId) => selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))}
+              onClose={() => setPicker(null)}
+              style={{ position: 'absolute', top: picker.top + 8, left: picker.left }}
+            />
+          ) : null}
+        </div>
+      </div>
+      <div className="side-column">
+        {selected ? (
+          <Inspector
+            key={selected.id}
+            article={article}
+            passage={selected}
+            tags={tags}
+            selection={floating?.range ?? null}
+            focusNote={noteFocus > 0}
+            onApplyTag={applyTag}
+            onDeleted={() => setSelectedId(null)}
+            onError={onError}
+          />
+        ) : (
+          side
+        )}
+      </div>
+      {notice ? (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      ) : null}
+      {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
+      {editing === 'text' ? (
+        <EditTextDialog
+          article={article}
+          onClose={() => setEditing(null)}
+          onSaved={(counts) =>
+            setNotice(`Text saved: ${counts.exact} passage(s) kept their place, ${counts.fuzzy} moved, ${counts.orphan} orphaned`)
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

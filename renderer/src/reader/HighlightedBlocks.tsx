@@ -1,0 +1,132 @@
+import { memo, type CSSProperties, type ReactNode } from 'react';
+import type { Block, Passage, Tag } from '../../../electron/shared/types';
+import type { Segment } from './segments';
+
+export interface BlockModel {
+  block: Block;
+  segments: Segment[];
+  /** Passages that begin in this block: their marginalia sit beside it. */
+  margin: Passage[];
+  /** Changes whenever anything this block shows changes: lets unchanged blocks skip rendering. */
+  signature: string;
+}
+
+interface Props {
+  model: BlockModel;
+  index: number;
+  text: string;
+  colors: Map<number, string>;
+  tags: Map<number, Tag>;
+  selectedId: number | null;
+  onSelectPassage(id: number): void;
+}
+
+function markStyle(ids: number[], colors: Map<number, string>): CSSProperties {
+  const innermost = colors.get(ids[ids.length - 1] ?? -1) ?? '#888';
+  const depth = Math.min(ids.length, 4);
+  return {
+    backgroundColor: `color-mix(in srgb, ${innermost} ${16 + 10 * (depth - 1)}%, transparent)`,
+    // One underline per covering passage, so overlaps and nesting stay visible.
+    boxShadow: ids
+      .slice(-4)
+      .map((id, i) => `inset 0 -${2 * (i + 1)}px 0 ${colors.get(id) ?? '#888'}`)
+      .join(', '),
+  };
+}
+
+function Runs({ text, segments, colors, selectedId }: { text: string; segments: Segment[]; colors: Map<number, string>; selectedId: number | null }) {
+  return (
+    <>
+      {segments.map((segment) => {
+        const content = text.slice(segment.start, segment.end);
+        if (segment.passageIds.length === 0) {
+          return (
+            <span key={segment.start} data-start={segment.start}>
+              {content}
+            </span>
+          );
+        }
+        const selected = selectedId !== null && segment.passageIds.includes(selectedId);
+        return (
+          <mark
+            key={segment.start}
+            data-start={segment.start}
+            data-passages={segment.passageIds.join(' ')}
+            className={selected ? 'selected' : undefined}
+            style={markStyle(segment.passageIds, colors)}
+          >
+            {content}
+          </mark>
+        );
+      })}
+    </>
+  );
+}
+
+function Element({ block, children }: { block: Block; children: ReactNode }) {
+  const data = { 'data-block-start': block.start, 'data-block-end': block.end, className: 'text' };
+  switch (block.kind) {
+    case 'heading':
+      return (block.level ?? 2) <= 2 ? <h2 {...data}>{children}</h2> : <h3 {...data}>{children}</h3>;
+    case 'lead':
+      return <p {...data} className="text lead">{children}</p>;
+    case 'quote':
+      return <blockquote {...data}>{children}</blockquote>;
+    case 'list-item':
+      return (
+        <ul className="text">
+          <li data-block-start={block.start} data-block-end={block.end}>{children}</li>
+        </ul>
+      );
+    default:
+      return <p {...data}>{children}</p>;
+  }
+}
+
+function preview(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One block and its marginalia. Memoised on its signature: an edit re-renders only the blocks it touches. */
+export const HighlightedBlock = memo(
+  function HighlightedBlock({ model, text, colors, tags, selectedId, onSelectPassage }: Props) {
+    return (
+      <div className="reader-row">
+        <Element block={model.block}>
+          <Runs text={text} segments={model.segments} colors={colors} selectedId={selectedId} />
+        </Element>
+        <aside className="margin-cell" aria-label="Marginalia">
+          {model.margin.map((passage) => {
+            const names = passage.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined);
+            return (
+              <button
+                key={passage.id}
+                type="button"
+                className={`marginal${passage.id === selectedId ? ' selected' : ''}`}
+                style={{ borderLeftColor: colors.get(passage.id) }}
+                aria-label={`Passage: ${preview(passage.exact, 60)}${names.length ? ` — tags: ${names.map((t) => t.path).join(', ')}` : ' — no tags'}${passage.note ? ` — note: ${preview(passage.note, 60)}` : ''}`}
+                aria-pressed={passage.id === selectedId}
+                onClick={() => onSelectPassage(passage.id)}
+              >
+                {names.length ? (
+                  <span className="marginal-tags">
+                    {names.map((tag) => (
+                      <span key={tag.id} className="chip">
+                        <span className="swatch" style={{ background: tag.color }} />
+                        {tag.name}
+                      </span>
+                    ))}
+                  </span>
+                ) : (
+                  <span className="marginal-untagged">No tags</span>
+                )}
+                {passage.note ? <span className="marginal-note">{preview(passage.note)}</span> : null}
+              </button>
+            );
+          })}
+        </aside>
+      </div>
+    );
+  },
+  (a, b) => a.model.signature === b.model.signature && a.selectedId === b.selectedId && a.text === b.text,
+);

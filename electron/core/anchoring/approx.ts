@@ -127,13 +127,16 @@ function scan(
   return found;
 }
 
+/** Two DP rows reused by editDistance (it is called for every candidate's context). */
+let rows = [new Int32Array(64), new Int32Array(64)] as const;
+
 /** Levenshtein distance in code units; meant for short strings such as 32-unit contexts. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Int32Array(b.length + 1);
-  let next = new Int32Array(b.length + 1);
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, next] = rows;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     next[0] = i;

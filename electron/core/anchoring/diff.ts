@@ -18,8 +18,13 @@ export interface OffsetMap {
 /** How far the changed middle is widened to reach a line boundary. */
 const MAX_LINE_WIDENING = 4096;
 
-/** Most edit steps one Myers run may take: keeps time O((N + M) · cap) and memory O(cap²). */
+/**
+ * Edit steps one Myers run may take. Its time is O((N + M) · steps) and its memory O(steps²), so the
+ * cap shrinks for long inputs (down to MIN_EDITS) to keep every run within about EDIT_BUDGET steps.
+ */
 const MAX_EDITS = 1000;
+const MIN_EDITS = 16;
+const EDIT_BUDGET = 4_000_000;
 
 /** Runs of unchanged text: old[oldStart[i], +length[i]) equals new[newStart[i], +length[i]). */
 class Runs {
@@ -154,7 +159,8 @@ function align(
     level === 'units'
       ? [unitsOf(oldText, oldFrom, oldTo), unitsOf(newText, newFrom, newTo)]
       : tokenIds(oldText, oldBounds, newText, newBounds);
-  const common = myersRuns(a, b, MAX_EDITS);
+  const cap = Math.min(MAX_EDITS, Math.max(MIN_EDITS, Math.floor(EDIT_BUDGET / (a.length + b.length))));
+  const common = myersRuns(a, b, cap);
   if (!common) return;
   const finer = FINER[level];
   let oldToken = 0;

@@ -48,7 +48,7 @@ const FAR_ERROR_DIVISOR = 8;
 /** Exact occurrences scored by context (the nearest to the expected start). */
 const MAX_OCCURRENCES = 256;
 /** Slack on each side of the expected position for the near search. */
-const NEAR = 2048;
+const NEAR = 256;
 
 interface Candidate {
   start: number;

@@ -31,6 +31,7 @@ app.enableSandbox();
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+let started = false;
 /** A library the OS asked us to open (file association) before we were ready. */
 let pendingOpen: string | null = libraryArgument(process.argv);
 
@@ -63,11 +64,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (!mainWindow && app.isReady()) showWindow();
+    if (!mainWindow && started) showWindow();
   });
   app.on('will-quit', () => {
     library.close();
-    parser.close();
+    void parser.close();
   });
   void app.whenReady().then(start);
 }
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  started = true;
   showWindow();
 }
 

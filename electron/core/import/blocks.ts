@@ -1,5 +1,4 @@
 import type { Block, BlockKind } from '../model';
-import { tidyInline } from './normalize';
 
 /**
  * Accumulates blocks into one text: blocks are separated by "\n\n" and never contain a blank line
@@ -10,9 +9,9 @@ export class BlockBuilder {
   private length = 0;
   readonly blocks: Block[] = [];
 
-  /** Adds a block; blank content is ignored. Returns whether a block was added. */
+  /** Adds a block of tidied text (see tidyInline); blank content is ignored. */
   add(kind: BlockKind, content: string, level?: number): boolean {
-    const clean = tidyInline(content).replace(/\n{2,}/g, '\n');
+    const clean = content.includes('\n\n') ? content.replace(/\n{2,}/g, '\n') : content;
     if (clean === '') return false;
     if (this.parts.length > 0) {
       this.parts.push('\n\n');

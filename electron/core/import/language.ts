@@ -10,7 +10,11 @@ const STOPWORDS: Record<string, string[]> = {
   it: ['il', 'di', 'che', 'e', 'per', 'un', 'della', 'non', 'sono', 'gli', 'con', 'del', 'le', 'nel', 'alla', 'anche', 'è', 'ha'],
   pt: ['o', 'os', 'as', 'e', 'do', 'da', 'em', 'que', 'não', 'um', 'uma', 'para', 'com', 'dos', 'no', 'na', 'ao', 'mais'],
 };
-const STOPWORD_SETS = Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)] as const);
+// One lookup per word: word → the languages it is a function word of.
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(STOPWORDS)) {
+  for (const word of words) STOPWORD_LANGS.set(word, [...(STOPWORD_LANGS.get(word) ?? []), lang]);
+}
 
 const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Cyrillic}/u, 'cyrillic'],
@@ -27,34 +31,37 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Armenian}/u, 'hy'],
 ];
 
-const SAMPLE = 8000;
+const SAMPLE = 4000;
+const WORD_SAMPLE = 2000;
 
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE);
   const counts = new Map<string, number>();
-  const add = (script: string) => counts.set(script, (counts.get(script) ?? 0) + 1);
-  for (const ch of sample) {
-    const code = ch.charCodeAt(0);
-    // Fast paths for the common cases; the regex table handles the rest.
+  let latin = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    // Counters for the common scripts; the regex table only sees the rest.
     if (code < 0x80) {
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) add('latin');
-      continue;
-    }
-    if (code >= 0xc0 && code < 0x250) {
-      if (code !== 0xd7 && code !== 0xf7) add('latin');
-      continue;
-    }
-    if (code >= 0x400 && code < 0x530) {
-      add('cyrillic');
-      continue;
-    }
-    for (const [re, script] of SCRIPTS) {
-      if (re.test(ch)) {
-        add(script);
-        break;
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin++;
+    } else if (code >= 0xc0 && code < 0x250) {
+      if (code !== 0xd7 && code !== 0xf7) latin++;
+    } else if (code >= 0x400 && code < 0x530) {
+      cyrillic++;
+    } else if (code >= 0x2000 && code < 0x2c00) {
+      // punctuation, symbols, arrows: no script
+    } else {
+      const ch = String.fromCharCode(code);
+      for (const [re, script] of SCRIPTS) {
+        if (re.test(ch)) {
+          counts.set(script, (counts.get(script) ?? 0) + 1);
+          break;
+        }
       }
     }
   }
+  counts.set('latin', latin);
+  counts.set('cyrillic', cyrillic);
   let script: string | null = null;
   let best = 0;
   for (const [name, n] of counts) if (n > best) [script, best] = [name, n];
@@ -69,9 +76,11 @@ export function detectLanguage(text: string): string | null {
 function latinLanguage(sample: string): string | null {
   const scores = new Map<string, number>();
   let words = 0;
-  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const word of sample.slice(0, WORD_SAMPLE).toLowerCase().split(/[^\p{L}]+/u)) {
+    if (word === '') continue;
     words++;
-    for (const [lang, set] of STOPWORD_SETS) if (set.has(word)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+    const langs = STOPWORD_LANGS.get(word);
+    if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
   }
   let lang: string | null = null;
   let best = 0;

@@ -6,8 +6,7 @@ export function normalizeText(text: string): string {
 
 /** Collapses runs of blanks (not line breaks) to one space and trims every line and the whole. */
 export function tidyInline(text: string): string {
-  return text
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .trim();
+  // Patterns that skip single spaces: this runs over every block of every import.
+  const spaced = text.replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ');
+  return (spaced.includes('\n') ? spaced.replace(/ ?\n ?/g, '\n') : spaced).trim();
 }

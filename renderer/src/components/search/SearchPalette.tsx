@@ -1,0 +1,241 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchResults } from '../../../../electron/shared/types';
+import { useCommand } from '../../client/queries';
+import { formatPublished } from '../../format';
+import { Highlighted } from './Highlighted';
+
+interface Props {
+  open: boolean;
+  onClose(): void;
+  onOpenArticle(articleId: number): void;
+  onOpenPassage(articleId: number, passageId: number): void;
+  /** Claims open where the claims view is; without it, claim results are listed but not openable. */
+  onOpenClaim?(claimId: number): void;
+}
+
+type Hit =
+  | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
+  | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
+  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] };
+
+const DEBOUNCE_MS = 100;
+const LIMIT = 20;
+
+/** Ctrl+K search over articles, passages (quotes and notes) and claims, grouped by kind. */
+export function SearchPalette(props: Props) {
+  return props.open ? <Palette {...props} /> : null;
+}
+
+function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) {
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  /** Enter pressed before the results for the typed text arrived: open the first one when they do. */
+  const [openWhenReady, setOpenWhenReady] = useState(false);
+
+  const typed = text.trim();
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(typed), typed ? DEBOUNCE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const results = useCommand('search.query', { query, limit: LIMIT }, { enabled: query !== '', placeholderData: keepPreviousData });
+  // Results count only when they answer exactly what is typed now: never an older query's.
+  const current = results.data && results.data.query === typed && typed !== '' && !results.isPlaceholderData ? results.data : null;
+  const pending = typed !== '' && current === null && !results.isError;
+
+  const hits = useMemo<Hit[]>(() => {
+    if (!current) return [];
+    return [
+      ...current.articles.map((hit) => ({ kind: 'article' as const, key: `a${hit.id}`, hit })),
+      ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
+      ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
+    ];
+  }, [current]);
+
+  useEffect(() => setActive(0), [current]);
+
+  const index = Math.min(active, hits.length - 1);
+  const activeHit = index >= 0 ? hits[index] : undefined;
+  const optionId = (hit: Hit) => `${baseId}-${hit.key}`;
+
+  useEffect(() => {
+    if (activeHit) document.getElementById(optionId(activeHit))?.scrollIntoView({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeHit]);
+
+  // Focus in on open, back where it was on close.
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    input.current?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  // While the next results load, the list keeps its height (empty, never the older query's hits).
+  const lastHeight = useRef(0);
+  useLayoutEffect(() => {
+    if (!pending && list.current) lastHeight.current = list.current.offsetHeight;
+  });
+
+  const canOpen = (hit: Hit) => hit.kind !== 'claim' || onOpenClaim !== undefined;
+  const openHit = (hit: Hit) => {
+    if (!canOpen(hit)) return;
+    onClose();
+    if (hit.kind === 'article') onOpenArticle(hit.hit.id);
+    else if (hit.kind === 'passage') onOpenPassage(hit.hit.articleId, hit.hit.id);
+    else onOpenClaim?.(hit.hit.id);
+  };
+
+  useEffect(() => {
+    if (!openWhenReady || !current) return;
+    setOpenWhenReady(false);
+    const first = hits.find(canOpen);
+    if (first) openHit(first);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openWhenReady, current, hits]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const n = hits.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (n) setActive((index + 1) % n);
+        break;
+      case 'ArrowUp':
+        if (n) setActive((index - 1 + n) % n);
+        break;
+      case 'PageDown':
+        if (n) setActive(Math.min(n - 1, index + 8));
+        break;
+      case 'PageUp':
+        if (n) setActive(Math.max(0, index - 8));
+        break;
+      case 'Enter':
+        if (event.nativeEvent.isComposing) return;
+        if (pending) setOpenWhenReady(true);
+        else if (activeHit) openHit(activeHit);
+        break;
+      case 'Escape':
+        event.stopPropagation();
+        onClose();
+        break;
+      case 'Tab':
+        // The palette is modal and has one control: keep focus in it.
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const groups: Array<{ kind: Hit['kind']; label: string }> = [
+    { kind: 'article', label: 'Articles' },
+    { kind: 'passage', label: 'Passages' },
+    { kind: 'claim', label: 'Claims' },
+  ];
+
+  let statusText = '';
+  if (!typed) statusText = 'Search articles, passages, notes and claims. ↑↓ to move, Enter to open, Esc to close.';
+  else if (results.isError) statusText = '';
+  else if (pending) statusText = 'Searching…';
+  else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
+  else {
+    const c = current as SearchResults;
+    statusText = [
+      `${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`,
+      `${c.passages.length} passage${c.passages.length === 1 ? '' : 's'}`,
+      `${c.claims.length} claim${c.claims.length === 1 ? '' : 's'}`,
+    ].join(', ');
+  }
+
+  return (
+    <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Search" onKeyDown={onKeyDown}>
+        <div className="palette-input">
+          <span className="palette-icon" aria-hidden="true">⌕</span>
+          <input
+            ref={input}
+            type="text"
+            role="combobox"
+            aria-label="Search everything"
+            aria-expanded={hits.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
+            placeholder="Search everything"
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOpenWhenReady(false);
+            }}
+          />
+          <kbd aria-hidden="true">Esc</kbd>
+        </div>
+        <div className="palette-status" role="status" aria-live="polite">{statusText}</div>
+        {results.isError && typed ? <div className="view-alert" role="alert">{results.error.message}</div> : null}
+        <div
+          ref={list}
+          id={listId}
+          role="listbox"
+          aria-label="Results"
+          className="palette-results"
+          style={pending ? { minHeight: lastHeight.current } : undefined}
+        >
+          {groups.map(({ kind, label }) => {
+            const members = hits.filter((h) => h.kind === kind);
+            if (members.length === 0) return null;
+            const labelId = `${baseId}-${kind}-label`;
+            return (
+              <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
+                <div id={labelId} className="palette-group-label" role="presentation">{label}</div>
+                {members.map((h) => (
+                  <div
+                    key={h.key}
+                    id={optionId(h)}
+                    role="option"
+                    aria-selected={h === activeHit}
+                    aria-disabled={!canOpen(h) || undefined}
+                    className="palette-option"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
+                    onClick={() => openHit(h)}
+                  >
+                    <HitView hit={h} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function HitView({ hit }: { hit: Hit }) {
+  if (hit.kind === 'article') {
+    const meta = [hit.hit.outlet, formatPublished(hit.hit.published)].filter(Boolean).join(' · ');
+    return (
+      <>
+        <div className="hit-title">{hit.hit.title}</div>
+        {meta ? <div className="hit-meta">{meta}</div> : null}
+        <div className="hit-snippet"><Highlighted text={hit.hit.snippet} /></div>
+      </>
+    );
+  }
+  if (hit.kind === 'passage') {
+    return (
+      <>
+        <div className="hit-snippet quote"><Highlighted text={hit.hit.snippet} /></div>
+        <div className="hit-meta">{hit.hit.articleTitle}</div>
+      </>
+    );
+  }
+  return <div className="hit-snippet"><Highlighted text={hit.hit.snippet || hit.hit.statement} /></div>;
+}

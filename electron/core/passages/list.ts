@@ -38,14 +38,14 @@ const SORT_EXPRESSIONS: Record<PassageSortColumn, string> = {
   created: 'p.created_at',
 };
 
-interface Where {
+export interface Where {
   clauses: string[];
   params: unknown[];
   needsArticle: boolean;
 }
 
 /** SQL conditions for a filter, or null when it can match nothing (text with no searchable word). */
-function conditions(filter: PassageFilter, tree: Tree): Where | null {
+export function conditions(filter: PassageFilter, tree: Tree): Where | null {
   const where: Where = { clauses: [], params: [], needsArticle: false };
   const add = (clause: string, ...params: unknown[]) => {
     where.clauses.push(clause);

@@ -1,0 +1,114 @@
+import type { Database } from 'better-sqlite3';
+import type { Writable } from 'node:stream';
+import { loadTree } from '../tags/queries';
+import { type CsvOptions, csvStringifier, writeCsv } from './csv';
+import { PAGE_SIZE, pages } from './paged';
+import { type PassageFilter, filterSql } from './passage-filter';
+
+export type CsvLayout = 'wide' | 'long';
+
+export interface PassagesCsvOptions extends CsvOptions {
+  layout?: CsvLayout;
+  filter?: PassageFilter;
+}
+
+const FIRST = ['passage_id', 'article_id', 'article_title', 'outlet', 'published', 'place', 'url'] as const;
+const LAST = ['quote', 'note', 'start', 'end', 'context_before', 'context_after', 'claim_ids', 'claim_statements', 'created_at', 'updated_at'] as const;
+
+/** Columns of each layout. start and end are UTF-16 offsets into the article text, as stored. */
+export const PASSAGE_COLUMNS: Record<CsvLayout, readonly string[]> = {
+  wide: [...FIRST, 'tags', ...LAST],
+  long: [...FIRST, 'tag_path', 'tag_parent', ...LAST],
+};
+
+/** Separates several tag paths (or claim ids) in one cell. */
+export const LIST_SEPARATOR = '; ';
+/** Claim statements are sentences that may hold "; " themselves: one per line in the cell. */
+export const STATEMENT_SEPARATOR = '\n';
+
+interface PassageRow {
+  id: number;
+  article_id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  place: string | null;
+  url: string | null;
+  exact: string;
+  note: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  created_at: string;
+  updated_at: string;
+  tag_ids: string | null;
+  claims: string;
+}
+
+type Key = [number, number, number];
+
+/**
+ * Tagged passages as CSV, streamed page by page into `out` (see paged.ts), ordered by article and
+ * position. The long layout has one row per passage and tag (a passage without tags keeps one
+ * row with empty tag cells); a tag filter picks passages, and each keeps all its tags.
+ */
+export async function exportPassagesCsv(db: Database, out: Writable, options: PassagesCsvOptions = {}): Promise<number> {
+  const layout = options.layout ?? 'wide';
+  const tree = loadTree(db);
+  const ordered = tree.ordered();
+  const order = new Map(ordered.map((node, index) => [node.id, index]));
+  const pathOf = new Map(ordered.map((node) => [node.id, tree.path(node.id)]));
+  const parentPathOf = new Map(ordered.map((node) => [node.id, node.parentId === null ? '' : tree.path(node.parentId)]));
+  const { where, params } = filterSql(db, options.filter);
+  const select = db.prepare(
+    `SELECT p.id, p.article_id, a.title, a.outlet, a.published, a.place, a.url, p.exact, p.note, p.start, p."end",
+            p.prefix, p.suffix, p.created_at, p.updated_at,
+            (SELECT group_concat(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tag_ids,
+            (SELECT json_group_array(json_array(id, statement))
+               FROM (SELECT c.id, c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
+                     WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims
+     FROM passages p JOIN articles a ON a.id = p.article_id
+     WHERE (${where}) AND (p.article_id, p.start, p.id) > (?, ?, ?)
+     ORDER BY p.article_id, p.start, p.id LIMIT ${PAGE_SIZE}`,
+  );
+  const rows = pages<PassageRow, Key>(
+    (after) => select.all(...params, ...(after ?? [0, -1, 0])) as PassageRow[],
+    (row) => [row.article_id, row.start, row.id],
+  );
+
+  function* records(): Generator<Record<string, unknown>> {
+    for (const row of rows) {
+      const tagIds = row.tag_ids === null ? [] : row.tag_ids.split(',').map(Number).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      const claims = row.claims === '[]' ? [] : (JSON.parse(row.claims) as Array<[number, string]>);
+      const base = {
+        passage_id: row.id,
+        article_id: row.article_id,
+        article_title: row.title,
+        outlet: row.outlet,
+        published: row.published,
+        place: row.place,
+        url: row.url,
+        quote: row.exact,
+        note: row.note,
+        start: row.start,
+        end: row.end,
+        context_before: row.prefix,
+        context_after: row.suffix,
+        claim_ids: claims.map(([id]) => id).join(LIST_SEPARATOR),
+        claim_statements: claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+      };
+      if (layout === 'wide') {
+        yield { ...base, tags: tagIds.map((id) => pathOf.get(id)).join(LIST_SEPARATOR) };
+      } else if (tagIds.length === 0) {
+        yield { ...base, tag_path: '', tag_parent: '' };
+      } else {
+        for (const id of tagIds) yield { ...base, tag_path: pathOf.get(id), tag_parent: parentPathOf.get(id) };
+      }
+    }
+  }
+
+  return writeCsv(records(), csvStringifier(PASSAGE_COLUMNS[layout], options), out);
+}

@@ -1,0 +1,63 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Stringifier, stringify } from 'csv-stringify';
+
+export interface CsvOptions {
+  /** UTF-8 byte order mark first (default true): without it Excel on Windows reads UTF-8 as ANSI. */
+  bom?: boolean;
+}
+
+/**
+ * A spreadsheet runs a cell starting with = + - @ (and, in some, tab or carriage return) as a
+ * formula: an imported article could smuggle `=HYPERLINK(...)` into a quote. Such text cells get
+ * a leading apostrophe, which spreadsheets hide and treat as "this is text" (OWASP's advice).
+ * Numbers are written as numbers and never touched: a negative value is not a formula.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * RFC 4180 with CRLF records. csv-stringify only quotes a field containing its record delimiter,
+ * so a lone "\n" inside a quote would break the row: every line break forces quoting.
+ */
+export function csvStringifier(columns: readonly string[], options: CsvOptions = {}): Stringifier {
+  return stringify({
+    bom: options.bom ?? true,
+    header: true,
+    columns: [...columns],
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+    cast: { string: neutralise },
+  });
+}
+
+/**
+ * Writes rows through the stringifier into `out`, waiting whenever the stringifier's buffer is
+ * full (the destination is slower than SQLite), so memory stays flat however many rows come.
+ * Resolves with the number of rows once `out` has flushed everything.
+ */
+export async function writeCsv(
+  rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+  stringifier: Stringifier,
+  out: Writable,
+): Promise<number> {
+  const done = pipeline(stringifier, out);
+  // Observed now so a destination failure between awaits is never an unhandled rejection.
+  done.catch(() => undefined);
+  let count = 0;
+  try {
+    for await (const row of rows) {
+      count++;
+      if (!stringifier.write(row)) await Promise.race([once(stringifier, 'drain'), done]);
+    }
+    stringifier.end();
+  } catch (error) {
+    stringifier.destroy(error as Error);
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+  return count;
+}

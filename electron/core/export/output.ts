@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { MarginaliaError } from '../errors';
+
+/**
+ * Writes a file through a temporary sibling and renames it into place on success, so a failed or
+ * interrupted export never leaves a half-written file under the name the analyst chose (nor
+ * destroys the previous export of that name).
+ */
+export async function writeFileAtomically<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    const result = await write(createWriteStream(temp));
+    await rename(temp, path);
+    return result;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw ioError(path, error);
+  }
+}
+
+function ioError(path: string, error: unknown): unknown {
+  if (error instanceof MarginaliaError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'its folder does not exist'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EISDIR' ? 'it is a folder'
+    : undefined;
+  return reason ? new MarginaliaError('io', `Cannot write ${basename(path)}: ${reason}.`) : error;
+}
+
+/** Collects written bytes as UTF-8 text, refusing to grow past `maxBytes` (the browser download path). */
+export class TextSink extends Writable {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly tooLarge: string,
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) return callback(new MarginaliaError('unsupported', this.tooLarge));
+    this.chunks.push(chunk);
+    callback();
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks, this.size).toString('utf8');
+  }
+}

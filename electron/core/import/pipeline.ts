@@ -34,7 +34,7 @@ const WINDOW = 64;
 /** Files under the given paths (folders recursively), supported formats only inside folders. */
 export async function collectFiles(paths: string[], failed: ImportReport['failed']): Promise<string[]> {
   const files: string[] = [];
-  const supported = new Set<string>(SUPPORTED_EXTENSIONS);
+  const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -58,6 +58,13 @@ export async function collectFiles(paths: string[], failed: ImportReport['failed
   return files;
 }
 
+const QDPX_EXTENSION = '.qdpx';
+
+async function importProject(db: Database, clock: Clock, file: string, report: ImportReport, name: (p: string) => string): Promise<void> {
+  const { importQdpxInto } = await import('../interchange/qdpx-import');
+  await importQdpxInto(db, clock, file, report, name);
+}
+
 interface Parsed {
   file: string;
   outcome: ParseOutcome;
@@ -71,8 +78,23 @@ function titleFor(article: ParsedArticle, file: string): string {
   return article.title?.trim() || basename(file).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
 }
 
-/** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
-function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
+/** An article ready to be written, with the original file bytes kept for provenance. */
+export interface NewArticle {
+  article: ParsedArticle;
+  title: string;
+  sourceName: string;
+  size: number;
+  bytes: Uint8Array;
+  /** Kept when an exchange format carries the article's identity (REFI-QDA source GUIDs). */
+  uid?: string;
+}
+
+/**
+ * The one way articles enter a library, shared by this pipeline and the REFI-QDA importer: the
+ * row with its text hash (duplicate detection) and the original bytes. Runs inside the caller's
+ * transaction; the search index follows through the schema's triggers.
+ */
+export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
   const insertArticle = db.prepare(
     `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256,
@@ -82,22 +104,11 @@ function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: Import
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
   const now = isoNow(clock);
-  db.transaction(() => {
-    for (const { file, outcome } of batch) {
-      if (!outcome.ok) {
-        report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
-        continue;
-      }
-      const { article } = outcome;
-      const hash = sha256(article.text);
-      const existing = findDuplicate.get(hash) as { id: number; title: string } | undefined;
-      if (existing) {
-        report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
-        continue;
-      }
-      const title = titleFor(article, file);
+  return {
+    duplicateOf: (text: string) => findDuplicate.get(sha256(text)) as { id: number; title: string } | undefined,
+    insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
       const { lastInsertRowid } = insertArticle.run({
-        uid: randomUUID(),
+        uid: uid ?? randomUUID(),
         title,
         outlet: article.outlet,
         byline: article.byline,
@@ -107,14 +118,36 @@ function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: Import
         url: article.url,
         text: article.text,
         blocks: JSON.stringify(article.blocks),
-        sha256: hash,
-        source_name: basename(name(file)),
+        sha256: sha256(article.text),
+        source_name: sourceName,
         format: article.format,
         encoding: article.encoding,
         now,
       });
-      insertSource.run(lastInsertRowid, basename(name(file)), outcome.size, outcome.bytes);
-      report.imported.push({ file: name(file), articleId: Number(lastInsertRowid), title });
+      insertSource.run(lastInsertRowid, sourceName, size, bytes);
+      return Number(lastInsertRowid);
+    },
+  };
+}
+
+/** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
+function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
+  const writer = articleWriter(db, clock);
+  db.transaction(() => {
+    for (const { file, outcome } of batch) {
+      if (!outcome.ok) {
+        report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
+        continue;
+      }
+      const { article } = outcome;
+      const existing = writer.duplicateOf(article.text);
+      if (existing) {
+        report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
+        continue;
+      }
+      const title = titleFor(article, file);
+      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
+      report.imported.push({ file: name(file), articleId, title });
     }
   })();
 }
@@ -171,7 +204,9 @@ export async function runImport(db: Database, clock: Clock, parser: Parser, path
   while (next < files.length || inFlight.size > 0) {
     while (!options.signal?.aborted && next < files.length && inFlight.size < WINDOW) {
       const file = files[next++] as string;
-      const job = parser.parse(file).then(
+      // A REFI-QDA project brings its own codebook and passages: its importer writes it whole, in
+      // its own transaction, and adds its articles (or its failure) to this report.
+      const job = extname(file).toLowerCase() === QDPX_EXTENSION ? importProject(db, clock, file, report, name) : parser.parse(file).then(
         (outcome) => {
           pending.push({ file, outcome });
         },

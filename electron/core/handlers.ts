@@ -3,6 +3,15 @@ import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { getArticle, listArticles } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
+import {
+  annotationsToFile,
+  claimsCsvToFile,
+  linksCsvToFile,
+  passagesCsvText,
+  passagesCsvToFile,
+  qdpxFromFile,
+  qdpxToFile,
+} from './export/commands';
 import { runImport, type Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
 import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
@@ -100,6 +109,18 @@ export const handlers: Handlers = {
   'passages.delete': ({ session }, { ids }) => session.apply(() => deletePassages(session.lib.db, ids)),
   'passages.reattach': ({ session }, { id, start, end }) => session.apply(() => reattachPassage(session.lib.db, session.lib.clock, id, start, end)),
   'passages.list': ({ session }, args) => listPassages(session.lib.db, args),
+
+  'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
+  'export.passagesCsvText': ({ session }, options) => passagesCsvText(session.lib, options),
+  'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
+  'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
+  'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
+  'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
+  'import.qdpx': async ({ session }, { path }) => {
+    const report = await qdpxFromFile(session.lib, path);
+    session.changed(['articles', 'tags', 'passages', 'claims']);
+    return report;
+  },
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

@@ -11,6 +11,7 @@ import { defaultLibraryPath } from '../core/paths';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
 import { MATCH_END, MATCH_START } from '../shared/types';
+import { EXPORT_KINDS, type ExportKind, runExport, stdoutSink } from './cli-export';
 import { startHost } from './http-host';
 
 /** A failure that ends a command with a message and an exit code (2: usage or library problem). */
@@ -35,6 +36,8 @@ interface Command {
 interface Output {
   write(text: string): void;
   error(text: string): void;
+  /** Where byte streams (exports to standard output) go; without it they arrive through write(). */
+  stdout?: NodeJS.WritableStream;
 }
 
 function libraryPath(values: Record<string, unknown>): string {
@@ -57,7 +60,7 @@ const plainSnippet = (s: string): string => s.replaceAll(MATCH_START, '[').repla
 const COMMANDS: Record<string, Command> = {
   import: {
     usage: 'marginalia import [--library FILE] [--json] PATH...',
-    summary: 'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf',
+    summary: 'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx)',
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     async run(values, paths, out) {
       if (paths.length === 0) throw new CliError('import needs at least one file or folder.');
@@ -178,6 +181,45 @@ const COMMANDS: Record<string, Command> = {
       }
       out.error(`${libraryPath(values)}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;
+    },
+  },
+  export: {
+    usage:
+      'marginalia export csv [--library FILE] [--tag PATH]... [--article ID]... [--layout wide|long] [--no-bom] [--out FILE]\n' +
+      '       marginalia export claims|links|annotations [--library FILE] [--no-bom] [--out FILE]\n' +
+      '       marginalia export qdpx [--library FILE] --out FILE.qdpx',
+    summary: 'Export tagged passages (csv), claims, claim links, W3C annotations, or a REFI-QDA project (qdpx)',
+    options: {
+      ...LIBRARY_OPTION,
+      tag: { type: 'string', multiple: true },
+      article: { type: 'string', multiple: true },
+      layout: { type: 'string' },
+      'no-bom': { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    async run(values, [kind, ...extra], out) {
+      if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0) throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
+      const tags = (values.tag as string[] | undefined) ?? [];
+      const articles = ((values.article as string[] | undefined) ?? []).map(Number);
+      if (kind !== 'csv' && (tags.length > 0 || articles.length > 0 || values.layout !== undefined)) {
+        throw new CliError('--tag, --article and --layout apply to export csv only.');
+      }
+      if (articles.some((id) => !Number.isInteger(id) || id <= 0)) throw new CliError('--article takes an article id (a positive whole number).');
+      const layout = (values.layout as string | undefined) ?? 'wide';
+      if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
+      const lib = openLibrary(libraryPath(values));
+      try {
+        const request = { kind: kind as ExportKind, tags, articleIds: articles, layout, bom: !values['no-bom'], out: (values.out as string | undefined) ?? null } as const;
+        const written = await runExport(lib, request, () => stdoutSink(out.stdout, (text) => out.write(text)));
+        if (request.out !== null) out.write(`Wrote ${written} to ${resolve(request.out)}.\n`);
+        return 0;
+      } catch (error) {
+        // The reader of standard output stopped early (`| head`): as for any Unix filter, not a failure.
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+        throw error;
+      } finally {
+        lib.close();
+      }
     },
   },
   serve: {

@@ -4,4 +4,5 @@ import { main } from './cli';
 process.exitCode = await main(process.argv.slice(2), {
   write: (text) => process.stdout.write(text),
   error: (text) => process.stderr.write(text),
+  stdout: process.stdout,
 });

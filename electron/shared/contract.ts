@@ -21,6 +21,9 @@ import type {
   Tag,
   TagUsage,
   TextEditResult,
+  ExportResult,
+  QdpxExportResult,
+  QdpxImportReport,
 } from './types';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 
@@ -54,6 +57,20 @@ const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
 /** A date range bound in the passages filter: a year, a month or a day. */
 const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');
+/** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
+const passageFilter = z.strictObject({
+  tagIds: z.array(id).max(2000).optional(),
+  tagMode: z.enum(['any', 'all']).optional(),
+  includeChildren: z.boolean().optional(),
+  articleIds: z.array(id).max(100_000).optional(),
+  outlets: z.array(text(500)).max(10_000).optional(),
+  from: filterDate.optional(),
+  to: filterDate.optional(),
+  text: text(1000).optional(),
+});
+/** A file the user picked in a native save or open dialog (or gave the CLI). */
+const filePath = z.string().min(1).max(4096);
+const csvLayout = z.enum(['wide', 'long']);
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -131,18 +148,7 @@ export const commands = {
   'passages.reattach': command<Passage>()(z.strictObject({ id, start: offset, end: offset })),
   'passages.list': command<PassagePage>()(
     z.strictObject({
-      filter: z
-        .strictObject({
-          tagIds: z.array(id).max(2000).optional(),
-          tagMode: z.enum(['any', 'all']).optional(),
-          includeChildren: z.boolean().optional(),
-          articleIds: z.array(id).max(100_000).optional(),
-          outlets: z.array(text(500)).max(10_000).optional(),
-          from: filterDate.optional(),
-          to: filterDate.optional(),
-          text: text(1000).optional(),
-        })
-        .optional(),
+      filter: passageFilter.optional(),
       sort: z
         .strictObject({
           column: z.enum(['quote', 'article', 'outlet', 'published', 'tags', 'note', 'created']),
@@ -153,6 +159,19 @@ export const commands = {
       limit: z.number().int().min(1).max(10_000).optional(),
     }),
   ),
+
+  'export.passagesCsv': command<ExportResult>()(
+    z.strictObject({ path: filePath, layout: csvLayout.optional(), bom: z.boolean().optional(), filter: passageFilter.optional() }),
+  ),
+  /** For the browser (it cannot write files): the CSV as text, refused beyond 50 MB. */
+  'export.passagesCsvText': command<{ csv: string; rows: number }>()(
+    z.strictObject({ layout: csvLayout.optional(), bom: z.boolean().optional(), filter: passageFilter.optional() }),
+  ),
+  'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
+  'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
+  'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

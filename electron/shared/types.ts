@@ -186,3 +186,29 @@ export interface TextEditResult {
   article: ArticleSummary;
   reanchored: AnchorCounts;
 }
+
+/** What importing a REFI-QDA project (.qdpx) brought in, and what it left out and why. */
+export interface QdpxImportReport {
+  file: string;
+  imported: Array<{ articleId: number; title: string }>;
+  /** Sources whose text the library already held: that article gained the project's passages. */
+  duplicates: Array<{ source: string; existingId: number; existingTitle: string }>;
+  /** Codes added to the codebook, and codes whose path was already there (merged). */
+  tags: { created: number; existing: number };
+  passages: number;
+  claims: number;
+  links: number;
+  skipped: string[];
+}
+
+/** What an export to a file wrote. */
+export interface ExportResult {
+  path: string;
+  rows: number;
+}
+
+export interface QdpxExportResult {
+  path: string;
+  articles: number;
+  passages: number;
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { Writable } from 'node:stream';
+import { isoNow } from '../core/clock';
+import { MarginaliaError } from '../core/errors';
+import { exportAnnotations } from '../core/export/annotations';
+import { exportClaimsCsv, exportLinksCsv } from '../core/export/csv-claims';
+import { type CsvLayout, exportPassagesCsv } from '../core/export/csv-passages';
+import { writeFileAtomically } from '../core/export/output';
+import { tagIdsForPaths } from '../core/export/passage-filter';
+import { exportQdpx } from '../core/interchange/qdpx-export';
+import type { Library } from '../core/library/open';
+
+export const EXPORT_KINDS = ['csv', 'claims', 'links', 'annotations', 'qdpx'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ExportRequest {
+  kind: ExportKind;
+  tags: string[];
+  articleIds: number[];
+  layout: CsvLayout;
+  bom: boolean;
+  /** A file, or null for standard output. */
+  out: string | null;
+}
+
+/**
+ * Standard output as a stream the exporters can end: they end their destination when done, and
+ * stdout must stay open. Waits for the target to drain, so a slow pipe slows the export instead
+ * of filling memory. Without a byte stream (tests), text goes to `text`, decoded across chunks.
+ */
+export function stdoutSink(target: NodeJS.WritableStream | undefined, text: (s: string) => void): Writable {
+  const decoder = new StringDecoder('utf8');
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (!target) {
+        text(decoder.write(chunk));
+        callback();
+      } else if (target.write(chunk)) callback();
+      else target.once('drain', () => callback());
+    },
+    final(callback) {
+      if (!target) text(decoder.end());
+      callback();
+    },
+  });
+  // A reader that goes away (`| head`) fails the export instead of crashing the process.
+  target?.once('error', (error) => sink.destroy(error));
+  return sink;
+}
+
+/** Runs one export; returns what was written, for the summary line. */
+export async function runExport(lib: Library, request: ExportRequest, stdout: () => Writable): Promise<string> {
+  const now = isoNow(lib.clock);
+  const write = async (fn: (out: Writable) => Promise<number>): Promise<number> =>
+    request.out === null ? fn(stdout()) : writeFileAtomically(resolve(request.out), fn);
+  switch (request.kind) {
+    case 'csv': {
+      const filter = {
+        ...(request.tags.length > 0 ? { tagIds: tagIdsForPaths(lib.db, request.tags), includeChildren: true } : {}),
+        ...(request.articleIds.length > 0 ? { articleIds: request.articleIds } : {}),
+      };
+      const rows = await write((out) => exportPassagesCsv(lib.db, out, { layout: request.layout, bom: request.bom, filter }));
+      return `${rows} row(s)`;
+    }
+    case 'claims':
+      return `${await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom }))} claim(s)`;
+    case 'links':
+      return `${await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom }))} link(s)`;
+    case 'annotations':
+      return `${await write((out) => exportAnnotations(lib.db, out, now))} annotation(s)`;
+    case 'qdpx': {
+      if (request.out === null) throw new MarginaliaError('invalid-arguments', 'export qdpx writes a zip archive: give it --out FILE.qdpx.');
+      const summary = await writeFileAtomically(resolve(request.out), (out) => exportQdpx(lib.db, out, lib.name, now));
+      return `${summary.articles} article(s) and ${summary.passages} passage(s)`;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { type MenuItemConstructorOptions, Menu, app } from 'electron';
 import { basename } from 'node:path';
 import type { MenuAction } from '../shared/contract';
 
-/** Export has no command yet; flip this when export.* exists in the contract. */
+/** Off until the view handles menu.action 'export' (export.* commands need a save path from main). */
 const EXPORT_ENABLED = false;
 
 export interface MenuHandlers {

@@ -13,7 +13,7 @@ export interface WorkerRequest {
   id: number;
   path: string;
 }
-export type WorkerReply = { id: number } & ParseOutcome;
+export type WorkerReply = ({ id: number } & ParseOutcome) | { ready: true };
 
 export interface ParsePoolOptions {
   /** Worker count; defaults to the number of cores. */
@@ -46,6 +46,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   jobs: Map<number, { job: Job; timer: NodeJS.Timeout }>;
+  /** Jobs (and their timeouts) start only once the worker has loaded its code. */
+  ready: boolean;
   dead: boolean;
 }
 
@@ -60,16 +62,23 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
 
   const spawn = (): Slot => {
     const worker = startWorker({ maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 });
-    const slot: Slot = { worker, jobs: new Map(), dead: false };
+    const slot: Slot = { worker, jobs: new Map(), ready: false, dead: false };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        pump();
+        if (slot.jobs.size === 0) worker.unref();
+        return;
+      }
       const entry = slot.jobs.get(reply.id);
       if (!entry) return;
       clearTimeout(entry.timer);
       slot.jobs.delete(reply.id);
       const { id: _id, ...outcome } = reply;
       entry.job.resolve(outcome as ParseOutcome);
-      if (slot.jobs.size === 0) worker.unref();
       pump();
+      // An idle pool must not keep the process alive.
+      if (slot.jobs.size === 0) worker.unref();
     });
     worker.on('error', (error) => lose(slot, describeCrash(error)));
     worker.on('exit', (code) => lose(slot, `the parser stopped unexpectedly (exit code ${code})`));
@@ -85,7 +94,7 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     for (const [id, { job, timer }] of slot.jobs) {
       clearTimeout(timer);
       if (id !== culprit && ++job.crashes < 2 && !closed) queue.unshift(job);
-      else job.resolve({ ok: false, error: id === culprit || closed ? reason : `${reason}` });
+      else job.resolve({ ok: false, error: reason });
     }
     slot.jobs.clear();
     void slot.worker.terminate();
@@ -94,7 +103,7 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
 
   const send = (slot: Slot, job: Job) => {
     const timer = setTimeout(
-      () => lose(slot, `reading the file took longer than ${Math.round(timeoutMs / 1000)} s — stopped`, job.id),
+      () => lose(slot, `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`, job.id),
       timeoutMs,
     );
     slot.jobs.set(job.id, { job, timer });
@@ -103,9 +112,12 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   };
 
   const pump = () => {
-    while (!closed && queue.length > 0) {
-      let slot = slots.reduce<Slot | null>((best, s) => (best === null || s.jobs.size < best.jobs.size ? s : best), null);
-      if ((slot === null || slot.jobs.size > 0) && slots.length < size) slot = spawn();
+    if (closed) return;
+    // Start workers while there is more work than the running ones can take.
+    const capacity = slots.reduce((n, s) => n + JOBS_PER_WORKER - s.jobs.size, 0);
+    for (let missing = queue.length - capacity; missing > 0 && slots.length < size; missing -= JOBS_PER_WORKER) spawn();
+    while (queue.length > 0) {
+      const slot = slots.reduce<Slot | null>((best, s) => (s.ready && (best === null || s.jobs.size < best.jobs.size) ? s : best), null);
       if (slot === null || slot.jobs.size >= JOBS_PER_WORKER) return;
       send(slot, queue.shift()!);
     }

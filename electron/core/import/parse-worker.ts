@@ -10,6 +10,7 @@ import type { WorkerReply, WorkerRequest } from './parse-pool';
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
 
+port.postMessage({ ready: true } satisfies WorkerReply);
 port.on('message', (request: WorkerRequest) => {
   void handle(request).then(
     ({ reply, transfer }) => port.postMessage(reply, transfer),

@@ -1,0 +1,103 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParsePool, type ParsePool } from '../../electron/core/import/parse-pool';
+import { writePdf } from '../fixtures/import/pdf-writer';
+
+const fixtures = join(import.meta.dirname, '../fixtures/import');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'marginalia-pool-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parse pool', () => {
+  it('parses every format in parallel and hands the original bytes back', async () => {
+    const pool = createParsePool();
+    expect(pool.size).toBe(Math.max(1, availableParallelism()));
+    try {
+      const files = [
+        'tass/putin-assad-syria-2020-11-09.txt',
+        'office/putin-assad-syria-2020-11-09.docx',
+        'office/putin-assad-syria-2020-11-09.odt',
+        'office/putin-assad-syria-2020-11-09.pdf',
+        'html/heise/source.html',
+        'bbc/1m-payoff-for-former-shell-boss.txt',
+        ...readdirSync(join(fixtures, 'encodings')).filter((f) => f.endsWith('.txt')).map((f) => `encodings/${f}`),
+      ].map((f) => join(fixtures, f));
+      const outcomes = await Promise.all(files.map((f) => pool.parse(f)));
+      for (const [i, outcome] of outcomes.entries()) {
+        expect(outcome.ok, files[i]).toBe(true);
+        if (!outcome.ok) continue;
+        expect(Buffer.from(outcome.bytes).equals(readFileSync(files[i]!))).toBe(true);
+        expect(outcome.size).toBe(outcome.bytes.length);
+      }
+      const formats = outcomes.map((o) => (o.ok ? o.article.format : null));
+      expect(formats.slice(0, 5)).toEqual(['txt', 'docx', 'odt', 'pdf', 'html']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports bad files one by one while the rest of the batch imports', async () => {
+    const pool = createParsePool({ size: 2 });
+    try {
+      const bad = ['empty.txt', 'random-bytes.txt', 'fake.docx', 'truncated.docx', 'truncated.pdf'].map((f) => join(fixtures, 'bad', f));
+      const good = Array.from({ length: 40 }, (_, i) => {
+        const path = join(dir, `copy-${i}.txt`);
+        copyFileSync(join(fixtures, 'bbc/1m-payoff-for-former-shell-boss.txt'), path);
+        return path;
+      });
+      const all = [...good.slice(0, 20), ...bad, join(dir, 'missing.txt'), ...good.slice(20)];
+      const outcomes = await Promise.all(all.map((f) => pool.parse(f)));
+      const errors = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+      expect(errors).toEqual([
+        'the file is empty',
+        'this looks like binary data, not text',
+        'this is not a Word document (it is plain text)',
+        expect.stringMatching(/^the Word document is damaged/),
+        'the PDF is damaged (invalid PDF structure)',
+        'no such file',
+      ]);
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(40);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces a worker that runs out of memory and goes on', async () => {
+    const pool = createParsePool({ size: 1, maxHeapMb: 24 });
+    try {
+      const hog = join(dir, 'hog.txt');
+      writeFileSync(hog, 'слово '.repeat(2_500_000)); // 27 MB of Cyrillic: far beyond a 24 MB heap once decoded
+      const [crashed, fine] = await Promise.all([pool.parse(hog), pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'))]);
+      expect(crashed).toEqual({ ok: false, error: expect.stringMatching(/memory|crashed|stopped unexpectedly/) });
+      expect(fine.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops a file that takes too long, then carries on with a fresh worker', async () => {
+    const pool: ParsePool = createParsePool({ size: 1, timeoutMs: 300 });
+    try {
+      const slow = join(dir, 'slow.pdf');
+      const lines = Array.from({ length: 50 }, (_, i) => ({ text: `Line ${i} of a long report with plenty of words on it.`, x: 72, y: 760 - i * 14 }));
+      writeFileSync(slow, writePdf(Array.from({ length: 1500 }, () => lines)));
+      const outcome = await pool.parse(slow);
+      expect(outcome).toEqual({ ok: false, error: 'reading the file took longer than 300 ms — stopped' });
+      const next = await pool.parse(join(fixtures, 'bbc/1m-payoff-for-former-shell-boss.txt'));
+      expect(next.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers after close without starting work', async () => {
+    const pool = createParsePool({ size: 1 });
+    await pool.close();
+    expect(await pool.parse(join(fixtures, 'bbc/1m-payoff-for-former-shell-boss.txt'))).toEqual({ ok: false, error: 'the import was stopped' });
+  });
+});

@@ -81,7 +81,8 @@ function prepare(source: QdeText, entry: string, bytes: Uint8Array, notes: Map<s
         `selection "${s.label}" in source "${label(source)}" covers characters ${s.start}–${s.end}, outside its text (${text.length} characters)`,
       );
     }
-    const note = [s.description, ...s.noteRefs.map((guid) => notes.get(guid) ?? '')].map((n) => n.trim()).filter((n) => n !== '');
+    // Notes are kept exactly as written; only empty ones are dropped.
+    const note = [s.description, ...s.noteRefs.map((guid) => notes.get(guid) ?? '')].filter((n) => n.trim() !== '');
     return { guid: s.guid, start: text.toOffset(s.start), end: text.toOffset(s.end), note, codeRefs: s.codeRefs, created: s.created, modified: s.modified };
   });
   return { source, entry, bytes, text, selections };
@@ -286,7 +287,7 @@ function writeCodebook(db: Database, codes: QdeCode[], now: string, report: Qdpx
         const position = tree.childrenOf(parentId).reduce((max, node) => Math.max(max, node.position + 1), 0);
         const uid = uidTaken.get(code.guid) === undefined ? code.guid : randomUUID();
         const color = tagColor(code.color) ?? pickColor(db);
-        id = Number(insert.run(uid, parentId, name, color, code.description.trim(), position, now, now).lastInsertRowid);
+        id = Number(insert.run(uid, parentId, name, color, code.description, position, now, now).lastInsertRowid);
         tree.add({ id, parentId, name, position });
         report.tags.created++;
       }
@@ -313,8 +314,8 @@ function writeClaims(
   const claims = new Map<string, number>();
   for (const note of list) {
     const kind = note.variables.get(CLAIM_VARIABLES.kind.toLowerCase());
-    const statement = note.content?.trim() ?? '';
-    if (kind === undefined || statement === '') continue;
+    const statement = note.content ?? '';
+    if (kind === undefined || statement.trim() === '') continue;
     const found = existing.get(note.guid) as number | undefined;
     if (found !== undefined) {
       claims.set(note.guid, found);
@@ -329,7 +330,7 @@ function writeClaims(
       note.variables.get(CLAIM_VARIABLES.speaker.toLowerCase())?.trim() || null,
       Number.isFinite(value) ? value : null,
       note.variables.get(CLAIM_VARIABLES.unit.toLowerCase())?.trim() || null,
-      note.description.trim(),
+      note.description,
       created,
       timestamp(note.modified, created),
     );
@@ -360,7 +361,7 @@ function writeLinks(
     const to = l.target ?? '';
     if (claimOf.has(from) && claimOf.has(to) && from !== to) {
       const label = parseLinkName(l.name);
-      const note = l.noteRefs.map((guid) => noteText.get(guid)?.trim() ?? '').filter((n) => n !== '').join('\n\n');
+      const note = l.noteRefs.map((guid) => noteText.get(guid) ?? '').filter((n) => n.trim() !== '').join('\n\n');
       const changes = link.run(
         claimOf.get(from),
         claimOf.get(to),

@@ -76,7 +76,7 @@ function safeRelativeName(raw: string): string {
 
 /**
  * The contract over HTTP for a browser and for tests: POST /api/<command>, GET /api/events (SSE),
- * POST /api/upload for files picked in a browser, and the built renderer. Loopback only, every
+ * POST /api/upload for batches of files picked in a browser, and the built renderer. Loopback only, every
  * /api request needs the per-run token, and requests from other origins are refused.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -136,14 +136,36 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   };
 
+  /**
+   * A batch of files in one request: a 4-byte big-endian manifest length, the manifest (JSON list
+   * of { name, size }), then the files' bytes back to back. Each file lands in its own folder
+   * under the upload root, keeping its (sanitised) relative name for the import report.
+   */
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const rawName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'));
     const body = await readBody(req, MAX_UPLOAD_BYTES);
-    const dir = join(uploadRoot, randomUUID());
-    const path = join(dir, safeRelativeName(rawName));
-    await mkdir(join(path, '..'), { recursive: true });
-    await writeFile(path, body);
-    send(res, 200, { ok: true, value: { path } });
+    const manifestLength = body.length >= 4 ? body.readUInt32BE(0) : -1;
+    let manifest: Array<{ name: string; size: number }>;
+    try {
+      manifest = JSON.parse(body.subarray(4, 4 + manifestLength).toString('utf8')) as typeof manifest;
+      if (!Array.isArray(manifest) || manifestLength < 0) throw new Error('no manifest');
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The upload has no readable file list.' } });
+    }
+    const batch = randomUUID();
+    const paths: string[] = [];
+    let offset = 4 + manifestLength;
+    for (const [index, entry] of manifest.entries()) {
+      const size = Number(entry.size);
+      if (!Number.isInteger(size) || size < 0 || offset + size > body.length) {
+        return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' } });
+      }
+      const path = join(uploadRoot, `${batch}-${index}`, safeRelativeName(String(entry.name)));
+      await mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, body.subarray(offset, offset + size));
+      paths.push(path);
+      offset += size;
+    }
+    send(res, 200, { ok: true, value: { paths } });
   };
 
   const server = createServer((req, res) => {

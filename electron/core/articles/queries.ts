@@ -64,7 +64,7 @@ export function listArticles(db: Database, args: { query?: string; limit?: numbe
   }
   const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.imported_at DESC, a.title COLLATE NOCASE, a.id LIMIT ? OFFSET ?`)
     .all(limit, offset) as ArticleRow[];
   return { items: rows.map(toSummary), total };
 }

@@ -1,4 +1,5 @@
-import { type Bridge, type CommandName, type Envelope, splitName } from '../../../electron/shared/contract';
+import type { Bridge, CommandName, Envelope } from '../../../electron/shared/contract';
+import { splitName } from '../../../electron/shared/names';
 import type { Transport } from './transport';
 
 declare global {

@@ -1,7 +1,10 @@
-import { EVENT_NAMES, type Envelope, type EventName, type Events } from '../../../electron/shared/contract';
+import type { Envelope, EventName, Events } from '../../../electron/shared/contract';
+import { EVENT_NAMES } from '../../../electron/shared/names';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'marginalia.token';
+const UPLOAD_BATCH_FILES = 500;
+const UPLOAD_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** The token arrives in the URL fragment once; keep it for reloads of this tab, then hide it. */
 function takeToken(): string {
@@ -43,16 +46,37 @@ export function httpTransport(): Transport {
     return (await response.json()) as Envelope<unknown>;
   };
 
-  const upload = async (file: File): Promise<string> => {
-    const name = file.webkitRelativePath || file.name;
+  /** One request per batch (see the host's upload format): far cheaper than a request per file. */
+  const upload = async (files: File[], signal?: AbortSignal): Promise<string[]> => {
+    const manifest = new TextEncoder().encode(JSON.stringify(files.map((f) => ({ name: f.webkitRelativePath || f.name, size: f.size }))));
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, manifest.length);
     const response = await fetch('/api/upload', {
       method: 'POST',
-      headers: { ...headers, 'x-file-name': encodeURIComponent(name) },
-      body: file,
+      headers,
+      body: new Blob([length, manifest, ...files]),
+      ...(signal ? { signal } : {}),
     });
-    const envelope = (await response.json()) as Envelope<{ path: string }>;
+    const envelope = (await response.json()) as Envelope<{ paths: string[] }>;
     if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.value.path;
+    return envelope.value.paths;
+  };
+
+  const batches = (files: File[]): File[][] => {
+    const out: File[][] = [];
+    let current: File[] = [];
+    let bytes = 0;
+    for (const file of files) {
+      if (current.length > 0 && (current.length >= UPLOAD_BATCH_FILES || bytes + file.size > UPLOAD_BATCH_BYTES)) {
+        out.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(file);
+      bytes += file.size;
+    }
+    if (current.length > 0) out.push(current);
+    return out;
   };
 
   return {
@@ -64,12 +88,9 @@ export function httpTransport(): Transport {
       listeners.set(event, set);
       return () => set.delete(listener as (payload: never) => void);
     },
-    importFiles: async (files) => {
+    importFiles: async (files, signal) => {
       const paths: string[] = [];
-      // A few uploads at a time: enough to keep the pipe full without flooding the host.
-      for (let i = 0; i < files.length; i += 8) {
-        paths.push(...(await Promise.all(files.slice(i, i + 8).map(upload))));
-      }
+      for (const batch of batches(files)) paths.push(...(await upload(batch, signal)));
       const envelope = await invoke('import.start', { paths });
       if (!envelope.ok) throw new Error(envelope.error.message);
       return (envelope.value as { jobId: string }).jobId;

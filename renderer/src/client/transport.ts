@@ -4,6 +4,6 @@ import type { Envelope, EventName, Events } from '../../../electron/shared/contr
 export interface Transport {
   invoke(name: string, args: unknown): Promise<Envelope<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** Starts importing files the user picked or dropped; resolves with the job id. */
-  importFiles(files: File[]): Promise<string>;
+  /** Starts importing files the user picked or dropped; resolves with the job id. The signal cancels handing them over. */
+  importFiles(files: File[], signal?: AbortSignal): Promise<string>;
 }

@@ -34,7 +34,10 @@ export function ImportPanel({
   if (uploading > 0 && !progress) {
     return (
       <section className="panel" aria-label="Import">
-        <header><h2>Preparing {uploading} file(s)…</h2></header>
+        <header>
+          <h2>Preparing {uploading} file(s)…</h2>
+          <button type="button" className="button small" onClick={onCancel}>Cancel import</button>
+        </header>
         <div className="body"><div className="progress" role="progressbar" aria-label="Import progress" /></div>
       </section>
     );
@@ -93,7 +96,7 @@ export function ImportPanel({
               {report.duplicates.map((d) => (
                 <li key={d.file}>
                   {baseName(d.file)}: same text as{' '}
-                  <button type="button" className="button small" onClick={() => onOpenArticle(d.existingId)}>{d.existingTitle}</button>
+                  <button type="button" className="button link" onClick={() => onOpenArticle(d.existingId)}>{d.existingTitle}</button>
                 </li>
               ))}
             </ul>
@@ -105,7 +108,7 @@ export function ImportPanel({
             <ul aria-label="Imported files">
               {report.imported.slice(0, 500).map((i) => (
                 <li key={i.articleId}>
-                  <button type="button" className="button small" onClick={() => onOpenArticle(i.articleId)}>{i.title}</button>{' '}
+                  <button type="button" className="button link" onClick={() => onOpenArticle(i.articleId)}>{i.title}</button>{' '}
                   <span>{baseName(i.file)}</span>
                 </li>
               ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportProgress, ImportReport } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
 
@@ -27,18 +27,29 @@ export function useImport() {
     };
   }, []);
 
+  const handOver = useRef<AbortController | null>(null);
+
   const start = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
+    const controller = new AbortController();
+    handOver.current = controller;
     setState({ progress: null, report: null, uploading: files.length, error: null });
     try {
-      await transport.importFiles(files);
+      await transport.importFiles(files, controller.signal);
     } catch (error) {
-      setState((s) => ({ ...s, uploading: 0, error: `The import could not start: ${(error as Error).message}` }));
+      const message = controller.signal.aborted
+        ? 'Import cancelled before any file was imported.'
+        : `The import could not start: ${(error as Error).message}`;
+      setState((s) => ({ ...s, uploading: 0, error: message }));
+    } finally {
+      handOver.current = null;
     }
   }, []);
 
+  /** Cancels handing files over, or the running job (which keeps what it already imported). */
   const cancel = useCallback(async () => {
     if (state.progress) await call('import.cancel', { jobId: state.progress.jobId });
+    else handOver.current?.abort();
   }, [state.progress]);
 
   const dismiss = useCallback(() => setState({ progress: null, report: null, uploading: 0, error: null }), []);

@@ -78,6 +78,7 @@ describe('files that must be refused with a clear reason', () => {
     expect(await refusal(new Uint8Array(zip), 'x.docx')).toBe('this is not a Word document (no word/document.xml inside)');
     expect(await refusal(new Uint8Array(Buffer.from('plain words')), 'x.odt')).toBe('this is not an OpenDocument text (it is plain text)');
     expect(await refusal(new Uint8Array(Buffer.from('plain words')), 'x.pdf')).toBe('this is not a PDF (it is plain text)');
+    expect(await refusal(new Uint8Array(zip), 'x.txt')).toBe('this is not a text file (it is a zip archive)');
   });
 
   it('a Word zip bomb, quickly and with bounded memory', async () => {

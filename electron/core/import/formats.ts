@@ -20,7 +20,10 @@ const EXTENSION_FORMATS: Record<string, Format> = {
   '.xhtml': 'html', '.docx': 'docx', '.odt': 'odt', '.pdf': 'pdf',
 };
 
-const DOCUMENT_NAMES: Partial<Record<Format, string>> = {
+const DOCUMENT_NAMES: Record<Format, string> = {
+  txt: 'a text file',
+  md: 'a Markdown file',
+  html: 'a web page',
   docx: 'a Word document',
   odt: 'an OpenDocument text',
   pdf: 'a PDF',
@@ -109,7 +112,7 @@ function unsupported(extension: string): ImportError {
 }
 
 function notThatDocument(declared: Format, bytes: Uint8Array): ImportError {
-  const name = DOCUMENT_NAMES[declared] ?? `a ${declared} file`;
+  const name = DOCUMENT_NAMES[declared];
   let reason: string;
   if (isZip(bytes)) {
     reason = declared === 'docx' ? 'no word/document.xml inside' : declared === 'odt' ? 'no content.xml inside' : 'it is a zip archive';

@@ -56,6 +56,17 @@ describe('PDF import', () => {
     expect(article).toMatchObject({ format: 'pdf', encoding: null, language: 'en' });
   });
 
+  it('parses several PDFs at once (the pool sends a worker more than one file)', async () => {
+    const tass = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/import/office/putin-assad-syria-2020-11-09.pdf')));
+    const results = await Promise.all([report(), tass, report(), tass].map((b, i) => parsePdf(new Uint8Array(b), `${i}.pdf`)));
+    expect(results.map((a) => a.title)).toEqual([
+      'Water Supply in the North',
+      'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+      'Water Supply in the North',
+      'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+    ]);
+  });
+
   it('leaves the caller its bytes (pdfjs must not detach them)', async () => {
     const bytes = new Uint8Array(report());
     await parsePdf(bytes, 'report.pdf');

@@ -60,11 +60,17 @@ describe('plain text news articles', () => {
     expect(a.text).toBe('Just one paragraph of notes that goes on.');
   });
 
+  it('does not take a lone caption word for a title', () => {
+    const a = parsePlainText('Photo\n\nThe minister arrived on Monday.\n\nShe left on Tuesday.', 'story.txt', 'txt');
+    expect(a.title).toBe('story');
+    expect(a.text.startsWith('Photo\n\n')).toBe(true);
+  });
+
   it('handles files without blank lines and bullet lists', () => {
     const a = parsePlainText('Title here\nFirst paragraph.\nSecond paragraph.', 'f.txt', 'txt');
     expect(a.title).toBe('Title here');
     expect(blockTexts(a)).toEqual(['First paragraph.', 'Second paragraph.']);
-    const list = parsePlainText('Shopping\n\nWe need:\n\n- eggs\n- milk\n\nThat is all.', 'l.txt', 'txt');
+    const list = parsePlainText('Shopping list\n\nWe need:\n\n- eggs\n- milk\n\nThat is all.', 'l.txt', 'txt');
     expect(list.blocks.map((b) => b.kind)).toEqual(['paragraph', 'list-item', 'list-item', 'paragraph']);
   });
 

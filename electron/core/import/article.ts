@@ -104,7 +104,9 @@ function sameText(a: string, b: string): boolean {
 
 function isTitleLike(d: Draft, firstLine: boolean): boolean {
   if (d.kind === 'heading') return (d.level ?? 1) === 1;
-  return firstLine && d.kind === 'paragraph' && d.text.length <= MAX_TITLE && !d.text.includes('\n') && parseDateline(d.text) === null;
+  if (!firstLine || d.kind !== 'paragraph' || d.text.length > MAX_TITLE || d.text.includes('\n')) return false;
+  // A lone short word ("Photo", "Video") is a caption or site chrome, not a headline.
+  return (d.text.length >= 12 || d.text.includes(' ')) && parseDateline(d.text) === null;
 }
 
 /** A standfirst: one long sentence without a closing full stop (TASS, RIA and many others). */

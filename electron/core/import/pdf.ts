@@ -36,8 +36,18 @@ function loadPdfjs() {
   return pdfjsReady;
 }
 
+// One PDF at a time per thread: documents loaded side by side through pdfjs's in-thread worker
+// were seen to fail with "invalid page request", and the work is CPU-bound anyway.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** PDF to article: lines rebuilt from positioned text, then paragraphs, headings and lists. */
-export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
+export function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
+  const run = queue.then(() => readPdf(bytes, fileName));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
   const pdfjs = await loadPdfjs();
   const deadline = Date.now() + PDF_TIME_LIMIT_MS;
   // pdfjs may take ownership of the buffer; the caller still needs its bytes.

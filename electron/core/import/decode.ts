@@ -22,16 +22,17 @@ const RUSSIAN_FREQ: Record<string, number> = {
 
 /**
  * Decodes file bytes to normalised text (NFC, "\n" line ends, no BOM).
- * Order: byte-order marks, UTF-16 without BOM, strict UTF-8, then detection for legacy code pages.
+ * Order: byte-order marks, UTF-16 without BOM, strict UTF-8, a declared charset (HTML), then
+ * detection for legacy code pages.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
+export function decodeText(bytes: Uint8Array, declared?: string | null): DecodedText {
   if (bytes.length === 0) throw new ImportError('the file is empty');
-  const { text, encoding } = decodeRaw(bytes);
+  const { text, encoding } = decodeRaw(bytes, declared ?? null);
   refuseBinary(text);
   return { text: normalizeText(text), encoding };
 }
 
-function decodeRaw(bytes: Uint8Array): DecodedText {
+function decodeRaw(bytes: Uint8Array, declared: string | null): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: utf8(bytes.subarray(3), 'utf-8'), encoding: 'utf-8' };
   }
@@ -50,7 +51,14 @@ function decodeRaw(bytes: Uint8Array): DecodedText {
     // not UTF-8: fall through to detection
   }
   if (looksBinary(bytes)) throw binaryError();
-  return decodeLegacy(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // A charset the file declares (HTML meta) beats guessing, when it is a single-byte legacy one.
+  const label = declared?.toLowerCase().trim();
+  if (label && !label.startsWith('utf') && iconv.encodingExists(label)) {
+    const canonical = label === 'iso-8859-1' || label === 'latin1' || label === 'us-ascii' ? 'windows-1252' : label;
+    return { text: iconv.decode(buffer, canonical), encoding: canonical };
+  }
+  return decodeLegacy(buffer);
 }
 
 function utf8(bytes: Uint8Array, label: string): string {

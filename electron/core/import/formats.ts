@@ -51,7 +51,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string): Promise<Pa
     case 'odt':
       return (await import('./odt')).parseOdt(bytes, fileName);
     case 'html': {
-      const { text, encoding } = decodeText(bytes);
+      const { text, encoding } = decodeText(bytes, declaredCharset(bytes));
       return { ...(await import('./html')).parseHtml(text, fileName), encoding };
     }
     case 'txt':
@@ -94,6 +94,12 @@ function startsWithPdf(bytes: Uint8Array): boolean {
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
   return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(head);
+}
+
+/** <meta charset="..."> or the http-equiv form, from the head of a page. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
 }
 
 function checkSize(size: number, format: Format): void {

@@ -72,6 +72,16 @@ describe('plain text news articles', () => {
     expect(blockTexts(a)).toEqual(['First paragraph.', 'Second paragraph.']);
     const list = parsePlainText('Shopping list\n\nWe need:\n\n- eggs\n- milk\n\nThat is all.', 'l.txt', 'txt');
     expect(list.blocks.map((b) => b.kind)).toEqual(['paragraph', 'list-item', 'list-item', 'paragraph']);
+    expect(blockTexts(list).slice(1, 3)).toEqual(['eggs', 'milk']);
+  });
+
+  it('does not take a sentence broken across paragraphs, or a number, for a heading', () => {
+    const a = parsePlainText(
+      'A title line\n\nFirst paragraph.\n\nSteven scored the goal that secured qualification for\n\nthe team in the final minute.\n\n27,595\n\nLast paragraph.',
+      'b.txt',
+      'txt',
+    );
+    expect(a.blocks.every((b) => b.kind === 'paragraph')).toBe(true);
   });
 
   it('reads Russian datelines', () => {

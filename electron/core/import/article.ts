@@ -81,7 +81,9 @@ export function assembleArticle(input: Draft[], opts: AssembleOptions): ParsedAr
   if (opts.guessHeadings) {
     for (let i = 1; i < drafts.length - 1; i++) {
       const d = drafts[i]!;
-      if (d.kind === 'paragraph' && drafts[i + 1]!.kind !== 'heading' && isHeadingLike(d.text)) {
+      const next = drafts[i + 1]!;
+      // A lower-case start below means a sentence broken across paragraphs, not a heading above it.
+      if (d.kind === 'paragraph' && next.kind !== 'heading' && !/^\p{Ll}/u.test(next.text) && isHeadingLike(d.text)) {
         d.kind = 'heading';
         d.level = 2;
       }
@@ -114,10 +116,14 @@ function isLeadLike(text: string): boolean {
   return text.length >= 80 && text.length <= 600 && !text.includes('\n') && !/[.!?…:;"'”»)]$/u.test(text);
 }
 
+// Words a heading does not end on; a line ending on one is a sentence cut short.
+const DANGLING = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'and', 'or', 'as', 'with', 'in', 'on', 'at', 'by', 'from', 'that', 'than', 'и', 'в', 'на', 'с', 'по', 'что', 'к', 'о']);
+
 function isHeadingLike(text: string): boolean {
   if (text.length > 100 || text.includes('\n')) return false;
-  if (/[.,;:!?…"'”»)\]]$/u.test(text)) return false;
-  if (text.split(' ').length > 12) return false;
+  if (/[.,;:!?…"'”»)\]]$/u.test(text) || !/\p{L}{2}/u.test(text)) return false;
+  const words = text.split(' ');
+  if (words.length > 12 || DANGLING.has(words[words.length - 1]!.toLowerCase())) return false;
   return /^[\p{Lu}\p{N}]/u.test(text) && parseDateline(text) === null && !isListLine(text);
 }
 

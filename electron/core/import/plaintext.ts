@@ -31,7 +31,8 @@ function textDrafts(text: string): Draft[] {
     if (lines.every((l) => /^\s*>/.test(l))) {
       drafts.push({ kind: 'quote', text: lines.map((l) => l.replace(/^\s*>+ ?/, '')).join('\n') });
     } else if (lines.length > 1 && lines.every(isListLine)) {
-      for (const line of lines) drafts.push({ kind: 'list-item', text: line.trim(), level: 1 });
+      // Bullets are markup; numbers ("1.") are kept, since the text may refer to them.
+      for (const line of lines) drafts.push({ kind: 'list-item', text: line.trim().replace(/^[-*•–·]\s+/u, ''), level: 1 });
     } else {
       drafts.push({ kind: 'paragraph', text: paragraph });
     }

@@ -82,7 +82,9 @@ export function editArticleText(db: Database, clock: Clock, id: number, input: s
         id,
       );
       const counts: AnchorCounts = { exact: 0, fuzzy: 0, orphan: 0 };
-      const update = db.prepare('UPDATE passages SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = ? WHERE id = ?');
+      // Setting exact re-indexes the passage for search (a trigger), so only moved quotes that changed set it.
+      const move = db.prepare('UPDATE passages SET start = ?, "end" = ?, prefix = ?, suffix = ?, anchor = ? WHERE id = ?');
+      const requote = db.prepare('UPDATE passages SET start = ?, "end" = ?, prefix = ?, suffix = ?, anchor = ?, exact = ? WHERE id = ?');
       const byId = new Map(anchors.map((anchor) => [anchor.id, anchor]));
       for (const result of reanchor(old.text, text, anchors)) {
         const anchor = byId.get(result.id)!;
@@ -93,9 +95,9 @@ export function editArticleText(db: Database, clock: Clock, id: number, input: s
           status === 'orphan'
             ? { ...anchor, ...orphanRange(text, result.start, result.end) }
             : describeRange(text, result.start, result.end);
-        const same = (['start', 'end', 'exact', 'prefix', 'suffix'] as const).every((key) => next[key] === anchor[key]) && status === anchor.anchor;
-        // Untouched rows are skipped so their search index entries are not rewritten.
-        if (!same) update.run(next.start, next.end, next.exact, next.prefix, next.suffix, status, result.id);
+        const values = [next.start, next.end, next.prefix, next.suffix, status] as const;
+        if (next.exact !== anchor.exact) requote.run(...values, next.exact, result.id);
+        else if (status !== anchor.anchor || (['start', 'end', 'prefix', 'suffix'] as const).some((key) => next[key] !== anchor[key])) move.run(...values, result.id);
       }
       return { article: getSummary(db, id), reanchored: counts };
     },

@@ -25,20 +25,25 @@ export interface PassageQuery {
 
 const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
 
-/** Orders by the first tag in codebook order; the ranks come in as JSON and are indexed once per query. */
-const TAG_RANK = `(SELECT min(r.rank) FROM passage_tags pt JOIN tag_ranks r ON r.id = pt.tag_id WHERE pt.passage_id = p.id)`;
-
+/** Sort keys; 'tags' orders by each passage's first tag in codebook order (tag_ranks, first_tag below). */
 const SORT_EXPRESSIONS: Record<PassageSortColumn, string> = {
   quote: 'p.exact COLLATE NOCASE',
   article: 'a.title COLLATE NOCASE',
   outlet: 'a.outlet COLLATE NOCASE',
   published: 'a.published',
-  tags: TAG_RANK,
+  tags: 'f.rank',
   note: 'p.note COLLATE NOCASE',
   created: 'p.created_at',
 };
 
-export interface Where {
+const ARTICLE_COLUMNS = new Set<PassageSortColumn>(['article', 'outlet', 'published']);
+
+/** Each passage's smallest tag rank, computed once per query from ranks passed in as JSON. */
+const FIRST_TAG = `WITH tag_ranks(id, rank) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?)),
+  first_tag(passage_id, rank) AS MATERIALIZED (
+    SELECT pt.passage_id, min(r.rank) FROM tag_ranks r JOIN passage_tags pt ON pt.tag_id = r.id GROUP BY pt.passage_id)`;
+
+interface Where {
   clauses: string[];
   params: unknown[];
   needsArticle: boolean;
@@ -54,11 +59,10 @@ export function conditions(filter: PassageFilter, tree: Tree): Where | null {
   if (filter.tagIds && filter.tagIds.length > 0) {
     // A tag deleted meanwhile matches nothing rather than failing the whole view.
     const groups = filter.tagIds.map((id) => (filter.includeChildren && tree.byId.has(id) ? tree.subtree(id) : [id]));
-    if (filter.tagMode === 'all') {
-      for (const group of groups) add(`EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND ${inList('pt.tag_id')})`, JSON.stringify(group));
-    } else {
-      add(`p.id IN (SELECT passage_id FROM passage_tags WHERE ${inList('tag_id')})`, JSON.stringify(groups.flat()));
-    }
+    // Each IN list is computed once (not per passage), so 'all' costs one index range per tag.
+    const tagged = `p.id IN (SELECT passage_id FROM passage_tags WHERE ${inList('tag_id')})`;
+    if (filter.tagMode === 'all') for (const group of groups) add(tagged, JSON.stringify(group));
+    else add(tagged, JSON.stringify(groups.flat()));
   }
   if (filter.articleIds && filter.articleIds.length > 0) add(inList('p.article_id'), JSON.stringify(filter.articleIds));
   if (filter.outlets && filter.outlets.length > 0) {
@@ -80,35 +84,52 @@ export function conditions(filter: PassageFilter, tree: Tree): Where | null {
   return where;
 }
 
-/** One page of the passages view with the total the filter matches. */
+/**
+ * One page of the passages view with the total the filter matches. The page's ids are found
+ * first, joining articles only when the filter or sort needs them, so skipping to a deep offset
+ * does not read every skipped passage's article; then the page's rows are read by id.
+ */
 export function listPassages(db: Database, query: PassageQuery): PassagePage {
   const tree = loadTree(db);
   const where = conditions(query.filter ?? {}, tree);
   if (!where) return { rows: [], total: 0 };
   const whereSql = where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '';
-  const total = (
-    db
-      .prepare(`SELECT count(*) AS n FROM passages p ${where.needsArticle ? 'JOIN articles a ON a.id = p.article_id' : ''} ${whereSql}`)
-      .get(...where.params) as { n: number }
-  ).n;
-
   const { column, direction } = query.sort ?? { column: 'created', direction: 'desc' };
-  const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  const ranks = column === 'tags' ? [JSON.stringify(tree.ordered().map((node, rank) => [node.id, rank]))] : [];
-  const rows = db
-    .prepare(
-      `${column === 'tags' ? 'WITH tag_ranks(id, rank) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?))' : ''}
-       SELECT ${PASSAGE_COLUMNS}, a.title AS articleTitle, a.outlet, a.published
-       FROM passages p JOIN articles a ON a.id = p.article_id ${whereSql}
-       ORDER BY ${SORT_EXPRESSIONS[column]} ${dir}, p.id ${dir} LIMIT ? OFFSET ?`,
-    )
-    .all(...ranks, ...where.params, query.limit ?? 200, query.offset ?? 0) as Array<PassageFields & Pick<PassageRow, 'articleTitle' | 'outlet' | 'published'>>;
+  const joinArticles = where.needsArticle || ARTICLE_COLUMNS.has(column) ? 'JOIN articles a ON a.id = p.article_id' : '';
+  const total = db.prepare(`SELECT count(*) FROM passages p ${where.needsArticle ? joinArticles : ''} ${whereSql}`).pluck().get(...where.params) as number;
 
-  const links = linksOf(db, rows.map((row) => row.id));
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  const byTags = column === 'tags';
+  const ids = db
+    .prepare(
+      `${byTags ? FIRST_TAG : ''}
+       SELECT p.id FROM passages p ${joinArticles} ${byTags ? 'LEFT JOIN first_tag f ON f.passage_id = p.id' : ''} ${whereSql}
+       ORDER BY ${SORT_EXPRESSIONS[column]} ${dir}${byTags ? ' NULLS LAST' : ''}, p.id ${dir} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(
+      ...(byTags ? [JSON.stringify(tree.ordered().map((node, rank) => [node.id, rank]))] : []),
+      ...where.params,
+      query.limit ?? 200,
+      query.offset ?? 0,
+    ) as number[];
+
+  const json = JSON.stringify(ids);
+  const found = new Map(
+    (
+      db
+        .prepare(
+          `SELECT ${PASSAGE_COLUMNS}, a.title AS articleTitle, a.outlet, a.published
+           FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(json) as Array<PassageFields & Pick<PassageRow, 'articleTitle' | 'outlet' | 'published'>>
+    ).map((row) => [row.id, row]),
+  );
+  const links = linksOf(db, ids);
   return {
-    rows: rows.map((row) => {
-      const passage = withLinks(row, links);
-      return { ...passage, tags: passage.tagIds.map((id) => tree.path(id)) };
+    rows: ids.map((id) => {
+      const passage = withLinks(found.get(id)!, links);
+      return { ...passage, tags: passage.tagIds.map((tagId) => tree.path(tagId)) };
     }),
     total,
   };

@@ -38,8 +38,9 @@ export function linksOf(db: Database, ids: readonly number[]): { tags: Links; cl
   };
 }
 
+/** Completes a fresh row in place (no copy: an article may have thousands). */
 export function withLinks<T extends PassageFields>(row: T, links: { tags: Links; claims: Links }): T & Pick<Passage, 'tagIds' | 'claimIds'> {
-  return { ...row, tagIds: links.tags.get(row.id) ?? [], claimIds: links.claims.get(row.id) ?? [] };
+  return Object.assign(row, { tagIds: links.tags.get(row.id) ?? [], claimIds: links.claims.get(row.id) ?? [] });
 }
 
 /** An article's passages in reading order: one statement for passages, one for tags, one for claims. */

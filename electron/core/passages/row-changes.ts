@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeKind } from '../../shared/types';
 import type { Edit } from '../edits';
 
@@ -58,12 +58,19 @@ function sameRow(a: Row, b: Row): boolean {
  */
 function applyState(db: Database, from: Snapshot, to: Snapshot): void {
   db.pragma('defer_foreign_keys = ON');
+  // Thousands of rows share a few statement shapes; preparing each once keeps big undos quick.
+  const statements = new Map<string, Statement>();
+  const prepare = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   const tables = [...new Set([...from.keys(), ...to.keys()])];
   for (const table of tables) {
     const unique = TRANSIENT_UNIQUE[table];
     if (!unique) continue;
     const after = to.get(table) ?? new Map<string, Row>();
-    const park = db.prepare(`UPDATE ${table} SET "${unique.column}" = "${unique.placeholder}" WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`);
+    const park = prepare(`UPDATE ${table} SET "${unique.column}" = "${unique.placeholder}" WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`);
     for (const [key, row] of from.get(table) ?? []) {
       const next = after.get(key);
       if (!next || !sameRow(row, next)) park.run(...KEYS[table].map((k) => row[k]));
@@ -76,12 +83,12 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
       const old = before.get(key);
       const columns = Object.keys(row);
       if (!old) {
-        db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+        prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
           ...columns.map((c) => row[c]),
         );
       } else if (!sameRow(old, row)) {
         const changed = columns.filter((c) => old[c] !== row[c] || c === unique?.column);
-        db.prepare(
+        prepare(
           `UPDATE ${table} SET ${changed.map((c) => `"${c}" = ?`).join(', ')} WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`,
         ).run(...changed.map((c) => row[c]), ...KEYS[table].map((k) => row[k]));
       }
@@ -91,7 +98,7 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
     const after = to.get(table) ?? new Map<string, Row>();
     for (const [key, row] of from.get(table) ?? []) {
       if (after.has(key)) continue;
-      db.prepare(`DELETE FROM ${table} WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`).run(...KEYS[table].map((k) => row[k]));
+      prepare(`DELETE FROM ${table} WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`).run(...KEYS[table].map((k) => row[k]));
     }
   }
 }

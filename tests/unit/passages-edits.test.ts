@@ -3,8 +3,10 @@ import { call, dump, expectHealthy, importTass, insertArticle, openSession, refu
 
 describe('passages', () => {
   it('creates a passage covering exactly the selected code units, with its quote selector', async () => {
-    const { ctx, db } = openSession();
+    const { ctx, db, session } = openSession();
     const { id: articleId, text } = await importTass(ctx);
+    const announced: string[][] = [];
+    session.on('library.changed', ({ kinds }) => announced.push(kinds));
     const start = text.indexOf('over 6.5 million refugees');
     const end = start + 'over 6.5 million refugees remain outside Syria'.length;
     const tag = await call(ctx, 'tags.create', { path: 'Refugees' });
@@ -23,6 +25,8 @@ describe('passages', () => {
     });
     expect(await call(ctx, 'passages.get', { id: passage.id })).toMatchObject({ id: passage.id, articleTitle: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin' });
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Tag passage with Refugees');
+    // Views refresh from these: the passage, its article's count and its tag's count changed.
+    expect(announced).toEqual([['tags'], ['passages', 'articles', 'tags']]);
     // Found by search through its quote, its note and its normalised numbers.
     const hits = await call(ctx, 'search.query', { query: '6,500,000 refugees' });
     expect(hits.passages.map((p) => p.id)).toEqual([passage.id]);

@@ -75,7 +75,8 @@ export function createPassage(db: Database, clock: Clock, args: NewPassage): Edi
       for (const tagId of tagIds) tag.run(id, tagId);
       return getPassage(db, id);
     },
-    () => ({ label: names.length > 0 ? `Tag passage with ${names.join(', ')}` : 'Mark passage', changes: ['passages'] }),
+    // Articles show passage counts and tags show usage counts, so both views refresh too.
+    () => ({ label: names.length > 0 ? `Tag passage with ${names.join(', ')}` : 'Mark passage', changes: ['passages', 'articles', 'tags'] }),
   );
 }
 
@@ -148,7 +149,7 @@ export function deletePassages(db: Database, ids: number[]): Edit<{ deleted: num
     db,
     () => [among('passages', 'id', unique), among('passage_tags', 'passage_id', unique), among('claim_appearances', 'passage_id', unique)],
     () => ({ deleted: db.prepare('DELETE FROM passages WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(unique)).changes }),
-    () => ({ label: `Delete ${plural(unique.length, 'passage', 'passages')}`, changes: ['passages', 'tags', 'claims'] }),
+    () => ({ label: `Delete ${plural(unique.length, 'passage', 'passages')}`, changes: ['passages', 'articles', 'tags', 'claims'] }),
   );
 }
 

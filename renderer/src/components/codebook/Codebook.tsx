@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
@@ -21,6 +21,8 @@ const DRAG_TYPE = 'application/x-marginalia-tag';
 
 const itemId = (id: number) => `codebook-tag-${id}`;
 
+type DropWhere = 'before' | 'after' | 'into';
+
 /** The codebook: a virtualised, keyboard-driven tree of tags with their counts and actions. */
 export function Codebook({ onShowPassages }: Props) {
   const list = useCommand('tags.list', {});
@@ -36,7 +38,7 @@ export function Codebook({ onShowPassages }: Props) {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [drag, setDrag] = useState<{ id: number; over: number | 'top' | null } | null>(null);
+  const [drag, setDrag] = useState<{ id: number; over: number | 'top' | null; where?: DropWhere } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const typeahead = useRef({ text: '', at: 0 });
@@ -114,6 +116,13 @@ export function Codebook({ onShowPassages }: Props) {
     else setActiveId(next);
   }, [activeIndex, activeId, rows, tree, focusTag]);
 
+  // Import and export reports fade after a while; errors stay until dismissed.
+  useEffect(() => {
+    if (!status || status.endsWith('…')) return;
+    const timer = setTimeout(() => setStatus(null), 8000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
   const run = useCallback(async (work: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -139,11 +148,11 @@ export function Codebook({ onShowPassages }: Props) {
     if (trimmed && trimmed !== tag.name) void run(() => call('tags.update', { id: tag.id, name: trimmed }));
   };
 
-  const move = (id: number, parentId: number | null) => {
+  const move = (id: number, parentId: number | null, position?: number) => {
     const tag = tree.byId.get(id);
-    if (!tag || tag.parentId === parentId) return;
+    if (!tag || (tag.parentId === parentId && position === undefined)) return;
     if (parentId !== null) setExpanded(parentId, true);
-    void run(() => call('tags.move', { id, parentId }));
+    void run(() => call('tags.move', position === undefined ? { id, parentId } : { id, parentId, position }));
     focusTag(id);
   };
 
@@ -173,6 +182,8 @@ export function Codebook({ onShowPassages }: Props) {
       }
     });
 
+  const isFirstSibling = (tag: Tag) => tree.children.get(tag.parentId)?.[0]?.id === tag.id;
+  const isLastSibling = (tag: Tag) => tree.children.get(tag.parentId)?.at(-1)?.id === tag.id;
   const menuItems = (tag: Tag): MenuItem[] => [
     { label: 'Show passages', shortcut: 'Enter', onSelect: () => onShowPassages(tag.id) },
     { label: 'New child tag…', onSelect: () => setDialog({ kind: 'create', parentId: tag.id }) },
@@ -180,6 +191,8 @@ export function Codebook({ onShowPassages }: Props) {
     { label: 'Recolour…', onSelect: () => setDialog({ kind: 'recolour', tagId: tag.id }) },
     { label: 'Edit description…', onSelect: () => setDialog({ kind: 'describe', tagId: tag.id }) },
     { label: 'Move to…', onSelect: () => setDialog({ kind: 'move', tagId: tag.id }) },
+    { label: 'Move up', shortcut: 'Alt+↑', disabled: isFirstSibling(tag), onSelect: () => reorder(tag, -1) },
+    { label: 'Move down', shortcut: 'Alt+↓', disabled: isLastSibling(tag), onSelect: () => reorder(tag, 1) },
     { label: 'Merge into…', disabled: (tags?.length ?? 0) < 2, onSelect: () => setDialog({ kind: 'merge', tagId: tag.id }) },
     { label: 'Delete…', shortcut: 'Del', danger: true, onSelect: () => setDialog({ kind: 'delete', tagId: tag.id }) },
   ];
@@ -203,6 +216,11 @@ export function Codebook({ onShowPassages }: Props) {
     const { tag } = row;
     const go = (index: number) => focusTag(rows[Math.max(0, Math.min(rows.length - 1, index))]?.tag.id ?? null);
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      reorder(tag, event.key === 'ArrowUp' ? -1 : 1);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown': go(current + 1); break;
       case 'ArrowUp': go(current - 1); break;
@@ -260,20 +278,38 @@ export function Codebook({ onShowPassages }: Props) {
     event.preventDefault();
   };
 
-  // Drag and drop: drop a tag on another to nest it there, or on the top-level strip to un-nest it.
-  const canDropOn = (target: number | 'top'): boolean => {
-    if (!drag) return false;
-    const tag = tree.byId.get(drag.id);
-    if (!tag) return false;
-    if (target === 'top') return tag.parentId !== null;
-    return target !== drag.id && target !== tag.parentId && !descendantsOf(tree, drag.id).has(target);
+  // Drag and drop: drop a tag on the middle of another to nest it there, on its top or bottom edge
+  // to place it before or after (same parent), or on the top-level strip to un-nest it.
+  const placement = (target: number | 'top', where: DropWhere): { parentId: number | null; position?: number } | null => {
+    const tag = drag ? tree.byId.get(drag.id) : undefined;
+    if (!tag) return null;
+    if (target === 'top') return tag.parentId !== null ? { parentId: null } : null;
+    const over = tree.byId.get(target);
+    if (!over || target === tag.id) return null;
+    const banned = descendantsOf(tree, tag.id);
+    if (where === 'into') return target !== tag.parentId && !banned.has(target) ? { parentId: target } : null;
+    const parentId = over.parentId;
+    if (parentId !== null && (parentId === tag.id || banned.has(parentId))) return null;
+    const siblings = (tree.children.get(parentId) ?? []).filter((t) => t.id !== tag.id);
+    const index = siblings.findIndex((t) => t.id === target);
+    return { parentId, position: where === 'before' ? index : index + 1 };
+  };
+  const whereIn = (event: DragEvent, target: number | 'top'): DropWhere => {
+    if (target === 'top') return 'into';
+    const rect = event.currentTarget.getBoundingClientRect();
+    const y = (event.clientY - rect.top) / rect.height;
+    return y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
   };
   const dropHandlers = (target: number | 'top') => ({
     onDragOver: (event: DragEvent) => {
-      if (!canDropOn(target)) return;
+      const where = whereIn(event, target);
+      if (!placement(target, where)) {
+        if (drag?.over === target) setDrag((d) => (d ? { ...d, over: null } : d));
+        return;
+      }
       event.preventDefault();
       event.dataTransfer.dropEffect = 'move';
-      if (drag?.over !== target) setDrag((d) => (d ? { ...d, over: target } : d));
+      if (drag?.over !== target || drag.where !== where) setDrag((d) => (d ? { ...d, over: target, where } : d));
     },
     onDragLeave: (event: DragEvent) => {
       if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
@@ -281,11 +317,72 @@ export function Codebook({ onShowPassages }: Props) {
     },
     onDrop: (event: DragEvent) => {
       event.preventDefault();
-      const id = Number(event.dataTransfer.getData(DRAG_TYPE)) || drag?.id;
+      const place = placement(target, whereIn(event, target));
+      const id = drag?.id;
       setDrag(null);
-      if (id && canDropOn(target)) move(id, target === 'top' ? null : target);
+      if (id && place) move(id, place.parentId, place.position);
     },
   });
+
+  /** Alt+Up / Alt+Down and the menu: one step among its siblings. */
+  const reorder = (tag: Tag, step: -1 | 1) => {
+    const siblings = tree.children.get(tag.parentId) ?? [];
+    const index = siblings.findIndex((t) => t.id === tag.id);
+    const next = index + step;
+    if (index < 0 || next < 0 || next >= siblings.length) return;
+    move(tag.id, tag.parentId, next);
+  };
+
+  // Rows get one stable set of actions (reading the latest state through a ref), so scrolling
+  // re-renders only the rows that enter the view.
+  const latest = useRef<TreeActions | null>(null);
+  latest.current = {
+    focus: (id) => setActiveId(id),
+    toggle: (id) => {
+      const row = rows.find((r) => r.tag.id === id);
+      if (row?.hasChildren) setExpanded(id, !row.expanded);
+    },
+    showPassages: (id) => onShowPassages(id),
+    menu: (id, x, y) => {
+      const tag = tree.byId.get(id);
+      if (tag) openMenu(tag, x, y);
+    },
+    rename: (id, name) => {
+      const tag = tree.byId.get(id);
+      if (tag) rename(tag, name);
+    },
+    cancelRename: (id) => {
+      setRenamingId(null);
+      focusTag(id);
+    },
+    dragStart: (id, event) => {
+      const tag = tree.byId.get(id);
+      event.dataTransfer.setData(DRAG_TYPE, String(id));
+      if (tag) event.dataTransfer.setData('text/plain', tag.path);
+      event.dataTransfer.effectAllowed = 'move';
+      setDrag({ id, over: null });
+    },
+    dragEnd: () => setDrag(null),
+    dragOver: (id, event) => dropHandlers(id).onDragOver(event),
+    dragLeave: (id, event) => dropHandlers(id).onDragLeave(event),
+    drop: (id, event) => dropHandlers(id).onDrop(event),
+  };
+  const actions = useMemo<TreeActions>(
+    () => ({
+      focus: (id) => latest.current?.focus(id),
+      toggle: (id) => latest.current?.toggle(id),
+      showPassages: (id) => latest.current?.showPassages(id),
+      menu: (id, x, y) => latest.current?.menu(id, x, y),
+      rename: (id, name) => latest.current?.rename(id, name),
+      cancelRename: (id) => latest.current?.cancelRename(id),
+      dragStart: (id, e) => latest.current?.dragStart(id, e),
+      dragEnd: () => latest.current?.dragEnd(),
+      dragOver: (id, e) => latest.current?.dragOver(id, e),
+      dragLeave: (id, e) => latest.current?.dragLeave(id, e),
+      drop: (id, e) => latest.current?.drop(id, e),
+    }),
+    [],
+  );
 
   const dialogTag = dialog && dialog.kind !== 'create' ? tree.byId.get(dialog.tagId) : undefined;
   const menuTag = menu ? tree.byId.get(menu.tagId) : undefined;
@@ -360,24 +457,8 @@ export function Codebook({ onShowPassages }: Props) {
                 selected={row.tag.id === activeId}
                 renaming={renamingId === row.tag.id}
                 dragging={drag?.id === row.tag.id}
-                dropTarget={drag?.over === row.tag.id}
-                onFocus={() => setActiveId(row.tag.id)}
-                onToggle={() => setExpanded(row.tag.id, !row.expanded)}
-                onShowPassages={() => onShowPassages(row.tag.id)}
-                onMenu={(x, y) => openMenu(row.tag, x, y)}
-                onRename={(name) => rename(row.tag, name)}
-                onCancelRename={() => {
-                  setRenamingId(null);
-                  focusTag(row.tag.id);
-                }}
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(DRAG_TYPE, String(row.tag.id));
-                  event.dataTransfer.setData('text/plain', row.tag.path);
-                  event.dataTransfer.effectAllowed = 'move';
-                  setDrag({ id: row.tag.id, over: null });
-                }}
-                onDragEnd={() => setDrag(null)}
-                {...dropHandlers(row.tag.id)}
+                dropWhere={drag?.over === row.tag.id ? drag.where ?? null : null}
+                actions={actions}
               />
             ) : null;
           })}
@@ -409,6 +490,20 @@ export function Codebook({ onShowPassages }: Props) {
   );
 }
 
+interface TreeActions {
+  focus(id: number): void;
+  toggle(id: number): void;
+  showPassages(id: number): void;
+  menu(id: number, x: number, y: number): void;
+  rename(id: number, name: string): void;
+  cancelRename(id: number): void;
+  dragStart(id: number, event: DragEvent): void;
+  dragEnd(): void;
+  dragOver(id: number, event: DragEvent): void;
+  dragLeave(id: number, event: DragEvent): void;
+  drop(id: number, event: DragEvent): void;
+}
+
 interface ItemProps {
   row: TreeRow;
   top: number;
@@ -418,29 +513,21 @@ interface ItemProps {
   selected: boolean;
   renaming: boolean;
   dragging: boolean;
-  dropTarget: boolean;
-  onFocus(): void;
-  onToggle(): void;
-  onShowPassages(): void;
-  onMenu(x: number, y: number): void;
-  onRename(name: string): void;
-  onCancelRename(): void;
-  onDragStart(event: DragEvent): void;
-  onDragEnd(): void;
-  onDragOver(event: DragEvent): void;
-  onDragLeave(event: DragEvent): void;
-  onDrop(event: DragEvent): void;
+  /** Where a dragged tag would land relative to this one. */
+  dropWhere: DropWhere | null;
+  actions: TreeActions;
 }
 
-function TreeItem({ row, top, active, selected, renaming, dragging, dropTarget, onFocus, onToggle, onShowPassages, onMenu, onRename, onCancelRename, ...drag }: ItemProps) {
+const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, dragging, dropWhere, actions }: ItemProps) {
   const { tag, level, hasChildren, expanded } = row;
+  const id = tag.id;
   const counts = `${plural(tag.passageCount, 'passage')} in ${plural(tag.articleCount, 'article')}`;
   const withChildren =
     hasChildren && tag.passageCountWithChildren !== tag.passageCount ? `; ${plural(tag.passageCountWithChildren, 'passage')} with its child tags` : '';
-  const className = ['tree-item', active ? 'active' : '', dragging ? 'dragging' : '', dropTarget ? 'drop-target' : ''].filter(Boolean).join(' ');
+  const className = ['tree-item', dragging ? 'dragging' : '', dropWhere ? `drop-${dropWhere}` : ''].filter(Boolean).join(' ');
   return (
     <div
-      id={itemId(tag.id)}
+      id={itemId(id)}
       role="treeitem"
       aria-label={tag.name}
       aria-description={[counts + withChildren, tag.description].filter(Boolean).join('. ')}
@@ -454,27 +541,31 @@ function TreeItem({ row, top, active, selected, renaming, dragging, dropTarget, 
       style={{ top, height: ROW_HEIGHT, paddingLeft: 4 + (level - 1) * INDENT }}
       title={tag.description ? `${tag.path}\n${tag.description}` : tag.path}
       draggable={!renaming}
-      onFocus={(event) => event.target === event.currentTarget && onFocus()}
-      onClick={onFocus}
-      onDoubleClick={(event) => !renaming && !(event.target as HTMLElement).closest('.twisty, .row-menu') && onShowPassages()}
+      onFocus={(event) => event.target === event.currentTarget && actions.focus(id)}
+      onClick={() => actions.focus(id)}
+      onDoubleClick={(event) => !renaming && !(event.target as HTMLElement).closest('.twisty, .row-menu') && actions.showPassages(id)}
       onContextMenu={(event) => {
         event.preventDefault();
-        onMenu(event.clientX, event.clientY);
+        actions.menu(id, event.clientX, event.clientY);
       }}
-      {...drag}
+      onDragStart={(event) => actions.dragStart(id, event)}
+      onDragEnd={() => actions.dragEnd()}
+      onDragOver={(event) => actions.dragOver(id, event)}
+      onDragLeave={(event) => actions.dragLeave(id, event)}
+      onDrop={(event) => actions.drop(id, event)}
     >
       <span
         className={hasChildren ? (expanded ? 'twisty open' : 'twisty') : 'twisty leaf'}
         aria-hidden="true"
         onClick={(event) => {
           event.stopPropagation();
-          if (hasChildren) onToggle();
-          onFocus();
+          actions.toggle(id);
+          actions.focus(id);
         }}
       />
       <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
       {renaming ? (
-        <RenameInput tag={tag} onRename={onRename} onCancel={onCancelRename} />
+        <RenameInput tag={tag} onRename={(name) => actions.rename(id, name)} onCancel={() => actions.cancelRename(id)} />
       ) : (
         <span className="name">{tag.name}</span>
       )}
@@ -493,14 +584,14 @@ function TreeItem({ row, top, active, selected, renaming, dragging, dropTarget, 
         onClick={(event) => {
           event.stopPropagation();
           const rect = event.currentTarget.getBoundingClientRect();
-          onMenu(rect.left, rect.bottom + 2);
+          actions.menu(id, rect.left, rect.bottom + 2);
         }}
       >
         ⋯
       </button>
     </div>
   );
-}
+});
 
 function RenameInput({ tag, onRename, onCancel }: { tag: Tag; onRename(name: string): void; onCancel(): void }) {
   const done = useRef(false);

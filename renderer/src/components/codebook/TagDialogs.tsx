@@ -213,7 +213,9 @@ export function MergeDialog({ tag, tree, onClose }: { tag: Tag; tree: TagTree; o
       >
         <p className="dialog-text">
           The passages tagged “{tag.name}” ({plural(tag.passageCount, 'passage')}) take the tag you choose instead; a
-          passage that already has both keeps it once. {children ? `Its ${plural(children, 'child tag')} move under it. ` : ''}
+          passage that already has both keeps it once. {children
+            ? `Its ${plural(children, 'child tag')} move under the tag you choose (a child named like one already there is merged into it). `
+            : ''}
           “{tag.name}” is then removed. You can undo this.
         </p>
         <TagChooser tags={tags} exclude={exclude} value={value} onChange={setValue} label="Merge into" topLevel={false} />

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Args } from '../../../../electron/shared/contract';
 import type { PassageRow, PassageSortColumn, Tag } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
@@ -240,6 +240,20 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     setText('');
   };
 
+  // Rows get stable actions (latest props through a ref), so scrolling renders only new rows.
+  const latest = useRef({ onOpenPassage });
+  latest.current = { onOpenPassage };
+  const actions = useMemo<RowActions>(
+    () => ({
+      activate: (index) => {
+        setActiveIndex(index);
+        setTouched(true);
+      },
+      open: (articleId, passageId) => latest.current.onOpenPassage(articleId, passageId),
+    }),
+    [],
+  );
+
   const error = first.error ?? more.find((q) => q.error)?.error ?? null;
   const anyInput = tagIds.length > 0 || article !== null || outlet !== '' || from !== '' || to !== '' || text !== '';
 
@@ -339,7 +353,11 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
       </div>
 
       <div className="view-status" role="status">
-        {first.data ? `${plural(total, 'passage')}${filtered ? ' match' : ''}` : first.isError ? '' : 'Loading passages…'}
+        {first.data
+          ? `${plural(total, 'passage')}${shownBase.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
+          : first.isError
+            ? ''
+            : 'Loading passages…'}
       </div>
       {error ? <div className="view-alert" role="alert">{error.message}</div> : null}
 
@@ -372,70 +390,18 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
           })}
         </div>
         <div className="passages-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((v) => {
-            const row = rowAt(v.index);
-            const active = v.index === current;
-            const common = {
-              id: `passage-row-${v.index}`,
-              role: 'row',
-              'aria-rowindex': v.index + 2,
-              'aria-selected': active && touched,
-              tabIndex: active ? 0 : -1,
-              style: { top: v.start - HEADER_HEIGHT, height: ROW_HEIGHT },
-              onFocus: (e: FocusEvent) => {
-                if (e.target !== e.currentTarget) return;
-                setActiveIndex(v.index);
-                setTouched(true);
-              },
-              onClick: () => {
-                setActiveIndex(v.index);
-                setTouched(true);
-              },
-            } as const;
-            if (!row) {
-              return (
-                <div key={v.key} {...common} aria-busy="true" className="passage-row loading">
-                  <div role="gridcell" className="cell">Loading…</div>
-                </div>
-              );
-            }
-            return (
-              <div
-                key={v.key}
-                {...common}
-                className="passage-row"
-                onDoubleClick={() => onOpenPassage(row.articleId, row.id)}
-              >
-                <div role="gridcell" className="cell col-quote">
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="quote-link"
-                    title="Open the article at this passage"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onOpenPassage(row.articleId, row.id);
-                    }}
-                  >
-                    {row.exact}
-                  </button>
-                  {row.anchor === 'orphan' ? <span className="badge warn" title="Its text no longer matches the article; re-attach it in the reader">orphaned</span> : null}
-                </div>
-                <div role="gridcell" className="cell col-article" title={row.articleTitle}>{row.articleTitle}</div>
-                <div role="gridcell" className="cell col-outlet">{row.outlet ?? ''}</div>
-                <div role="gridcell" className="cell col-published">{formatPublished(row.published)}</div>
-                <div role="gridcell" className="cell col-tags">
-                  {row.tags.map((path) => (
-                    <span className="tag-chip" key={path} title={path}>
-                      <span className="swatch" style={{ background: tagsByPath.get(path)?.color }} aria-hidden="true" />
-                      {path.includes(' / ') ? path.slice(path.lastIndexOf(' / ') + 3) : path}
-                    </span>
-                  ))}
-                </div>
-                <div role="gridcell" className="cell col-note" title={row.note}>{row.note}</div>
-              </div>
-            );
-          })}
+          {items.map((v) => (
+            <PassageRowView
+              key={v.key}
+              index={v.index}
+              top={v.start - HEADER_HEIGHT}
+              row={rowAt(v.index)}
+              active={v.index === current}
+              selected={v.index === current && touched}
+              tagsByPath={tagsByPath}
+              actions={actions}
+            />
+          ))}
         </div>
         {first.data && total === 0 ? (
           <div className="view-empty">
@@ -446,3 +412,69 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     </section>
   );
 }
+
+interface RowActions {
+  activate(index: number): void;
+  open(articleId: number, passageId: number): void;
+}
+
+interface RowProps {
+  index: number;
+  top: number;
+  row: PassageRow | undefined;
+  active: boolean;
+  selected: boolean;
+  tagsByPath: ReadonlyMap<string, Tag>;
+  actions: RowActions;
+}
+
+const PassageRowView = memo(function PassageRowView({ index, top, row, active, selected, tagsByPath, actions }: RowProps) {
+  const common = {
+    id: `passage-row-${index}`,
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'aria-selected': selected,
+    tabIndex: active ? 0 : -1,
+    style: { top, height: ROW_HEIGHT },
+    onFocus: (e: FocusEvent) => e.target === e.currentTarget && actions.activate(index),
+    onClick: () => actions.activate(index),
+  } as const;
+  if (!row) {
+    return (
+      <div {...common} aria-busy="true" className="passage-row loading">
+        <div role="gridcell" className="cell">Loading…</div>
+      </div>
+    );
+  }
+  return (
+    <div {...common} className="passage-row" onDoubleClick={() => actions.open(row.articleId, row.id)}>
+      <div role="gridcell" className="cell col-quote">
+        <button
+          type="button"
+          tabIndex={-1}
+          className="quote-link"
+          title="Open the article at this passage"
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.open(row.articleId, row.id);
+          }}
+        >
+          {row.exact}
+        </button>
+        {row.anchor === 'orphan' ? <span className="badge warn" title="Its text no longer matches the article; re-attach it in the reader">orphaned</span> : null}
+      </div>
+      <div role="gridcell" className="cell col-article" title={row.articleTitle}>{row.articleTitle}</div>
+      <div role="gridcell" className="cell col-outlet">{row.outlet ?? ''}</div>
+      <div role="gridcell" className="cell col-published">{formatPublished(row.published)}</div>
+      <div role="gridcell" className="cell col-tags">
+        {row.tags.map((path) => (
+          <span className="tag-chip" key={path} title={path}>
+            <span className="swatch" style={{ background: tagsByPath.get(path)?.color }} aria-hidden="true" />
+            {path.includes(' / ') ? path.slice(path.lastIndexOf(' / ') + 3) : path}
+          </span>
+        ))}
+      </div>
+      <div role="gridcell" className="cell col-note" title={row.note}>{row.note}</div>
+    </div>
+  );
+});

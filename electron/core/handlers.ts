@@ -7,7 +7,6 @@ import {
   annotationsToFile,
   claimsCsvToFile,
   linksCsvToFile,
-  passagesCsvText,
   passagesCsvToFile,
   qdpxFromFile,
   qdpxToFile,
@@ -19,6 +18,7 @@ import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
 import { search } from './search/query';
+import { MarginaliaError } from './errors';
 import type { Session } from './session';
 import { stats } from './stats';
 import { createTag } from './tags/create';
@@ -33,6 +33,8 @@ export interface Context {
   parser: Parser;
   /** How import paths are shown to the user (the HTTP host hides its upload folder). */
   displayName?: (path: string) => string;
+  /** A native save dialog, where the host has one (the desktop app). */
+  chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
 }
 
 export type Handlers = {
@@ -111,7 +113,6 @@ export const handlers: Handlers = {
   'passages.list': ({ session }, args) => listPassages(session.lib.db, args),
 
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
-  'export.passagesCsvText': ({ session }, options) => passagesCsvText(session.lib, options),
   'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
   'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
@@ -120,6 +121,13 @@ export const handlers: Handlers = {
     const report = await qdpxFromFile(session.lib, path);
     session.changed(['articles', 'tags', 'passages', 'claims']);
     return report;
+  },
+
+  'dialog.savePath': async (ctx, options) => {
+    if (!ctx.chooseSavePath) {
+      throw new MarginaliaError('unsupported', 'This window cannot show a save dialog; in a browser, exports are downloaded instead.');
+    }
+    return { path: await ctx.chooseSavePath(options) };
   },
 
   'edit.state': ({ session }) => session.editState(),

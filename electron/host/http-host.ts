@@ -36,7 +36,13 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** Export commands that write a file at `path`: the ones a browser can download. */
+const DOWNLOADABLE = new Set(['export.passagesCsv', 'export.claimsCsv', 'export.linksCsv', 'export.annotations', 'export.qdpx']);
+
 const MIME: Record<string, string> = {
+  '.csv': 'text/csv; charset=utf-8',
+  '.jsonld': 'application/ld+json',
+  '.qdpx': 'application/zip',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -168,6 +174,38 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, { ok: true, value: { paths } });
   };
 
+  /**
+   * A browser cannot be handed a save dialog: GET /api/download/<export command> runs the export
+   * into a temporary file and streams it back as an attachment, then removes it.
+   */
+  const download = async (res: ServerResponse, url: URL, command: string): Promise<void> => {
+    if (!DOWNLOADABLE.has(command)) return send(res, 404, { ok: false, error: { code: 'unknown-command', message: `Nothing to download from "${command}".` } });
+    let args: Record<string, unknown>;
+    try {
+      args = JSON.parse(url.searchParams.get('args') ?? '{}') as Record<string, unknown>;
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The download arguments are not JSON.' } });
+    }
+    const name = safeRelativeName(url.searchParams.get('name') ?? 'export').split(sep).pop() ?? 'export';
+    const dir = await mkdtemp(join(uploadRoot, 'export-'));
+    const path = join(dir, name);
+    const envelope = await dispatch(ctx, command, { ...args, path });
+    if (!envelope.ok) {
+      await rm(dir, { recursive: true, force: true });
+      return send(res, 200, envelope);
+    }
+    const { size } = await stat(path);
+    res.writeHead(200, {
+      'content-type': MIME[extname(name)] ?? 'application/octet-stream',
+      'content-length': size,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    });
+    const stream = createReadStream(path);
+    stream.pipe(res);
+    stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
@@ -181,6 +219,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!authorised(req, url)) return send(res, 401, { error: 'missing or wrong token' });
       const name = url.pathname.slice('/api/'.length);
       if (name === 'events' && req.method === 'GET') return events(req, res);
+      if (name.startsWith('download/') && req.method === 'GET') return download(res, url, name.slice('download/'.length));
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
       if (name === 'upload') return upload(req, res);
       const body = await readBody(req, MAX_JSON_BYTES);

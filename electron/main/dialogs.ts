@@ -59,3 +59,13 @@ export async function askAfterFailedStart(detail: string): Promise<'open' | 'new
   });
   return (['open', 'new', 'quit'] as const)[response] ?? 'quit';
 }
+
+/** Where to save an export; undefined when the user cancels. */
+export async function chooseSavePath(
+  window: BrowserWindow | undefined,
+  options: { title: string; defaultName: string; filters: FileFilter[] },
+): Promise<string | null> {
+  const dialogOptions = { title: options.title, defaultPath: join(app.getPath('documents'), options.defaultName), filters: options.filters };
+  const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}

@@ -14,6 +14,7 @@ import {
   chooseFolderToImport,
   chooseLibraryToOpen,
   chooseNewLibraryPath,
+  chooseSavePath,
   showProblem,
 } from './dialogs';
 import { hardenAllWebContents } from './hardening';
@@ -43,7 +44,7 @@ const library = new LibraryHost(parser, nativeBinding(), (session) => {
   refreshMenu();
   mainWindow?.setTitle(windowTitle(session.lib.name));
   broadcast('library.changed', { kinds: ['library'] });
-});
+}, (options) => chooseSavePath(mainWindow ?? undefined, options));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -15,6 +15,7 @@ export class LibraryHost {
     private readonly parser: Parser,
     private readonly nativeBinding: string | undefined,
     private readonly onSwitch: (session: Session) => void,
+    private readonly chooseSavePath: NonNullable<Context['chooseSavePath']>,
   ) {}
 
   get session(): Session {
@@ -23,7 +24,7 @@ export class LibraryHost {
   }
 
   context(): Context {
-    return { session: this.session, parser: this.parser };
+    return { session: this.session, parser: this.parser, chooseSavePath: this.chooseSavePath };
   }
 
   open(path: string): void {

@@ -2,9 +2,6 @@ import { type MenuItemConstructorOptions, Menu, app } from 'electron';
 import { basename } from 'node:path';
 import type { MenuAction } from '../shared/contract';
 
-/** Off until the view handles menu.action 'export' (export.* commands need a save path from main). */
-const EXPORT_ENABLED = false;
-
 export interface MenuHandlers {
   newLibrary(): void;
   openLibrary(): void;
@@ -40,15 +37,17 @@ export function buildMenu(handlers: MenuHandlers, recent: string[]): Menu {
         { type: 'separator' },
         { id: MENU_IDS.importFiles, label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => handlers.importFiles() },
         { id: MENU_IDS.importFolder, label: 'Import Folder…', click: () => handlers.importFolder() },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: EXPORT_ENABLED, click: () => handlers.action('export') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => handlers.action('export') },
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
       ],
     },
     {
       label: '&Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => handlers.action('undo') },
-        { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => handlers.action('redo') },
+        // The view handles these keys itself (a text field keeps its own undo); the menu shows them
+        // without registering them, so one key press never undoes twice.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => handlers.action('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => handlers.action('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -59,7 +58,7 @@ export function buildMenu(handlers: MenuHandlers, recent: string[]): Menu {
     {
       label: '&View',
       submenu: [
-        { label: 'Find', accelerator: 'CmdOrCtrl+K', click: () => handlers.action('find') },
+        { label: 'Search Everything…', accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: () => handlers.action('find') },
         { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => handlers.action('shortcuts') },
         { type: 'separator' },
         { role: 'reload' },
@@ -69,6 +68,19 @@ export function buildMenu(handlers: MenuHandlers, recent: string[]): Menu {
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: '&Passage',
+      // Single keys are the reader's own; the menu names them so they can be found.
+      submenu: [
+        { label: 'Tag Selection…', accelerator: 'T', registerAccelerator: false, click: () => handlers.action('tag') },
+        { label: 'Note on Selection', accelerator: 'N', registerAccelerator: false, click: () => handlers.action('note') },
+        { type: 'separator' },
+        { label: 'Next Passage', accelerator: ']', registerAccelerator: false, click: () => handlers.action('next-passage') },
+        { label: 'Previous Passage', accelerator: '[', registerAccelerator: false, click: () => handlers.action('previous-passage') },
+        { type: 'separator' },
+        { label: 'Delete Passage', accelerator: 'Delete', registerAccelerator: false, click: () => handlers.action('delete-passage') },
       ],
     },
     {

@@ -163,15 +163,20 @@ export const commands = {
   'export.passagesCsv': command<ExportResult>()(
     z.strictObject({ path: filePath, layout: csvLayout.optional(), bom: z.boolean().optional(), filter: passageFilter.optional() }),
   ),
-  /** For the browser (it cannot write files): the CSV as text, refused beyond 50 MB. */
-  'export.passagesCsvText': command<{ csv: string; rows: number }>()(
-    z.strictObject({ layout: csvLayout.optional(), bom: z.boolean().optional(), filter: passageFilter.optional() }),
-  ),
   'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
+
+  /** Asks where to save a file (the desktop app's save dialog); null when the user cancels. */
+  'dialog.savePath': command<{ path: string | null }>()(
+    z.strictObject({
+      title: text(200),
+      defaultName: z.string().min(1).max(255),
+      filters: z.array(z.strictObject({ name: text(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10) })).max(10),
+    }),
+  ),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),
@@ -209,7 +214,19 @@ export type NamesInSync = [
   Assert<Same<(typeof EVENT_NAME_LIST)[number], EventName>>,
 ];
 
-export type MenuAction = 'undo' | 'redo' | 'find' | 'export' | 'shortcuts' | 'import-files' | 'import-folder';
+export type MenuAction =
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'export'
+  | 'shortcuts'
+  | 'import-files'
+  | 'import-folder'
+  | 'tag'
+  | 'note'
+  | 'next-passage'
+  | 'previous-passage'
+  | 'delete-passage';
 
 /** Errors cross transports as data, never as thrown exceptions (Electron would mangle their text). */
 export interface ContractError {

@@ -4,9 +4,10 @@ import { useCommand, useLibraryEvents } from './client/queries';
 import { ArticleList } from './components/ArticleList';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
+import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
-import { PassagesView } from './components/passages/PassagesView';
+import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
@@ -30,7 +31,9 @@ export function App() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
-  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | null>(null);
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | null>(null);
+  const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
   const editState = useCommand('edit.state', {});
@@ -64,9 +67,9 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
-      if (mod && key === 'k') {
+      if (mod && (key === 'k' || key === 'e')) {
         event.preventDefault();
-        setOverlay('search');
+        setOverlay(key === 'k' ? 'search' : 'export');
         return;
       }
       if (isEditable(event.target)) return;
@@ -85,6 +88,7 @@ export function App() {
         else void runEdit(action);
       } else if (action === 'find') setOverlay('search');
       else if (action === 'shortcuts') setOverlay('shortcuts');
+      else if (action === 'export') setOverlay('export');
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -129,6 +133,9 @@ export function App() {
           Redo
         </button>
         <ImportButtons onFiles={imports.start} />
+        <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts="Control+E Meta+E">
+          Export…
+        </button>
         <button type="button" className="button" aria-label="Keyboard shortcuts" onClick={() => setOverlay('shortcuts')}>
           ?
         </button>
@@ -142,7 +149,12 @@ export function App() {
       </nav>
       <main className="main">
         {view === 'passages' ? (
-          <PassagesView key={passagesTag ?? 'all'} initialTagId={passagesTag} onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)} />
+          <PassagesView
+            key={passagesTag ?? 'all'}
+            initialTagId={passagesTag}
+            onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+            onFilterChange={setPassageFilter}
+          />
         ) : empty ? (
           <EmptyState onFiles={imports.start} />
         ) : article.data && selectedId !== null ? (
@@ -159,6 +171,17 @@ export function App() {
       <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onDismiss={imports.dismiss} onOpenArticle={(id) => openArticle(id)} />
       <SearchPalette open={overlay === 'search'} onClose={() => setOverlay(null)} onOpenArticle={(id) => openArticle(id)} onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)} />
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'export' ? (
+        <ExportDialog filter={view === 'passages' ? passageFilter : null} onClose={() => setOverlay(null)} onDone={setNotice} />
+      ) : null}
+      {notice ? (
+        <div className="notice" role="status">
+          {notice}
+          <button type="button" className="button small" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ✕
+          </button>
+        </div>
+      ) : null}
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to import them

@@ -16,6 +16,8 @@ export interface Host {
   dir: string;
   /** Runs the CLI against the same library (a second process, as an analyst would). */
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Calls a contract command over HTTP with the run's token, as the UI does; throws its error. */
+  api<T = unknown>(command: string, args: unknown): Promise<T>;
 }
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -51,7 +53,19 @@ export const test = base.extend<{ host: Host; app: Page }>({
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
     const { url, child } = await startServe(libraryPath);
-    await use({ url, libraryPath, dir, cli: (args) => runCli([...args, '--library', libraryPath]) });
+    const { origin, hash } = new URL(url);
+    const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
+    const api = async <T,>(command: string, args: unknown): Promise<T> => {
+      const response = await fetch(`${origin}/api/${command}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error?.message ?? `${command} failed`);
+      return envelope.value as T;
+    };
+    await use({ url, libraryPath, dir, cli: (args) => runCli([...args, '--library', libraryPath]), api });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

@@ -20,6 +20,15 @@ export function electronTransport(bridge: Bridge): Transport {
   return {
     invoke,
     on: (event, listener) => bridge.on(event, listener),
+    saveExport: async (command, args, file) => {
+      const chosen = await invoke('dialog.savePath', file);
+      if (!chosen.ok) throw new Error(chosen.error.message);
+      const path = (chosen.value as { path: string | null }).path;
+      if (path === null) return null;
+      const done = await invoke(command, { ...args, path });
+      if (!done.ok) throw new Error(done.error.message);
+      return path;
+    },
     importFiles: async (files) => {
       const envelope = await invoke('import.start', { paths: bridge.pathsOf(files) });
       if (!envelope.ok) throw new Error(envelope.error.message);

@@ -88,6 +88,19 @@ export function httpTransport(): Transport {
       listeners.set(event, set);
       return () => set.delete(listener as (payload: never) => void);
     },
+    saveExport: async (command, args, file) => {
+      const query = new URLSearchParams({ token, args: JSON.stringify(args), name: file.defaultName });
+      const response = await fetch(`/api/download/${command}?${query.toString()}`);
+      if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
+        const envelope = (await response.json()) as Envelope<unknown>;
+        throw new Error(envelope.ok ? 'The export produced no file.' : envelope.error.message);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = Object.assign(document.createElement('a'), { href: url, download: file.defaultName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return file.defaultName;
+    },
     importFiles: async (files, signal) => {
       const paths: string[] = [];
       for (const batch of batches(files)) paths.push(...(await upload(batch, signal)));

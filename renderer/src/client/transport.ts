@@ -1,4 +1,4 @@
-import type { Envelope, EventName, Events } from '../../../electron/shared/contract';
+import type { Args, Envelope, EventName, Events } from '../../../electron/shared/contract';
 
 /** How the renderer reaches the host: Electron IPC or HTTP. Views never see which. */
 export interface Transport {
@@ -6,4 +6,18 @@ export interface Transport {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Starts importing files the user picked or dropped; resolves with the job id. The signal cancels handing them over. */
   importFiles(files: File[], signal?: AbortSignal): Promise<string>;
+  /**
+   * Runs an export to a file the user chooses: a save dialog in the desktop app, a download in a
+   * browser. Resolves with where it went, or null when the user cancelled.
+   */
+  saveExport<K extends ExportCommand>(command: K, args: Omit<Args<K>, 'path'>, file: ExportFile): Promise<string | null>;
+}
+
+/** Export commands that write a file at a path. */
+export type ExportCommand = 'export.passagesCsv' | 'export.claimsCsv' | 'export.linksCsv' | 'export.annotations' | 'export.qdpx';
+
+export interface ExportFile {
+  title: string;
+  defaultName: string;
+  filters: Array<{ name: string; extensions: string[] }>;
 }

@@ -4,6 +4,7 @@ const MOD = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: Array<[keys: string, action: string]> = [
   [`${MOD}+K`, 'Search everything'],
+  [`${MOD}+E`, 'Export…'],
   [`${MOD}+Z`, 'Undo'],
   [`${MOD}+Shift+Z`, 'Redo'],
   ['Shift+arrows', 'Select text from the caret in the reader'],

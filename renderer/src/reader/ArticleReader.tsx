@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Article, Passage } from '../../../electron/shared/types';
-import { call } from '../client/api';
+import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { formatPublished } from '../format';
@@ -193,27 +193,54 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     }
   };
 
+  type ReaderAction = 'tag' | 'note' | 'next-passage' | 'previous-passage' | 'delete-passage' | 'clear';
+
+  /** One place for what keys and the Passage menu do; returns whether the action applied. */
+  const perform = (action: ReaderAction): boolean => {
+    switch (action) {
+      case 'next-passage':
+      case 'previous-passage':
+        step(action === 'next-passage' ? 1 : -1);
+        return true;
+      case 'tag':
+        if (floating) openPicker();
+        else if (selected) setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+        else return false;
+        return true;
+      case 'note':
+        if (floating) void addNote();
+        else if (selected) setNoteFocus((n) => n + 1);
+        else return false;
+        return true;
+      case 'delete-passage':
+        if (!selected || floating) return false;
+        void deleteSelected();
+        return true;
+      case 'clear':
+        setPicker(null);
+        setFloating(null);
+        setSelectedId(null);
+        window.getSelection()?.removeAllRanges();
+        return true;
+    }
+  };
+  const latestPerform = useRef(perform);
+  latestPerform.current = perform;
+  useEffect(
+    () =>
+      transport.on('menu.action', ({ action }) => {
+        if (action === 'tag' || action === 'note' || action === 'next-passage' || action === 'previous-passage' || action === 'delete-passage') {
+          latestPerform.current(action);
+        }
+      }),
+    [],
+  );
+
+  const KEYS: Record<string, ReaderAction> = { t: 'tag', T: 'tag', n: 'note', N: 'note', ']': 'next-passage', '[': 'previous-passage', Delete: 'delete-passage', Backspace: 'delete-passage', Escape: 'clear' };
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
-    const key = event.key;
-    if ((event.altKey && key === 'ArrowDown') || key === ']') step(1);
-    else if ((event.altKey && key === 'ArrowUp') || key === '[') step(-1);
-    else if (key === 't' || key === 'T') {
-      if (floating) openPicker();
-      else if (selected) setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
-      else return;
-    } else if (key === 'n' || key === 'N') {
-      if (floating) void addNote();
-      else if (selected) setNoteFocus((n) => n + 1);
-      else return;
-    } else if ((key === 'Delete' || key === 'Backspace') && selected && !floating) void deleteSelected();
-    else if (key === 'Escape') {
-      setPicker(null);
-      setFloating(null);
-      setSelectedId(null);
-      window.getSelection()?.removeAllRanges();
-    } else return;
-    event.preventDefault();
+    const action = event.altKey ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp'] : KEYS[event.key];
+    if (action && perform(action)) event.preventDefault();
   };
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { transport } from '../client/api';
+import type { ExportCommand, ExportFile } from '../client/transport';
+import type { PassageFilter } from './passages/PassagesView';
+import { Dialog } from './Dialog';
+
+type Kind = 'passages' | 'claims' | 'links' | 'annotations' | 'qdpx';
+
+const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCommand; file: ExportFile }> = [
+  {
+    kind: 'passages',
+    label: 'Tagged passages (CSV)',
+    hint: 'For Excel, LibreOffice, pandas and R: quote, article, outlet, date, tags, note, context.',
+    command: 'export.passagesCsv',
+    file: { title: 'Export passages', defaultName: 'passages.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  },
+  {
+    kind: 'claims',
+    label: 'Claims (CSV)',
+    hint: 'Every claim with its kind, speaker, value and appearances.',
+    command: 'export.claimsCsv',
+    file: { title: 'Export claims', defaultName: 'claims.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  },
+  {
+    kind: 'links',
+    label: 'Claim links (CSV)',
+    hint: 'Which claims support, contradict or vary each other.',
+    command: 'export.linksCsv',
+    file: { title: 'Export claim links', defaultName: 'claim-links.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  },
+  {
+    kind: 'annotations',
+    label: 'Web annotations (W3C JSON-LD)',
+    hint: 'One annotation per passage with quote and position selectors, tags and notes.',
+    command: 'export.annotations',
+    file: { title: 'Export annotations', defaultName: 'annotations.jsonld', filters: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }] },
+  },
+  {
+    kind: 'qdpx',
+    label: 'REFI-QDA project (.qdpx)',
+    hint: 'The whole library for ATLAS.ti, NVivo, MAXQDA or QualCoder: sources, codebook, coded passages, notes, links.',
+    command: 'export.qdpx',
+    file: { title: 'Export REFI-QDA project', defaultName: 'marginalia.qdpx', filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }] },
+  },
+];
+
+/**
+ * File ▸ Export…: what to export and how. From the Passages view it offers exactly the passages
+ * its filter shows.
+ */
+export function ExportDialog({ filter, onClose, onDone }: { filter: PassageFilter | null; onClose(): void; onDone(message: string): void }) {
+  const [kind, setKind] = useState<Kind>('passages');
+  const [layout, setLayout] = useState<'wide' | 'long'>('wide');
+  const [bom, setBom] = useState(true);
+  const [onlyShown, setOnlyShown] = useState(filter !== null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = KINDS.find((k) => k.kind === kind) ?? KINDS[0]!;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const args =
+        kind === 'passages'
+          ? { layout, bom, ...(onlyShown && filter ? { filter } : {}) }
+          : kind === 'claims' || kind === 'links'
+            ? { bom }
+            : {};
+      const where = await transport.saveExport(chosen.command, args as never, chosen.file);
+      if (where === null) {
+        setBusy(false);
+        return;
+      }
+      onDone(`Exported ${chosen.label.replace(/ \(.*\)$/, '').toLowerCase()} to ${where}`);
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Export" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <fieldset className="export-kinds">
+          <legend>What to export</legend>
+          {KINDS.map((k) => (
+            <label key={k.kind} className="export-kind">
+              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+              <span>
+                <strong>{k.label}</strong>
+                <span className="muted small"> — {k.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'passages' ? (
+          <fieldset className="export-options">
+            <legend>Passages</legend>
+            <label>
+              <input type="checkbox" checked={onlyShown} disabled={filter === null} onChange={(e) => setOnlyShown(e.target.checked)} />
+              Only the passages the Passages view shows{filter === null ? ' (open the Passages view to filter)' : ''}
+            </label>
+            <label>
+              Layout{' '}
+              <select value={layout} onChange={(e) => setLayout(e.target.value as 'wide' | 'long')} aria-label="Layout">
+                <option value="wide">Wide: one row per passage, tags joined by “; ”</option>
+                <option value="long">Long: one row per passage and tag</option>
+              </select>
+            </label>
+          </fieldset>
+        ) : null}
+        {kind === 'passages' || kind === 'claims' || kind === 'links' ? (
+          <label className="export-bom">
+            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+            Byte-order mark, so Excel on Windows reads accents and Cyrillic right (turn off for tools that dislike it)
+          </label>
+        ) : null}
+        {error ? (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="buttons">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

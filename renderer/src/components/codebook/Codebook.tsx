@@ -5,7 +5,7 @@ import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Menu, type MenuItem } from './Menu';
 import { CreateTagDialog, DeleteTagDialog, DescriptionDialog, MergeDialog, MoveDialog, RecolourDialog } from './TagDialogs';
-import { buildTree, descendantsOf, flatten, plural, type TreeRow } from './tree';
+import { buildTree, count, descendantsOf, flatten, plural, type TreeRow } from './tree';
 
 interface Props {
   onShowPassages(tagId: number): void;
@@ -175,7 +175,7 @@ export function Codebook({ onShowPassages }: Props) {
       setStatus(`Importing ${file.name}…`);
       try {
         const { created, updated } = await call('tags.importCsv', { csv: await file.text() });
-        setStatus(`Imported ${file.name}: ${plural(created, 'tag')} created, ${updated.toLocaleString('en')} updated.`);
+        setStatus(`Imported ${file.name}: ${plural(created, 'tag')} created, ${count(updated)} updated.`);
       } catch (e) {
         setStatus(null);
         throw e;
@@ -422,7 +422,7 @@ export function Codebook({ onShowPassages }: Props) {
         </div>
       ) : null}
       <div className="view-status" role="status">
-        {status ?? (tags ? (filter ? `${plural(rows.length, 'tag')} shown of ${total.toLocaleString('en')}` : plural(total, 'tag')) : '')}
+        {status ?? (tags ? (filter ? `${plural(rows.length, 'tag')} shown of ${count(total)}` : plural(total, 'tag')) : '')}
       </div>
       <div className="codebook-head" aria-hidden="true">
         <span>Tag</span>
@@ -571,10 +571,10 @@ const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, 
       )}
       <span className="count" aria-hidden="true" title={counts + withChildren}>
         {hasChildren && !expanded && tag.passageCountWithChildren !== tag.passageCount
-          ? `${tag.passageCount.toLocaleString('en')} (${tag.passageCountWithChildren.toLocaleString('en')})`
-          : tag.passageCount.toLocaleString('en')}
+          ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})`
+          : count(tag.passageCount)}
       </span>
-      <span className="count" aria-hidden="true">{tag.articleCount.toLocaleString('en')}</span>
+      <span className="count" aria-hidden="true">{count(tag.articleCount)}</span>
       <button
         type="button"
         className="row-menu"

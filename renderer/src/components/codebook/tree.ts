@@ -81,6 +81,13 @@ export function descendantsOf(tree: TagTree, id: number): Set<number> {
 /** Tableau 10, the palette the library picks new tag colours from. */
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
 
+const numberFormat = new Intl.NumberFormat('en');
+
+/** 12345 → "12,345" (one shared formatter: rows format counts while scrolling). */
+export function count(n: number): string {
+  return numberFormat.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${count(n)} ${n === 1 ? one : many}`;
 }

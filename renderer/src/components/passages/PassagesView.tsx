@@ -6,7 +6,7 @@ import type { PassageRow, PassageSortColumn, Tag } from '../../../../electron/sh
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { formatPublished } from '../../format';
-import { plural } from '../codebook/tree';
+import { count, plural } from '../codebook/tree';
 import { FilterCombobox, type ComboOption } from './FilterCombobox';
 
 type ListArgs = Args<'passages.list'>;
@@ -124,10 +124,12 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     },
   });
 
+  const [pages, setPages] = useState<{ from: number; to: number }>({ from: 0, to: 0 });
   // A new filter or sort starts at the top.
   useEffect(() => {
     setActiveIndex(0);
     setTouched(false);
+    setPages({ from: 0, to: 0 });
     scroller.current?.scrollTo({ top: 0 });
   }, [filterKey]);
 
@@ -136,7 +138,6 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
   const items = virtualizer.getVirtualItems();
   const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
   const lastPage = Math.floor((items.at(-1)?.index ?? 0) / PAGE);
-  const [pages, setPages] = useState<{ from: number; to: number }>({ from: 0, to: 0 });
   useEffect(() => {
     const timer = setTimeout(() => setPages({ from: firstPage, to: lastPage }), 60);
     return () => clearTimeout(timer);
@@ -208,7 +209,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     const out: ComboOption[] = [];
     for (const tag of tagList.data ?? []) {
       if (tagIds.includes(tag.id) || (needle && !tag.path.toLocaleLowerCase().includes(needle))) continue;
-      out.push({ id: tag.id, label: tag.path, color: tag.color, detail: tag.passageCount.toLocaleString('en') });
+      out.push({ id: tag.id, label: tag.path, color: tag.color, detail: count(tag.passageCount) });
     }
     out.sort((a, b) => a.label.localeCompare(b.label));
     return out.slice(0, 50);

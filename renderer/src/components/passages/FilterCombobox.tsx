@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 
 export interface ComboOption {
   id: number;
@@ -25,6 +25,11 @@ export function FilterCombobox({ label, placeholder, options, query, onQueryChan
   const [active, setActive] = useState(0);
   const index = Math.min(active, options.length - 1);
   const activeOption = index >= 0 ? options[index] : undefined;
+
+  const activeId = open && activeOption ? `${listId}-${activeOption.id}` : undefined;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   const pick = (option: ComboOption) => {
     onPick(option);
@@ -62,7 +67,7 @@ export function FilterCombobox({ label, placeholder, options, query, onQueryChan
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && activeOption ? `${listId}-${activeOption.id}` : undefined}
+        aria-activedescendant={activeId}
         placeholder={placeholder}
         value={query}
         autoComplete="off"

@@ -3,6 +3,7 @@
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files).
 import { parseArgs } from 'node:util';
 import { importBench } from './import';
+import { readerBench } from './reader';
 
 const { values } = parseArgs({
   options: {
@@ -22,4 +23,9 @@ if (!only || only === 'import') {
   });
   console.log('import (target: ratio_to_baseline ≤ 2, search during import < 100 ms)');
   console.table(result);
+}
+
+if (!only || only === 'reader') {
+  console.log('reader in Chromium (targets: open < 500 ms, create highlighted < 50 ms, no dropped frames while scrolling)');
+  console.table(await readerBench());
 }

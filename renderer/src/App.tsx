@@ -39,6 +39,8 @@ export function App() {
   const editState = useCommand('edit.state', {});
   const list = useCommand('articles.list', deferredQuery ? { query: deferredQuery, limit: 100_000 } : { limit: 100_000 });
   const article = useCommand('articles.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
+  // Fetched alongside the article (the reader reads the same cache entry), not after it renders.
+  useCommand('passages.forArticle', { articleId: selectedId ?? 0 }, { enabled: selectedId !== null, structuralSharing: false });
   const imports = useImport();
   const dragging = useDropImport(imports.start);
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
@@ -24,6 +24,9 @@ interface Props {
 
 type TagChoice = { tagId: number } | { createPath: string };
 
+const FIRST_SLICE = 40;
+const NEXT_SLICE = 50;
+
 interface Floating {
   range: TextRange;
   top: number;
@@ -41,7 +44,8 @@ function isTyping(target: EventTarget | null): boolean {
 export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
   const queryClient = useQueryClient();
   const passagesKey = ['passages.forArticle', { articleId: article.id }];
-  const passagesQuery = useCommand('passages.forArticle', { articleId: article.id });
+  // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
+  const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
   const passages = passagesQuery.data ?? [];
   const tags = tagsQuery.data ?? [];
@@ -54,7 +58,38 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [caret, setCaret] = useState(false);
+  const caretWhenPicking = useRef(false);
+
+  /** Caret mode, with the caret at the start of the first line on screen. */
+  const startCaret = useCallback(() => {
+    setCaret(true);
+    requestAnimationFrame(() => {
+      const root = body.current;
+      if (!root || (window.getSelection()?.rangeCount ?? 0) > 0 && root.contains(window.getSelection()?.anchorNode ?? null)) return;
+      const top = root.parentElement?.parentElement?.getBoundingClientRect().top ?? 0;
+      const first = [...root.querySelectorAll<HTMLElement>('[data-start]')].find((run) => run.getBoundingClientRect().bottom > top);
+      if (first?.firstChild) window.getSelection()?.collapse(first.firstChild, 0);
+    });
+  }, []);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
+
+  // The first screen renders at once; the rest of a long article follows in slices between
+  // frames, so the reader answers input while a 1 MB article is still being laid out.
+  const [mounted, setMounted] = useState(FIRST_SLICE);
+  const total = model.blocks.length;
+  useEffect(() => {
+    if (mounted >= total || passagesQuery.data === undefined) return;
+    const timer = setTimeout(() => setMounted((n) => n + NEXT_SLICE), 0);
+    return () => clearTimeout(timer);
+  }, [mounted, total, passagesQuery.data]);
+  const mountThrough = useCallback(
+    (passageId: number) => {
+      const last = Math.max(0, ...model.blocksOf(passageId));
+      setMounted((n) => Math.max(n, last + NEXT_SLICE));
+    },
+    [model],
+  );
 
   const readSelection = useCallback(() => {
     const root = body.current;
@@ -86,17 +121,23 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const selectPassage = useCallback((id: number | null) => {
     setSelectedId(id);
     if (id === null) return;
+    mountThrough(id);
     requestAnimationFrame(() => {
       const first = body.current?.querySelector(`mark[data-passages~="${id}"]`);
       first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     });
-  }, []);
+  }, [mountThrough]);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (focusPassageId === null || !passagesQuery.data) return;
     setSelectedId(focusPassageId);
-    body.current?.querySelector(`mark[data-passages~="${focusPassageId}"]`)?.scrollIntoView({ block: 'center' });
-  }, [focusPassageId, passagesQuery.data]);
+    mountThrough(focusPassageId);
+  }, [focusPassageId, passagesQuery.data, mountThrough]);
+  const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
+  const selectedBlocks = selectedId === null ? [] : model.blocksOf(selectedId);
+  useLayoutEffect(() => {
+    if (focusTarget !== null) body.current?.querySelector(`mark[data-passages~="${focusTarget}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focusTarget]);
 
   /** Creates the passage at once in the view (optimistically), then in the library. */
   const createPassage = async (range: TextRange, tagIds: number[], note?: string): Promise<Passage> => {
@@ -150,6 +191,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const openPicker = () => {
+    caretWhenPicking.current = caret;
     if (floating) {
       setPicker(floating);
       setFloating(null);
@@ -204,7 +246,10 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         return true;
       case 'tag':
         if (floating) openPicker();
-        else if (selected) setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+        else if (selected) {
+          caretWhenPicking.current = caret;
+          setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+        }
         else return false;
         return true;
       case 'note':
@@ -237,11 +282,36 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   );
 
   const KEYS: Record<string, ReaderAction> = { t: 'tag', T: 'tag', n: 'note', N: 'note', ']': 'next-passage', '[': 'previous-passage', Delete: 'delete-passage', Backspace: 'delete-passage', Escape: 'clear' };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
+  const layout = useRef<HTMLDivElement>(null);
+  /**
+   * The reader's keys work when focus is in the reader, or nowhere in particular with text of the
+   * article selected (a selection made with the mouse leaves focus where it was); never in a text
+   * field, another view's widget (the codebook has its own Delete) or under a modal dialog.
+   */
+  const onKeyDown = (event: globalThis.KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    const selection = window.getSelection();
+    const selectedHere = !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
+    if (!target || target.closest('[role="tree"], [role="grid"], [role="menu"], [role="dialog"]')) return;
+    const ours = layout.current?.contains(target) || target === document.body || selectedHere;
+    if (!ours || event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+    if (event.key === 'F7' && target === body.current) {
+      event.preventDefault();
+      if (caret) setCaret(false);
+      else startCaret();
+      return;
+    }
+    if (isTyping(target) || event.ctrlKey || event.metaKey) return;
     const action = event.altKey ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp'] : KEYS[event.key];
     if (action && perform(action)) event.preventDefault();
   };
+  const latestKeyDown = useRef(onKeyDown);
+  latestKeyDown.current = onKeyDown;
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => latestKeyDown.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
   const onClickText = (event: React.MouseEvent) => {
@@ -277,7 +347,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   ].filter(Boolean);
 
   return (
-    <div className="reader-layout" onKeyDown={onKeyDown}>
+    <div className="reader-layout" ref={layout}>
       <div className="reader">
         <header>
           <h1>{article.title}</h1>
@@ -316,29 +386,44 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             className="body"
             aria-label={article.title}
             data-reader-text=""
-            // Editable only so that a caret and Shift+arrow selection work from the keyboard;
-            // every input is refused, the text never changes here.
-            contentEditable
+            tabIndex={0}
+            // Caret mode (keyboard focus, or F7): editable only so that a caret and Shift+arrow
+            // selection work; every input is refused, the text never changes here. Off otherwise,
+            // because a live caret in a long article costs the browser work on every frame.
+            contentEditable={caret}
             suppressContentEditableWarning
             spellCheck={false}
+            onFocus={(e) => {
+              if (e.target === e.currentTarget && e.currentTarget.matches(':focus-visible')) startCaret();
+            }}
+            onBlur={(e) => {
+              if (e.target === e.currentTarget) setCaret(false);
+            }}
             onBeforeInput={(e) => e.preventDefault()}
             onPaste={(e) => e.preventDefault()}
             onDrop={(e) => e.preventDefault()}
             onCut={(e) => e.preventDefault()}
             onClick={onClickText}
           >
-            {model.blocks.map((block, index) => (
-              <HighlightedBlock
-                key={index}
-                model={block}
-                index={index}
-                text={article.text}
-                colors={model.colors}
-                tags={model.tagsById}
-                selectedId={selectedId !== null && model.blockOf.get(selectedId)?.includes(index) ? selectedId : null}
-                onSelectPassage={selectPassage}
-              />
-            ))}
+            {passagesQuery.data === undefined ? (
+              <p className="muted" role="status">
+                {passagesQuery.isError ? `Passages could not be loaded: ${passagesQuery.error.message}` : 'Loading passages…'}
+              </p>
+            ) : null}
+            {passagesQuery.data === undefined
+              ? null
+              : model.blocks.slice(0, mounted).map((block, index) => (
+                  <HighlightedBlock
+                    key={index}
+                    model={block}
+                    index={index}
+                    text={article.text}
+                    colors={model.colors}
+                    tags={model.tagsById}
+                    selectedId={selectedBlocks.includes(index) ? selectedId : null}
+                    onSelectPassage={selectPassage}
+                  />
+                ))}
           </article>
           {floating && !picker ? (
             <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: floating.top - 44, left: floating.left }} onMouseDown={(e) => e.preventDefault()}>
@@ -362,7 +447,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
               onRemove={(tagId) => selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))}
-              onClose={() => setPicker(null)}
+              onClose={() => {
+                setPicker(null);
+                // Back to the text, so the reader's keys keep working without a click.
+                body.current?.focus({ preventScroll: true });
+                if (!caretWhenPicking.current) setCaret(false);
+              }}
               style={{ position: 'absolute', top: picker.top + 8, left: picker.left }}
             />
           ) : null}

@@ -1,10 +1,11 @@
-import { memo, type CSSProperties, type ReactNode } from 'react';
+import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Passage, Tag } from '../../../electron/shared/types';
-import type { Segment } from './segments';
+import { segmentBlocks, type Segment } from './segments';
 
 export interface BlockModel {
   block: Block;
-  segments: Segment[];
+  /** Passages overlapping this block. */
+  passages: Passage[];
   /** Passages that begin in this block: their marginalia sit beside it. */
   margin: Passage[];
   /** Changes whenever anything this block shows changes: lets unchanged blocks skip rendering. */
@@ -90,10 +91,12 @@ function preview(text: string, max = 90): string {
 /** One block and its marginalia. Memoised on its signature: an edit re-renders only the blocks it touches. */
 export const HighlightedBlock = memo(
   function HighlightedBlock({ model, text, colors, tags, selectedId, onSelectPassage }: Props) {
+    // Segmented here, not for the whole article: only blocks that render pay for it.
+    const segments = useMemo(() => segmentBlocks(text, [model.block], model.passages).blocks[0] ?? [], [text, model]);
     return (
       <div className="reader-row">
         <Element block={model.block}>
-          <Runs text={text} segments={model.segments} colors={colors} selectedId={selectedId} />
+          <Runs text={text} segments={segments} colors={colors} selectedId={selectedId} />
         </Element>
         <aside className="margin-cell" aria-label="Marginalia">
           {model.margin.map((passage) => {

@@ -17,8 +17,10 @@ interface Props {
   onError(message: string): void;
 }
 
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return DATE_TIME.format(new Date(iso));
 }
 
 /** The selected passage in full: quote, tags, note, dates, claim, and its actions. */

@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
-import type { Article, Passage, Tag } from '../../../electron/shared/types';
+import { useMemo, useRef } from 'react';
+import type { Article, Block, Passage, Tag } from '../../../electron/shared/types';
 import { passageColor } from './colors';
 import type { BlockModel } from './HighlightedBlocks';
-import { segmentBlocks } from './segments';
 
 export interface ArticleModel {
   blocks: BlockModel[];
@@ -11,42 +10,187 @@ export interface ArticleModel {
   /** Anchored passages in reading order (orphans excluded: their text is gone). */
   ordered: Passage[];
   orphans: Passage[];
-  /** Block index per passage id, so selection changes re-render only the blocks involved. */
-  blockOf: Map<number, number[]>;
+  /** Indexes of the blocks a passage covers (asked for the selected passage only). */
+  blocksOf(passageId: number): number[];
 }
 
-/** Segments the article once per change of its text, passages or codebook. */
-export function useArticleModel(article: Article, passages: Passage[], tags: Tag[]): ArticleModel {
-  return useMemo(() => {
-    const tagsById = new Map(tags.map((t) => [t.id, t]));
-    const placed = passages.filter((p) => p.anchor !== 'orphan');
-    const orphans = passages.filter((p) => p.anchor === 'orphan');
-    const colors = new Map(passages.map((p) => [p.id, passageColor(p, tagsById)]));
-    const { blocks: segmented, starts } = segmentBlocks(article.text, article.blocks, placed);
-    const margins: Passage[][] = article.blocks.map(() => []);
-    for (const passage of placed) {
-      const start = starts.get(passage.id);
-      if (start) margins[start.block]?.push(passage);
+const versions = new Map<string, number>();
+/** A short stand-in for a long fingerprint (kept for the few codebooks a session sees). */
+function codebookVersion(fingerprint: string): number {
+  let version = versions.get(fingerprint);
+  if (version === undefined) {
+    version = versions.size + 1;
+    versions.set(fingerprint, version);
+  }
+  return version;
+}
+
+/** Index of the last block starting at or before `offset` (blocks sorted by start). */
+function blockAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** What a model was built from and with, so the next change can start from it. */
+export interface Built {
+  article: Article;
+  passages: Passage[];
+  tags: Tag[];
+  model: ArticleModel;
+  tagsById: Map<number, Tag>;
+  rank: Map<number, number>;
+  codebook: number;
+  covered(passage: Passage, visit: (index: number) => void): void;
+}
+
+function signatureOf(mine: Passage[], margin: Passage[], colors: Map<number, string>, codebook: number): string {
+  let signature = '';
+  for (const p of mine) signature += `${p.id}:${p.start}:${p.end}:${colors.get(p.id)};`;
+  for (const p of margin) signature += `|${p.id}:${p.tagIds.join(',')}:${p.note}`;
+  return margin.length > 0 ? `${signature}|${codebook}` : signature;
+}
+
+function modelFor(blocksOf: Built['covered'], placed: Passage[]): ArticleModel['blocksOf'] {
+  return (id) => {
+    const passage = placed.find((p) => p.id === id);
+    const indexes: number[] = [];
+    if (passage) blocksOf(passage, (index) => indexes.push(index));
+    return indexes;
+  };
+}
+
+/**
+ * The reader's model of an article: per block, the passages over it, its marginalia and a
+ * signature that lets an unchanged block skip rendering (blocks segment themselves when they
+ * render). `previous` keeps block models between builds for the same text.
+ */
+export function build(article: Article, passages: Passage[], tags: Tag[], previous: Built | null): Built {
+  const tagsById = new Map<number, Tag>();
+  const rank = new Map<number, number>();
+  tags.forEach((t, i) => {
+    tagsById.set(t.id, t);
+    rank.set(t.id, i);
+  });
+  const placed = passages.filter((p) => p.anchor !== 'orphan');
+  const orphans = passages.filter((p) => p.anchor === 'orphan');
+  // Many passages share a tag set: colour each set once.
+  const colorOfSet = new Map<string, string>();
+  const colors = new Map<number, string>();
+  for (const p of passages) {
+    const key = p.tagIds.join(',');
+    let color = colorOfSet.get(key);
+    if (color === undefined) {
+      color = passageColor(p, tagsById, rank);
+      colorOfSet.set(key, color);
     }
-    const blockOf = new Map<number, number[]>();
-    const blocks = article.blocks.map((block, index) => {
-      const segments = segmented[index] ?? [];
-      const margin = margins[index] ?? [];
-      const involved = new Set<number>();
-      for (const s of segments) for (const id of s.passageIds) involved.add(id);
-      for (const p of margin) involved.add(p.id);
-      for (const id of involved) {
-        const list = blockOf.get(id) ?? [];
-        list.push(index);
-        blockOf.set(id, list);
-      }
-      let signature = '';
-      for (const s of segments) signature += `${s.start}:${s.passageIds.join(',')};`;
-      for (const id of involved) signature += `|${id}${colors.get(id)}`;
-      for (const p of margin) signature += `|m${p.id}:${p.tagIds.map((t) => tagsById.get(t)?.path).join(',')}:${p.note}`;
-      return { block, segments, margin, signature };
+    colors.set(p.id, color);
+  }
+  // Renaming a tag changes every margin that shows it: one short version of the codebook's paths.
+  const codebook = codebookVersion(tags.map((t) => t.path).join('\u0000'));
+
+  const order = article.blocks.map((_, i) => i).sort((a, b) => (article.blocks[a] as Block).start - (article.blocks[b] as Block).start);
+  const starts = order.map((i) => (article.blocks[i] as Block).start);
+  const covered = (passage: Passage, visit: (index: number) => void): void => {
+    const first = blockAt(starts, passage.start);
+    const last = blockAt(starts, Math.max(passage.start, passage.end - 1));
+    for (let k = first; k <= last; k++) {
+      const index = order[k] as number;
+      const block = article.blocks[index] as Block;
+      if (passage.end > block.start && passage.start < block.end) visit(index);
+    }
+  };
+  const overlapping: Passage[][] = article.blocks.map(() => []);
+  const margins: Passage[][] = article.blocks.map(() => []);
+  for (const passage of placed) {
+    let home = -1;
+    covered(passage, (index) => {
+      overlapping[index]?.push(passage);
+      if (home < 0) home = index;
     });
-    const ordered = [...placed].sort((a, b) => a.start - b.start || b.end - a.end);
-    return { blocks, colors, tagsById, ordered, orphans, blockOf };
+    if (home >= 0) margins[home]?.push(passage);
+  }
+
+  const reuse = previous?.article.text === article.text ? previous.model.blocks : [];
+  const blocks = article.blocks.map((block, index): BlockModel => {
+    const mine = overlapping[index] ?? [];
+    const margin = margins[index] ?? [];
+    const signature = signatureOf(mine, margin, colors, codebook);
+    const cached = reuse[index];
+    return cached && cached.signature === signature && cached.block === block ? cached : { block, passages: mine, margin, signature };
+  });
+  return {
+    article,
+    passages,
+    tags,
+    tagsById,
+    rank,
+    codebook,
+    covered,
+    model: { blocks, colors, tagsById, ordered: placed, orphans, blocksOf: modelFor(covered, placed) },
+  };
+}
+
+/**
+ * Passages appended to an otherwise identical list (the optimistic passage a new highlight
+ * shows before the library answers): only the blocks they cover are rebuilt, so the highlight
+ * appears at once however many passages the article has.
+ */
+export function extend(built: Built, passages: Passage[]): Built {
+  const added = passages.slice(built.passages.length);
+  const colors = new Map(built.model.colors);
+  const blocks = [...built.model.blocks];
+  const ordered = [...built.model.ordered];
+  const orphans = [...built.model.orphans];
+  const touched = new Set<number>();
+  for (const passage of added) {
+    colors.set(passage.id, passageColor(passage, built.tagsById, built.rank));
+    if (passage.anchor === 'orphan') {
+      orphans.push(passage);
+      continue;
+    }
+    ordered.push(passage);
+    let home = -1;
+    built.covered(passage, (index) => {
+      const current = blocks[index] as BlockModel;
+      const margin = home < 0 ? [...current.margin, passage] : current.margin;
+      if (home < 0) home = index;
+      blocks[index] = { ...current, passages: [...current.passages, passage], margin };
+      touched.add(index);
+    });
+  }
+  for (const index of touched) {
+    const current = blocks[index] as BlockModel;
+    blocks[index] = { ...current, signature: signatureOf(current.passages, current.margin, colors, built.codebook) };
+  }
+  return {
+    ...built,
+    passages,
+    model: { blocks, colors, tagsById: built.tagsById, ordered, orphans, blocksOf: modelFor(built.covered, ordered) },
+  };
+}
+
+function appendsTo(previous: Passage[], next: Passage[]): boolean {
+  if (next.length <= previous.length) return false;
+  for (let i = 0; i < previous.length; i++) if (previous[i] !== next[i]) return false;
+  return true;
+}
+
+/** The model for the reader, rebuilt from the previous one where that is cheaper. */
+export function useArticleModel(article: Article, passages: Passage[], tags: Tag[]): ArticleModel {
+  const last = useRef<Built | null>(null);
+  return useMemo(() => {
+    const previous = last.current;
+    last.current =
+      previous && previous.article === article && previous.tags === tags && appendsTo(previous.passages, passages)
+        ? extend(previous, passages)
+        : build(article, passages, tags, previous);
+    return last.current.model;
   }, [article, passages, tags]);
 }
+

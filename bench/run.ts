@@ -1,7 +1,9 @@
 // `npm run bench`: speed and memory targets, each as a ratio against a raw baseline measured in
 // the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
-// e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files).
+// e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
+// --passages N (export size), --only import|reader|export.
 import { parseArgs } from 'node:util';
+import { exportBench } from './export';
 import { importBench } from './import';
 import { readerBench } from './reader';
 
@@ -10,6 +12,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     replicate: { type: 'string', default: '5' },
     count: { type: 'string', default: '10000' },
+    passages: { type: 'string', default: '1000000' },
     only: { type: 'string' },
   },
 });
@@ -28,4 +31,9 @@ if (!only || only === 'import') {
 if (!only || only === 'reader') {
   console.log('reader in Chromium (targets: open < 500 ms, create highlighted < 50 ms, no dropped frames while scrolling)');
   console.table(await readerBench());
+}
+
+if (!only || only === 'export') {
+  console.log('export of tagged passages to CSV (targets: ratio_to_baseline ≤ 2, export_peak_rss_mb < 300)');
+  console.table(await exportBench({ passages: Number(values.passages), runs: 2 }));
 }

@@ -114,3 +114,31 @@ describe('library file', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 });
+
+describe('search index of articles', () => {
+  it('follows inserts, title and text edits and deletes, numbers included, and stays consistent', () => {
+    const lib = openLibrary(join(tempDir(), 'search.marginalia'));
+    const db = lib.db;
+    const hits = (match: string) => (db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(match) as Array<{ rowid: number }>).map((r) => r.rowid);
+    // A raw insert carries its number tokens in the row, as the import writer does.
+    db.prepare(
+      `INSERT INTO articles (id, uid, title, text, sha256, numbers, format, imported_at, updated_at)
+       VALUES (1, 'u1', 'Refugees', 'Over 6.5 million refugees remain outside Syria.', 'x', 'n6500000', 'txt', 'now', 'now')`,
+    ).run();
+    expect(hits('numbers:n6500000')).toEqual([1]);
+    db.prepare("UPDATE articles SET title = 'Refugees: 850,000 returned' WHERE id = 1").run();
+    expect(hits('numbers:n850000')).toEqual([1]);
+    expect(hits('numbers:n6500000')).toEqual([1]);
+    db.prepare("UPDATE articles SET text = 'More than 1.3 mln people returned home.' WHERE id = 1").run();
+    expect(hits('numbers:n1300000')).toEqual([1]);
+    expect(hits('numbers:n6500000')).toEqual([]);
+    expect(hits('refugees')).toEqual([1]);
+    expect(hits('syria')).toEqual([]);
+    expect(db.prepare('SELECT numbers FROM articles WHERE id = 1').pluck().get()).toBe('n850000 n1300000');
+    expect(checkLibrary(db)).toEqual([]);
+    db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(hits('refugees')).toEqual([]);
+    expect(checkLibrary(db)).toEqual([]);
+    lib.close();
+  });
+});

@@ -6,7 +6,8 @@ import type { Database } from 'better-sqlite3';
 import type { Context } from '../../electron/core/handlers';
 import { dispatch } from '../../electron/core/dispatch';
 import { parseFile } from '../../electron/core/import/formats';
-import { runImport, sha256 } from '../../electron/core/import/pipeline';
+import { digestText, sha256 } from '../../electron/core/import/digest';
+import { runImport } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
 import { Session } from '../../electron/core/session';
 import type { Args, CommandName, Result } from '../../electron/shared/contract';
@@ -21,7 +22,8 @@ export function openSession(): { session: Session; db: Database; ctx: Context } 
     parser: {
       parse: async (path) => {
         const bytes = new Uint8Array(await readFile(path));
-        return { ok: true, article: await parseFile(bytes, basename(path)), bytes, size: bytes.length };
+        const article = await parseFile(bytes, basename(path));
+        return { ok: true, article, digest: digestText(article.text), bytes, size: bytes.length };
       },
     },
   };

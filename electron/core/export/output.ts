@@ -12,11 +12,15 @@ import { MarginaliaError } from '../errors';
  */
 export async function writeFileAtomically<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  const out = createWriteStream(temp);
   try {
-    const result = await write(createWriteStream(temp));
+    const result = await write(out);
     await rename(temp, path);
     return result;
   } catch (error) {
+    // The stream opens its file asynchronously: close it before removing, or the file can appear
+    // after the removal.
+    if (!out.closed) await new Promise<void>((done) => out.destroy().once('close', () => done()));
     await rm(temp, { force: true });
     throw ioError(path, error);
   }

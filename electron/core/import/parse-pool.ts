@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ParsedArticle } from '../model';
+import type { TextDigest } from './digest';
 
 export type ParseOutcome =
-  | { ok: true; article: ParsedArticle; bytes: Uint8Array; size: number }
+  | { ok: true; article: ParsedArticle; digest: TextDigest; bytes: Uint8Array; size: number }
   | { ok: false; error: string };
 
 /** Messages between the pool and its workers: small, so cheap files stay cheap. */
@@ -32,9 +33,9 @@ export interface ParsePool {
 }
 
 export const PARSE_TIMEOUT_MS = 60_000;
-// Two jobs per worker hide the message round trip without queueing much work in a worker that
-// might crash; the rest wait here.
-const JOBS_PER_WORKER = 2;
+// Enough jobs queued in each worker that it keeps parsing while the writer is busy committing a
+// batch (with two, workers sat idle half the time); a crash sends the others back to the queue.
+const JOBS_PER_WORKER = 16;
 
 interface Job {
   id: number;
@@ -102,9 +103,11 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   };
 
   const send = (slot: Slot, job: Job) => {
+    // A job waits behind the ones already in its worker: its clock allows for them.
+    const allowed = timeoutMs * (slot.jobs.size + 1);
     const timer = setTimeout(
       () => lose(slot, `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`, job.id),
-      timeoutMs,
+      allowed,
     );
     slot.jobs.set(job.id, { job, timer });
     slot.worker.ref();

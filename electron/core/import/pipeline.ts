@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -6,6 +6,8 @@ import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import type { ParsedArticle } from '../model';
+import { numberTokensOf, unionTokens } from '../search/numbers';
+import { digestText, type TextDigest } from './digest';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
 
@@ -70,10 +72,6 @@ interface Parsed {
   outcome: ParseOutcome;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function titleFor(article: ParsedArticle, file: string): string {
   return article.title?.trim() || basename(file).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
 }
@@ -87,6 +85,8 @@ export interface NewArticle {
   bytes: Uint8Array;
   /** Kept when an exchange format carries the article's identity (REFI-QDA source GUIDs). */
   uid?: string;
+  /** The text's hash and number tokens when a parse worker already computed them. */
+  digest?: TextDigest;
 }
 
 /**
@@ -97,16 +97,16 @@ export interface NewArticle {
 export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
   const insertArticle = db.prepare(
-    `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256,
+    `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256, numbers,
        source_name, format, encoding, imported_at, updated_at)
-     VALUES (@uid, @title, @outlet, @byline, @published, @place, @language, @url, @text, @blocks, @sha256,
+     VALUES (@uid, @title, @outlet, @byline, @published, @place, @language, @url, @text, @blocks, @sha256, @numbers,
        @source_name, @format, @encoding, @now, @now)`,
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
   const now = isoNow(clock);
   return {
-    duplicateOf: (text: string) => findDuplicate.get(sha256(text)) as { id: number; title: string } | undefined,
-    insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
+    duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
+    insert({ article, title, sourceName, size, bytes, uid, digest = digestText(article.text) }: NewArticle): number {
       const { lastInsertRowid } = insertArticle.run({
         uid: uid ?? randomUUID(),
         title,
@@ -118,7 +118,8 @@ export function articleWriter(db: Database, clock: Clock) {
         url: article.url,
         text: article.text,
         blocks: JSON.stringify(article.blocks),
-        sha256: sha256(article.text),
+        sha256: digest.sha256,
+        numbers: unionTokens(numberTokensOf(title), digest.numbers),
         source_name: sourceName,
         format: article.format,
         encoding: article.encoding,
@@ -139,14 +140,14 @@ function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: Import
         report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
         continue;
       }
-      const { article } = outcome;
-      const existing = writer.duplicateOf(article.text);
+      const { article, digest } = outcome;
+      const existing = writer.duplicateOf(digest.sha256);
       if (existing) {
         report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
         continue;
       }
       const title = titleFor(article, file);
-      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
+      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes, digest });
       report.imported.push({ file: name(file), articleId, title });
     }
   })();
@@ -199,34 +200,45 @@ export async function runImport(db: Database, clock: Clock, parser: Parser, path
     options.onCommit?.();
   };
 
-  const inFlight = new Set<Promise<void>>();
+  // Jobs in flight and a way to sleep until the next one settles (Promise.race over the whole
+  // window would attach a handler to every pending job on every turn).
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const settled = (file: string): void => {
+    inFlight -= 1;
+    done += 1;
+    current = file;
+    wake?.();
+    wake = null;
+  };
   let next = 0;
-  while (next < files.length || inFlight.size > 0) {
-    while (!options.signal?.aborted && next < files.length && inFlight.size < WINDOW) {
+  while (next < files.length || inFlight > 0) {
+    while (!options.signal?.aborted && next < files.length && inFlight < WINDOW) {
       const file = files[next++] as string;
+      inFlight += 1;
       // A REFI-QDA project brings its own codebook and passages: its importer writes it whole, in
       // its own transaction, and adds its articles (or its failure) to this report.
-      const job = extname(file).toLowerCase() === QDPX_EXTENSION ? importProject(db, clock, file, report, name) : parser.parse(file).then(
-        (outcome) => {
-          pending.push({ file, outcome });
-        },
-        (error: unknown) => {
-          pending.push({ file, outcome: { ok: false, error: (error as Error).message } });
-        },
-      );
-      const tracked = job.finally(() => {
-        inFlight.delete(tracked);
-        done += 1;
-        current = file;
-      });
-      inFlight.add(tracked);
+      const job =
+        extname(file).toLowerCase() === QDPX_EXTENSION
+          ? importProject(db, clock, file, report, name)
+          : parser.parse(file).then(
+              (outcome) => {
+                pending.push({ file, outcome });
+              },
+              (error: unknown) => {
+                pending.push({ file, outcome: { ok: false, error: (error as Error).message } });
+              },
+            );
+      void job.finally(() => settled(file));
     }
-    if (inFlight.size === 0) break;
-    await Promise.race(inFlight);
+    if (inFlight === 0) break;
+    if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
       flush();
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
+    } else if (inFlight > 0) {
+      await new Promise<void>((resolve) => (wake = resolve));
     }
     progress(false);
   }

@@ -8,6 +8,7 @@ import { describeRange } from '../anchoring/selector';
 import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import { ImportError, importErrorMessage } from '../import/errors';
+import { sha256 } from '../import/digest';
 import { articleWriter } from '../import/pipeline';
 import { formatMegabytes } from '../import/size';
 import { readZip } from '../import/zip';
@@ -193,7 +194,7 @@ function write(db: Database, clock: Clock, { project, sources, notes, fileName, 
   let dangling = 0;
 
   for (const { source, entry, bytes, text, selections } of sources) {
-    const duplicate = writer.duplicateOf(text.text);
+    const duplicate = writer.duplicateOf(sha256(text.text));
     let articleId: number;
     if (duplicate) {
       articleId = duplicate.id;

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
-import { numberTokens } from '../search/numbers';
+import { numberTokensOf } from '../search/numbers';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 /** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
@@ -26,8 +26,8 @@ export interface Library {
 
 /** Functions the schema's triggers call; registered on every connection before any write. */
 function registerFunctions(db: Database.Database): void {
-  db.function('marginalia_numbers', { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? numberTokens(text) : '',
+  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
+    numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
   );
 }
 

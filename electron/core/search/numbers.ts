@@ -21,6 +21,7 @@ function parseNumeral(raw: string): number {
 }
 
 function canonical(value: number): string {
+  if (Number.isSafeInteger(value)) return `n${value}`;
   // Round away binary noise (6.5 × 1e6 is exact, 1.3 × 1e6 is not).
   const rounded = Number(value.toPrecision(12));
   return 'n' + (Number.isInteger(rounded) ? rounded.toFixed(0) : String(rounded)).replace('.', 'p');
@@ -47,11 +48,16 @@ export function findNumbers(text: string): NumberMention[] {
   return found;
 }
 
-/** Space-separated number tokens for the FTS "numbers" column. */
-export function numberTokens(text: string): string {
+/** Space-separated number tokens for the FTS "numbers" column: each text's mentions, once each. */
+export function numberTokensOf(...texts: string[]): string {
   const tokens = new Set<string>();
-  for (const n of findNumbers(text)) tokens.add(canonical(n.value));
+  for (const text of texts) for (const n of findNumbers(text)) tokens.add(canonical(n.value));
   return [...tokens].join(' ');
+}
+
+/** Joins token lists computed separately (an article's text in a worker, its title later). */
+export function unionTokens(...lists: string[]): string {
+  return [...new Set(lists.flatMap((list) => (list ? list.split(' ') : [])))].join(' ');
 }
 
 export function numberToken(value: number): string {

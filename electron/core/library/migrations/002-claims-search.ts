@@ -2,8 +2,9 @@ import type { Migration } from './types';
 
 /**
  * Claims, their appearances and links, and full-text search. FTS rows are maintained by triggers
- * (so every write path keeps them in sync inside its own transaction); the number tokens come from
- * marginalia_numbers(), a function every connection registers before it runs migrations.
+ * (so every write path keeps them in sync inside its own transaction); number tokens come from
+ * marginalia_numbers(), a function every connection registers before it runs migrations, except
+ * for new articles, whose tokens arrive with the row (see articleWriter).
  */
 export const migration002: Migration = {
   version: 2,
@@ -49,8 +50,14 @@ export const migration002: Migration = {
     );
     CREATE INDEX claim_links_to ON claim_links(to_claim_id);
 
+    -- Number tokens of title and text. The import workers compute them (so bulk imports do not pay
+    -- for them in the writer); the update trigger recomputes them when the title or text changes.
+    ALTER TABLE articles ADD COLUMN numbers TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET numbers = marginalia_numbers(title, text);
+
+    -- External content: the index reads articles' own columns, so the text is not stored twice.
     CREATE VIRTUAL TABLE articles_fts USING fts5(
-      title, outlet, byline, text, numbers, tokenize = 'unicode61 remove_diacritics 2'
+      title, outlet, byline, text, numbers, content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
     );
     CREATE VIRTUAL TABLE passages_fts USING fts5(
       exact, note, numbers, tokenize = 'unicode61 remove_diacritics 2'
@@ -59,32 +66,36 @@ export const migration002: Migration = {
       statement, speaker, note, numbers, tokenize = 'unicode61 remove_diacritics 2'
     );
 
-    INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
-      SELECT id, title, ifnull(outlet, ''), ifnull(byline, ''), text, marginalia_numbers(title || ' ' || text) FROM articles;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     INSERT INTO passages_fts(rowid, exact, note, numbers)
-      SELECT id, exact, note, marginalia_numbers(exact || ' ' || note) FROM passages;
+      SELECT id, exact, note, marginalia_numbers(exact, note) FROM passages;
 
     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
       INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
-      VALUES (new.id, new.title, ifnull(new.outlet, ''), ifnull(new.byline, ''), new.text, marginalia_numbers(new.title || ' ' || new.text));
+      VALUES (new.id, new.title, new.outlet, new.byline, new.text, new.numbers);
     END;
+    -- One trigger, in a fixed order: take the old row out of the index, bring the number tokens up
+    -- to date (an update of numbers alone fires no trigger), index the new row.
     CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text ON articles BEGIN
-      DELETE FROM articles_fts WHERE rowid = old.id;
+      INSERT INTO articles_fts(articles_fts, rowid, title, outlet, byline, text, numbers)
+      VALUES ('delete', old.id, old.title, old.outlet, old.byline, old.text, old.numbers);
+      UPDATE articles SET numbers = marginalia_numbers(new.title, new.text) WHERE id = new.id;
       INSERT INTO articles_fts(rowid, title, outlet, byline, text, numbers)
-      VALUES (new.id, new.title, ifnull(new.outlet, ''), ifnull(new.byline, ''), new.text, marginalia_numbers(new.title || ' ' || new.text));
+      SELECT id, title, outlet, byline, text, numbers FROM articles WHERE id = new.id;
     END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-      DELETE FROM articles_fts WHERE rowid = old.id;
+      INSERT INTO articles_fts(articles_fts, rowid, title, outlet, byline, text, numbers)
+      VALUES ('delete', old.id, old.title, old.outlet, old.byline, old.text, old.numbers);
     END;
 
     CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
       INSERT INTO passages_fts(rowid, exact, note, numbers)
-      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact || ' ' || new.note));
+      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact, new.note));
     END;
     CREATE TRIGGER passages_fts_update AFTER UPDATE OF exact, note ON passages BEGIN
       DELETE FROM passages_fts WHERE rowid = old.id;
       INSERT INTO passages_fts(rowid, exact, note, numbers)
-      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact || ' ' || new.note));
+      VALUES (new.id, new.exact, new.note, marginalia_numbers(new.exact, new.note));
     END;
     CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
       DELETE FROM passages_fts WHERE rowid = old.id;

@@ -11,10 +11,9 @@ import { exportAnnotations } from './annotations';
 import type { CsvOptions } from './csv';
 import { exportClaimsCsv, exportLinksCsv } from './csv-claims';
 import { type PassagesCsvOptions, exportPassagesCsv } from './csv-passages';
-import { TextSink, writeFileAtomically } from './output';
+import { writeFileAtomically } from './output';
 
 /** The browser download path holds the whole CSV in memory twice (here and in the page). */
-export const MAX_CSV_TEXT_BYTES = 50_000_000;
 
 /**
  * Export paths come from native save dialogs, but the renderer that passes them on is untrusted:
@@ -38,15 +37,6 @@ async function toFile(lib: Library, path: string, extensions: readonly string[],
 
 export const passagesCsvToFile = (lib: Library, path: string, options: PassagesCsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportPassagesCsv(lib.db, out, options));
-
-export async function passagesCsvText(lib: Library, options: PassagesCsvOptions): Promise<{ csv: string; rows: number }> {
-  const sink = new TextSink(
-    MAX_CSV_TEXT_BYTES,
-    `This export is larger than ${MAX_CSV_TEXT_BYTES / 1_000_000} MB, too much for a browser download: narrow the filter, or export from the desktop app or with "marginalia export csv".`,
-  );
-  const rows = await exportPassagesCsv(lib.db, sink, options);
-  return { csv: sink.text(), rows };
-}
 
 export const claimsCsvToFile = (lib: Library, path: string, options: CsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportClaimsCsv(lib.db, out, options));

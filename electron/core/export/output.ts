@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { MarginaliaError } from '../errors';
 
 /**
@@ -38,26 +38,3 @@ function ioError(path: string, error: unknown): unknown {
   return reason ? new MarginaliaError('io', `Cannot write ${basename(path)}: ${reason}.`) : error;
 }
 
-/** Collects written bytes as UTF-8 text, refusing to grow past `maxBytes` (the browser download path). */
-export class TextSink extends Writable {
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
-
-  constructor(
-    private readonly maxBytes: number,
-    private readonly tooLarge: string,
-  ) {
-    super();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return callback(new MarginaliaError('unsupported', this.tooLarge));
-    this.chunks.push(chunk);
-    callback();
-  }
-
-  text(): string {
-    return Buffer.concat(this.chunks, this.size).toString('utf8');
-  }
-}

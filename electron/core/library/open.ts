@@ -13,7 +13,6 @@ export interface OpenOptions {
   clock?: Clock;
   /** Path to a better-sqlite3 binary built for the running runtime (Electron passes its own). */
   nativeBinding?: string;
-  readonly?: boolean;
 }
 
 export interface Library {
@@ -94,21 +93,16 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
       );
     }
   }
-  const db = new Database(path, {
-    readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     registerFunctions(db);
-    if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      const current = db.pragma('user_version', { simple: true }) as number;
-      if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-      migrate(db, current, options.targetVersion ?? SCHEMA_VERSION);
-    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION);
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { MATCH_END, MATCH_START, type SearchResults } from '../../shared/types';
 import { ftsQuery } from './fts-query';
+import { findNumbers, numberToken } from './numbers';
 
 /** One search over articles, passages (quotes and notes) and claims, grouped by kind. */
 export function search(db: Database, query: string, limit = 50): SearchResults {
@@ -15,16 +16,19 @@ export function search(db: Database, query: string, limit = 50): SearchResults {
        WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?`,
     )
     .all(match, limit) as SearchResults['articles'];
-  results.passages = db
+  // A passage shows its quote, unless only its note matched: then the note's matching fragment.
+  const passages = db
     .prepare(
       `SELECT p.id, p.article_id AS articleId, a.title AS articleTitle, p.start, p."end" AS "end",
-              CASE WHEN p.note <> '' AND instr(highlight(passages_fts, 0, ${mark}), '${MATCH_START}') = 0
-                   THEN snippet(passages_fts, 1, ${mark}, '…', 24)
-                   ELSE highlight(passages_fts, 0, ${mark}) END AS snippet
+              highlight(passages_fts, 0, ${mark}) AS quote, snippet(passages_fts, 1, ${mark}, '…', 24) AS note
        FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id
        WHERE passages_fts MATCH ? ORDER BY f.rank LIMIT ?`,
     )
-    .all(match, limit) as SearchResults['passages'];
+    .all(match, limit) as Array<Omit<SearchResults['passages'][number], 'snippet'> & { quote: string; note: string }>;
+  results.passages = passages.map(({ quote, note, ...hit }) => ({
+    ...hit,
+    snippet: !quote.includes(MATCH_START) && note.includes(MATCH_START) ? note : quote,
+  }));
   results.claims = db
     .prepare(
       `SELECT c.id, c.statement, highlight(claims_fts, 0, ${mark}) AS snippet
@@ -32,5 +36,23 @@ export function search(db: Database, query: string, limit = 50): SearchResults {
        WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ?`,
     )
     .all(match, limit) as SearchResults['claims'];
+  // A statistic found through its number token ("6.5 mln" for "6.5 million") is marked too.
+  const wanted = new Set(findNumbers(query).map((n) => numberToken(n.value)));
+  if (wanted.size > 0) {
+    for (const hit of [...results.articles, ...results.passages, ...results.claims]) hit.snippet = markNumbers(hit.snippet, wanted);
+  }
   return results;
+}
+
+/** Wraps number mentions whose value is wanted in match markers, where not marked already. */
+function markNumbers(snippet: string, wanted: Set<string>): string {
+  if (snippet.includes(MATCH_START)) return snippet;
+  let out = '';
+  let last = 0;
+  for (const n of findNumbers(snippet)) {
+    if (!wanted.has(numberToken(n.value))) continue;
+    out += snippet.slice(last, n.start) + MATCH_START + snippet.slice(n.start, n.end) + MATCH_END;
+    last = n.end;
+  }
+  return out + snippet.slice(last);
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, expect, screenshot, test } from './fixtures';
 
@@ -91,4 +91,19 @@ test('an article’s details can be edited and the edit undone', async ({ app: p
   expect(shown[0]).toMatchObject({ published: '2020-11-09', byline: 'TASS staff' });
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('TASS · NOVO-OGARYOVO · 9 November · EN')).toBeVisible();
+});
+
+test('files dropped on the window are imported', async ({ app: page }) => {
+  const text = readFileSync(join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt'), 'utf8');
+  // A real drop of a File, as the OS hands it to the page (the browser path uploads it).
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped-tass.txt', { type: 'text/plain' }));
+    return data;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+  await expect(page.getByText('Drop files or folders to import them')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  await expect(page.getByRole('region', { name: 'Import results' })).toContainText('1 imported');
+  await expect(page.getByRole('option', { name: /Hotbed of international terrorism/ })).toBeVisible();
 });

@@ -184,10 +184,22 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       await applyTag(selected.id, choice);
       return;
     }
+    const range = picker.range;
     const tagId = await resolveTag(choice);
-    const created = await createPassage(picker.range, [tagId]);
+    const created = await createPassage(range, [tagId]);
     setSelectedId(created.id);
-    window.getSelection()?.removeAllRanges();
+    clearSelectionOf(range);
+  };
+
+  /**
+   * Drops the text selection a new passage was made from, once the library has it; not a
+   * selection the user has made since (they may already be on the next phrase).
+   */
+  const clearSelectionOf = (range: TextRange) => {
+    const root = body.current;
+    const current = root ? selectionRange(root) : null;
+    const trimmed = current && trimRange(article.text, current);
+    if (trimmed && trimmed.start === range.start && trimmed.end === range.end) window.getSelection()?.removeAllRanges();
   };
 
   const openPicker = () => {
@@ -202,7 +214,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     if (!floating) return;
     try {
       const created = await createPassage(floating.range, []);
-      window.getSelection()?.removeAllRanges();
+      clearSelectionOf(floating.range);
       setSelectedId(created.id);
       setNoteFocus((n) => n + 1);
     } catch (e) {

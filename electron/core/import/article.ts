@@ -136,3 +136,23 @@ export function titleFromFileName(fileName: string): string {
   const stem = base.replace(/\.[^.]+$/, '');
   return stem.trim() || base;
 }
+
+/**
+ * An office document (DOCX, ODT): its styled structure stands as it is, while a document with no
+ * styles is usually pasted plain text and is read like one. The language the file declares is
+ * only a fallback: word processors stamp their own interface language there.
+ */
+export function assembleDocument(
+  drafts: Draft[],
+  opts: { format: string; fileName: string; meta: Partial<ArticleMeta>; structured: boolean; declaredLanguage: string | null },
+): ParsedArticle {
+  const article = assembleArticle(drafts, {
+    format: opts.format,
+    encoding: null,
+    fileName: opts.fileName,
+    meta: opts.meta,
+    titleFromFirstLine: !opts.structured,
+    guessHeadings: !opts.structured,
+  });
+  return { ...article, language: article.language ?? opts.declaredLanguage };
+}

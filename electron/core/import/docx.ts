@@ -1,5 +1,5 @@
 import type { ArticleMeta, BlockKind, ParsedArticle } from '../model';
-import { assembleArticle, type Draft } from './article';
+import { assembleDocument, type Draft } from './article';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom';
 import { ImportError } from './errors';
 import { NotZipError, readZip } from './zip';
@@ -58,16 +58,7 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
     // Word stamps its UI language here, so the text itself is the better witness.
     declaredLanguage = textOf(doc, 'dc:language');
   }
-  // A document with no styled structure is usually pasted plain text: read it as plain text.
-  const article = assembleArticle(drafts, {
-    format: 'docx',
-    encoding: null,
-    fileName,
-    meta,
-    titleFromFirstLine: !structured,
-    guessHeadings: !structured,
-  });
-  return { ...article, language: article.language ?? declaredLanguage };
+  return assembleDocument(drafts, { format: 'docx', fileName, meta, structured, declaredLanguage });
 }
 
 function paragraph(p: DomElement, roles: Map<string, StyleRole>): Draft {

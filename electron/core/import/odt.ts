@@ -1,5 +1,5 @@
 import type { ArticleMeta, ParsedArticle } from '../model';
-import { assembleArticle, type Draft } from './article';
+import { assembleDocument, type Draft } from './article';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom';
 import { ImportError } from './errors';
 import { NotZipError, readZip } from './zip';
@@ -78,15 +78,7 @@ export async function parseOdt(bytes: Uint8Array, fileName: string): Promise<Par
     meta.published = textOf(m, 'meta:creation-date');
     declaredLanguage = textOf(m, 'dc:language');
   }
-  const article = assembleArticle(drafts, {
-    format: 'odt',
-    encoding: null,
-    fileName,
-    meta,
-    titleFromFirstLine: !structured,
-    guessHeadings: !structured,
-  });
-  return { ...article, language: article.language ?? declaredLanguage };
+  return assembleDocument(drafts, { format: 'odt', fileName, meta, structured, declaredLanguage });
 }
 
 /** Text of a paragraph: text:s/tab/line-break expanded; notes, annotations and frames left out. */

@@ -67,6 +67,7 @@ export const handlers: Handlers = {
       signal: controller.signal,
       onProgress: (progress) => session.emit('import.progress', progress),
       onCommit: () => session.changed(['articles']),
+      checkpoints: session.lib.checkpoints,
       ...(ctx.displayName ? { displayName: ctx.displayName } : {}),
     })
       .then((report) => session.emit('import.finished', report))

@@ -72,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         const showProgress = !values.json && process.stderr.isTTY;
         const report = await runImport(lib.db, lib.clock, pool, paths.map((p) => resolve(p)), {
+          checkpoints: lib.checkpoints,
           signal: controller.signal,
           ...(showProgress
             ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }

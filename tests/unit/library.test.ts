@@ -4,9 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaError } from '../../electron/core/errors';
+import { articleWriter } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/library/migrations';
 import { APPLICATION_ID, openLibrary } from '../../electron/core/library/open';
+import type { ParsedArticle } from '../../electron/core/model';
 import { tempDir } from './helpers';
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -116,15 +118,29 @@ describe('library file', () => {
 });
 
 describe('search index of articles', () => {
+  it('is checked against the articles it indexes: a row written around the writer is reported', () => {
+    const lib = openLibrary(join(tempDir(), 'unindexed.marginalia'));
+    lib.db
+      .prepare(
+        `INSERT INTO articles (uid, title, text, sha256, format, imported_at, updated_at)
+         VALUES ('u1', 'Refugees', 'Over 6.5 million refugees remain outside Syria.', 'x', 'txt', 'now', 'now')`,
+      )
+      .run();
+    expect(checkLibrary(lib.db).join('\n')).toMatch(/search index articles_fts/);
+    lib.close();
+  });
+
   it('follows inserts, title and text edits and deletes, numbers included, and stays consistent', () => {
     const lib = openLibrary(join(tempDir(), 'search.marginalia'));
     const db = lib.db;
     const hits = (match: string) => (db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(match) as Array<{ rowid: number }>).map((r) => r.rowid);
-    // A raw insert carries its number tokens in the row, as the import writer does.
-    db.prepare(
-      `INSERT INTO articles (id, uid, title, text, sha256, numbers, format, imported_at, updated_at)
-       VALUES (1, 'u1', 'Refugees', 'Over 6.5 million refugees remain outside Syria.', 'x', 'n6500000', 'txt', 'now', 'now')`,
-    ).run();
+    // Articles enter through the writer, which indexes them with their number tokens.
+    const article: ParsedArticle = {
+      title: 'Refugees', outlet: null, byline: null, published: null, place: null, language: 'en', url: null,
+      text: 'Over 6.5 million refugees remain outside Syria.', blocks: [], format: 'txt', encoding: 'utf-8',
+    };
+    const id = articleWriter(db, lib.clock).insert({ article, title: 'Refugees', sourceName: 'a.txt', size: 0, bytes: new Uint8Array(0) });
+    expect(id).toBe(1);
     expect(hits('numbers:n6500000')).toEqual([1]);
     db.prepare("UPDATE articles SET title = 'Refugees: 850,000 returned' WHERE id = 1").run();
     expect(hits('numbers:n850000')).toEqual([1]);

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { expect } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import type { Context } from '../../electron/core/handlers';
+import type { ParsedArticle } from '../../electron/core/model';
 import { dispatch } from '../../electron/core/dispatch';
 import { parseFile } from '../../electron/core/import/formats';
-import { digestText, sha256 } from '../../electron/core/import/digest';
-import { runImport } from '../../electron/core/import/pipeline';
+import { digestArticle } from '../../electron/core/import/digest';
+import { articleWriter, runImport } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
 import { Session } from '../../electron/core/session';
 import type { Args, CommandName, Result } from '../../electron/shared/contract';
@@ -23,7 +23,7 @@ export function openSession(): { session: Session; db: Database; ctx: Context } 
       parse: async (path) => {
         const bytes = new Uint8Array(await readFile(path));
         const article = await parseFile(bytes, basename(path));
-        return { ok: true, article, digest: digestText(article.text), bytes, size: bytes.length };
+        return { ok: true, article, digest: digestArticle(article), bytes, size: bytes.length };
       },
     },
   };
@@ -38,16 +38,23 @@ export async function importTass(ctx: Context): Promise<{ id: number; text: stri
   return { id, text };
 }
 
-/** Inserts an article row directly (for outlets, dates and bulk data the fixture file lacks). */
+/** Inserts an article through the library's writer (for outlets, dates and bulk data the fixture file lacks). */
 export function insertArticle(db: Database, fields: { title: string; text: string; outlet?: string; published?: string }): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO articles (uid, title, outlet, published, text, blocks, sha256, format, imported_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, '[]', ?, 'txt', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-      )
-      .run(randomUUID(), fields.title, fields.outlet ?? null, fields.published ?? null, fields.text, sha256(fields.text)).lastInsertRowid,
-  );
+  const article: ParsedArticle = {
+    title: fields.title,
+    outlet: fields.outlet ?? null,
+    byline: null,
+    published: fields.published ?? null,
+    place: null,
+    language: null,
+    url: null,
+    text: fields.text,
+    blocks: [],
+    format: 'txt',
+    encoding: 'utf-8',
+  };
+  const bytes = new TextEncoder().encode(fields.text);
+  return articleWriter(db, () => new Date('2024-01-01T00:00:00Z')).insert({ article, title: fields.title, sourceName: 'fixture.txt', size: bytes.length, bytes });
 }
 
 /** Runs a command through dispatch (validation included) and returns its value, failing the test on an error. */

@@ -1,12 +1,14 @@
 /** Text normalisation shared by every format: NFC, "\n" line ends, no BOM. */
 export function normalizeText(text: string): string {
   const out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return out.replace(/\r\n?/g, '\n').normalize('NFC');
+  return (out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out).normalize('NFC');
 }
+
+const BLANKS = /[\t\f\v]/;
 
 /** Collapses runs of blanks (not line breaks) to one space and trims every line and the whole. */
 export function tidyInline(text: string): string {
   // Patterns that skip single spaces: this runs over every block of every import.
-  const spaced = text.replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ');
+  const spaced = text.includes('  ') || BLANKS.test(text) ? text.replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ') : text;
   return (spaced.includes('\n') ? spaced.replace(/ ?\n ?/g, '\n') : spaced).trim();
 }

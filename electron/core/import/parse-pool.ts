@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ParsedArticle } from '../model';
-import type { TextDigest } from './digest';
+import { startWorker } from '../workers';
+import type { ArticleDigest } from './digest';
 
 export type ParseOutcome =
-  | { ok: true; article: ParsedArticle; digest: TextDigest; bytes: Uint8Array; size: number }
+  | { ok: true; article: ParsedArticle; digest: ArticleDigest; bytes: Uint8Array; size: number }
   | { ok: false; error: string };
 
 /** Messages between the pool and its workers: small, so cheap files stay cheap. */
@@ -28,6 +27,8 @@ export interface ParsePoolOptions {
 export interface ParsePool {
   /** Parses one file in a worker; never rejects: failures come back as `{ ok: false }`. */
   parse(filePath: string): Promise<ParseOutcome>;
+  /** Starts every worker and resolves once all have loaded their code (idle workers cost nothing). */
+  warm(): Promise<void>;
   close(): Promise<void>;
   readonly size: number;
 }
@@ -49,6 +50,7 @@ interface Slot {
   jobs: Map<number, { job: Job; timer: NodeJS.Timeout }>;
   /** Jobs (and their timeouts) start only once the worker has loaded its code. */
   ready: boolean;
+  loaded: Promise<void>;
   dead: boolean;
 }
 
@@ -62,11 +64,16 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   let closed = false;
 
   const spawn = (): Slot => {
-    const worker = startWorker({ maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 });
-    const slot: Slot = { worker, jobs: new Map(), ready: false, dead: false };
+    const worker = startWorker(new URL('./parse-worker.ts', import.meta.url), 'parse-worker', {
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 },
+    });
+    let loaded = (): void => {};
+    const slot: Slot = { worker, jobs: new Map(), ready: false, loaded: new Promise((resolve) => (loaded = resolve)), dead: false };
+    worker.once('exit', () => loaded());
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        loaded();
         pump();
         if (slot.jobs.size === 0) worker.unref();
         return;
@@ -135,6 +142,10 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
         pump();
       });
     },
+    async warm() {
+      while (!closed && slots.length < size) spawn();
+      await Promise.all(slots.map((slot) => slot.loaded));
+    },
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.resolve({ ok: false, error: 'the import was stopped' });
@@ -154,25 +165,4 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
 function describeCrash(error: Error): string {
   if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the file needs more memory than the parser may use';
   return `the parser crashed (${error.message})`;
-}
-
-/**
- * Bundled, the worker is parse-worker.js beside this file. From TypeScript sources (tests, tsx)
- * it is the .ts file, and Node 20 does not apply `--import` loader hooks to a worker's entry
- * module: so the worker first registers tsx, then imports its entry.
- */
-function startWorker(resourceLimits: ResourceLimits): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits });
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
-}
-
-function tsxApi(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Some test runners transform modules and drop import.meta.resolve.
-    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  }
 }

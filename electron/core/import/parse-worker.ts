@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { digestText } from './digest';
+import { digestArticle } from './digest';
 import { importErrorMessage, ImportError } from './errors';
 import { MAX_DOCUMENT_FILE_BYTES, parseFile } from './formats';
 import { formatMegabytes } from './size';
@@ -24,7 +24,7 @@ async function handle({ id, path }: WorkerRequest): Promise<{ reply: WorkerReply
     const bytes = readWhole(path);
     const article = await parseFile(bytes, basename(path));
     // Hash and number tokens here, in parallel, rather than in the single writer.
-    return { reply: { id, ok: true, article, digest: digestText(article.text), bytes, size: bytes.length }, transfer: [bytes.buffer as ArrayBuffer] };
+    return { reply: { id, ok: true, article, digest: digestArticle(article), bytes, size: bytes.length }, transfer: [bytes.buffer as ArrayBuffer] };
   } catch (error) {
     return { reply: { id, ok: false, error: readError(error) }, transfer: [] };
   }

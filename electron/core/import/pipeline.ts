@@ -4,10 +4,12 @@ import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
+import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { isoNow } from '../clock';
+import { newUid } from '../uid';
 import type { ParsedArticle } from '../model';
 import { numberTokensOf, unionTokens } from '../search/numbers';
-import { digestText, type TextDigest } from './digest';
+import { digestArticle, type ArticleDigest } from './digest';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
 
@@ -24,6 +26,8 @@ export interface ImportOptions {
   onCommit?: () => void;
   /** How a path is named in progress and the report (the HTTP host hides its upload folder). */
   displayName?: (path: string) => string;
+  /** The library's background checkpoints: the writer's commits then skip checkpointing. */
+  checkpoints?: Pick<BackgroundCheckpoints, 'during' | 'committed' | 'settle'>;
 }
 
 // Small batches keep each write transaction short (about a frame), so searches and edits get the
@@ -86,55 +90,61 @@ export interface NewArticle {
   bytes: Uint8Array;
   /** Kept when an exchange format carries the article's identity (REFI-QDA source GUIDs). */
   uid?: string;
-  /** The text's hash and number tokens when a parse worker already computed them. */
-  digest?: TextDigest;
+  /** The text's hash and the article's number tokens when a parse worker already computed them. */
+  digest?: ArticleDigest;
 }
 
 /**
  * The one way articles enter a library, shared by this pipeline and the REFI-QDA importer: the
  * row with its text hash (duplicate detection) and the original bytes. Runs inside the caller's
- * transaction; the search index follows through the schema's triggers.
+ * transactions (prepare once, insert many) and indexes the article for search.
  */
 export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
   const insertArticle = db.prepare(
     `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256, numbers,
        source_name, format, encoding, imported_at, updated_at)
-     VALUES (@uid, @title, @outlet, @byline, @published, @place, @language, @url, @text, @blocks, @sha256, @numbers,
-       @source_name, @format, @encoding, @now, @now)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
+  // Not a trigger (see migration 4): this is the only place articles are inserted.
+  const index = db.prepare('INSERT INTO articles_fts (rowid, title, outlet, byline, text, numbers) VALUES (?, ?, ?, ?, ?, ?)');
   const now = isoNow(clock);
   return {
     duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
-    insert({ article, title, sourceName, size, bytes, uid, digest = digestText(article.text) }: NewArticle): number {
-      const { lastInsertRowid } = insertArticle.run({
-        uid: uid ?? randomUUID(),
+    insert({ article, title, sourceName, size, bytes, uid, digest = digestArticle({ title, text: article.text }) }: NewArticle): number {
+      // The digest counted the parser's title: a title given here instead brings its own numbers.
+      const numbers = title === article.title ? digest.numbers : unionTokens(digest.numbers, numberTokensOf(title));
+      const { lastInsertRowid } = insertArticle.run(
+        uid ?? newUid(),
         title,
-        outlet: article.outlet,
-        byline: article.byline,
-        published: article.published,
-        place: article.place,
-        language: article.language,
-        url: article.url,
-        text: article.text,
-        blocks: JSON.stringify(article.blocks),
-        sha256: digest.sha256,
-        numbers: unionTokens(numberTokensOf(title), digest.numbers),
-        source_name: sourceName,
-        format: article.format,
-        encoding: article.encoding,
+        article.outlet,
+        article.byline,
+        article.published,
+        article.place,
+        article.language,
+        article.url,
+        article.text,
+        JSON.stringify(article.blocks),
+        digest.sha256,
+        numbers,
+        sourceName,
+        article.format,
+        article.encoding,
         now,
-      });
+        now,
+      );
       insertSource.run(lastInsertRowid, sourceName, size, bytes);
+      index.run(lastInsertRowid, title, article.outlet, article.byline, article.text, numbers);
       return Number(lastInsertRowid);
     },
   };
 }
 
+type ArticleWriter = ReturnType<typeof articleWriter>;
+
 /** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
-function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
-  const writer = articleWriter(db, clock);
+function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
   db.transaction(() => {
     for (const { file, outcome } of batch) {
       if (!outcome.ok) {
@@ -160,6 +170,11 @@ function commitBatch(db: Database, clock: Clock, batch: Parsed[], report: Import
  * parsed, and the report says so. A failing file never stops its batch.
  */
 export async function runImport(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const { checkpoints } = options;
+  return checkpoints ? checkpoints.during(() => importFiles(db, clock, parser, paths, options)) : importFiles(db, clock, parser, paths, options);
+}
+
+async function importFiles(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const name = options.displayName ?? ((p: string) => p);
   const report: ImportReport = {
@@ -191,13 +206,15 @@ export async function runImport(db: Database, clock: Clock, parser: Parser, path
   };
   progress(true);
 
+  const writer = articleWriter(db, clock);
   let pending: Parsed[] = [];
   let lastFlush = performance.now();
   const flush = (): void => {
     if (pending.length === 0) return;
-    commitBatch(db, clock, pending, report, name);
+    commitBatch(db, writer, pending, report, name);
     pending = [];
     lastFlush = performance.now();
+    options.checkpoints?.committed();
     options.onCommit?.();
   };
 
@@ -235,6 +252,9 @@ export async function runImport(db: Database, clock: Clock, parser: Parser, path
     if (inFlight === 0) break;
     if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
+      // A log grown past its limit is copied whole first, so that it restarts (parsing goes on).
+      const settling = options.checkpoints?.settle();
+      if (settling) await settling;
       flush();
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../uid';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport, QdpxImportReport } from '../../shared/types';
@@ -217,7 +217,7 @@ function write(db: Database, clock: Clock, { project, sources, notes, fileName, 
       if (passageId === undefined) {
         const created = timestamp(s.created, now);
         const { lastInsertRowid } = insertPassage.run(
-          uidFree('passages', s.guid) ? s.guid : randomUUID(),
+          uidFree('passages', s.guid) ? s.guid : newUid(),
           articleId,
           range.start,
           range.end,
@@ -286,7 +286,7 @@ function writeCodebook(db: Database, codes: QdeCode[], now: string, report: Qdpx
         report.tags.existing++;
       } else {
         const position = tree.childrenOf(parentId).reduce((max, node) => Math.max(max, node.position + 1), 0);
-        const uid = uidTaken.get(code.guid) === undefined ? code.guid : randomUUID();
+        const uid = uidTaken.get(code.guid) === undefined ? code.guid : newUid();
         const color = tagColor(code.color) ?? pickColor(db);
         id = Number(insert.run(uid, parentId, name, color, code.description, position, now, now).lastInsertRowid);
         tree.add({ id, parentId, name, position });
@@ -325,7 +325,7 @@ function writeClaims(
     const value = Number(note.variables.get(CLAIM_VARIABLES.value.toLowerCase()) ?? Number.NaN);
     const created = timestamp(note.created, now);
     const { lastInsertRowid } = insert.run(
-      uidFree('claims', note.guid) ? note.guid : randomUUID(),
+      uidFree('claims', note.guid) ? note.guid : newUid(),
       statement,
       KINDS.has(kind.trim().toLowerCase()) ? kind.trim().toLowerCase() : 'other',
       note.variables.get(CLAIM_VARIABLES.speaker.toLowerCase())?.trim() || null,

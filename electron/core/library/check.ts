@@ -15,7 +15,9 @@ export function checkLibrary(db: Database): string[] {
   if (version !== SCHEMA_VERSION) problems.push(`library format ${version}, expected ${SCHEMA_VERSION}`);
   for (const table of ['articles_fts', 'passages_fts', 'claims_fts']) {
     try {
-      db.prepare(`INSERT INTO ${table}(${table}) VALUES ('integrity-check')`).run();
+      // rank 1: also compare the index with the rows it indexes (articles_fts reads them from
+      // articles, so a row written without indexing it is only found this way).
+      db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run();
     } catch (error) {
       problems.push(`search index ${table}: ${(error as Error).message}`);
     }

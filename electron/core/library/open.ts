@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
 import { numberTokensOf } from '../search/numbers';
+import { BackgroundCheckpoints } from './checkpoints';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 /** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
@@ -20,6 +21,8 @@ export interface Library {
   readonly name: string;
   readonly db: Database.Database;
   readonly clock: Clock;
+  /** Moves checkpoints off this connection while a long job (an import) writes. */
+  readonly checkpoints: BackgroundCheckpoints;
   close(): void;
 }
 
@@ -109,11 +112,16 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
       ? error
       : new MarginaliaError('library-damaged', `${basename(path)}: the library could not be prepared (${(error as Error).message})`);
   }
+  const checkpoints = new BackgroundCheckpoints(db, path, options.nativeBinding);
   return {
     path,
     name: basename(path).replace(/\.[^.]+$/, ''),
     db,
     clock: options.clock ?? systemClock,
-    close: () => db.close(),
+    checkpoints,
+    close: () => {
+      checkpoints.close();
+      db.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../uid';
 import type { Database } from 'better-sqlite3';
 import type { Passage } from '../../shared/types';
 import { describeRange } from '../anchoring';
@@ -68,7 +68,7 @@ export function createPassage(db: Database, clock: Clock, args: NewPassage): Edi
             `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, anchor, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)`,
           )
-          .run(randomUUID(), args.articleId, args.start, args.end, exact, prefix, suffix, args.note?.trim() ?? '', now, now).lastInsertRowid,
+          .run(newUid(), args.articleId, args.start, args.end, exact, prefix, suffix, args.note?.trim() ?? '', now, now).lastInsertRowid,
       );
       created.push(id);
       const tag = db.prepare('INSERT INTO passage_tags (passage_id, tag_id) VALUES (?, ?)');

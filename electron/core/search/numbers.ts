@@ -10,14 +10,18 @@ const MULTIPLIERS: Record<string, number> = {
   trillion: 1e12, trillions: 1e12, tn: 1e12, trn: 1e12, 'трлн': 1e12,
 };
 
-// A number (with thousands separators or a decimal comma/point), then an optional multiplier word.
+// A number with thousands separators (group 1) or a plain one with an optional decimal comma/point
+// (group 2), the blank before a multiplier (3) and the multiplier word (4). It starts on a digit,
+// so the engine skips to digits quickly; that no letter or digit comes just before it is checked
+// by hand (a lookbehind at the start made every position of the text a try).
 const NUMBER_RE =
-  /(?<![\p{L}\p{N}])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s?(thousands?|millions?|billions?|trillions?|mln|mn|bln|bn|trn|tn|тыс(?:яч[аи]?)?|млн|млрд|трлн|миллион(?:а|ов)?|миллиард(?:а|ов)?|[kmb])\.?)?(?![\p{L}\p{N}])/giu;
+  /(?:(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?)|(\d+(?:[.,]\d+)?))(?:(\s?)(thousands?|millions?|billions?|trillions?|mln|mn|bln|bn|trn|tn|тыс(?:яч[аи]?)?|млн|млрд|трлн|миллион(?:а|ов)?|миллиард(?:а|ов)?|[kmb])\.?)?(?![\p{L}\p{N}])/giu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Parses the numeric part: "6,500,000" → 6500000, "6,5" → 6.5, "6.5" → 6.5, "1 300" → 1300. */
-function parseNumeral(raw: string): number {
-  if (/^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$/.test(raw)) return Number(raw.replace(/[,\u00a0\u202f ]/g, ''));
-  return Number(raw.replace(',', '.'));
+/** "6,500,000" → 6500000, "1 300" → 1300 (grouped); "6,5" → 6.5, "6.5" → 6.5 (plain). */
+function parseNumeral(grouped: string | undefined, plain: string | undefined): number {
+  if (grouped !== undefined) return Number(grouped.replace(/[,\u00a0\u202f ]/g, ''));
+  return Number(plain === undefined ? NaN : plain.includes(',') ? plain.replace(',', '.') : plain);
 }
 
 function canonical(value: number): string {
@@ -35,17 +39,33 @@ export interface NumberMention {
 
 export function findNumbers(text: string): NumberMention[] {
   const found: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) {
-    const numeral = m[1];
-    if (numeral === undefined) continue;
-    const word = m[2]?.toLowerCase();
+  const re = new RegExp(NUMBER_RE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > 0 && endsWord(text, m.index)) {
+      // Inside a word or a longer number: try again from the next character.
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    const [, grouped, plain, gap, word] = m;
     // A lone "m"/"b"/"k" counts only glued to the digits ("6.5m"), not "5 m" (metres).
-    const gap = /^\s*/.exec(m[0].slice(numeral.length))?.[0].length ?? 0;
-    const multiplier = word === undefined || (word.length === 1 && gap > 0) ? 1 : (MULTIPLIERS[word] ?? 1);
-    const value = parseNumeral(numeral) * multiplier;
+    const multiplier = word === undefined || (word.length === 1 && gap !== '') ? 1 : (MULTIPLIERS[word.toLowerCase()] ?? 1);
+    const value = parseNumeral(grouped, plain) * multiplier;
     if (Number.isFinite(value)) found.push({ value, start: m.index, end: m.index + m[0].length });
   }
   return found;
+}
+
+/** Whether a letter or a digit ends just before `index` (ASCII by hand, the rest by the regex). */
+function endsWord(text: string, index: number): boolean {
+  const code = text.charCodeAt(index - 1);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return WORD_CHAR.test(precedingChar(text, index));
+}
+
+/** The character before `index`, whole when it is the second half of a surrogate pair. */
+function precedingChar(text: string, index: number): string {
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text.charAt(index - 1);
 }
 
 /** Space-separated number tokens for the FTS "numbers" column: each text's mentions, once each. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../uid';
 import type { Database } from 'better-sqlite3';
 import type { Tag } from '../../shared/types';
 import { isoNow, type Clock } from '../clock';
@@ -31,7 +31,7 @@ export function insertTag(
         `INSERT INTO tags (uid, parent_id, name, color, description, position, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(randomUUID(), tag.parentId, tag.name, (tag.color ?? pickColor(db)).toLowerCase(), tag.description ?? '', position, now, now)
+      .run(newUid(), tag.parentId, tag.name, (tag.color ?? pickColor(db)).toLowerCase(), tag.description ?? '', position, now, now)
       .lastInsertRowid,
   );
   tree.add({ id, parentId: tag.parentId, name: tag.name, position });

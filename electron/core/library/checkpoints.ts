@@ -1,0 +1,163 @@
+import type { Database } from 'better-sqlite3';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers';
+import type { CheckpointReply, CheckpointRequest, CheckpointWorkerData } from './checkpoint-worker';
+
+// About 64 MB of log in 4 KB pages. Past it the writer pauses until the worker has copied the log
+// whole, so that the log restarts from its beginning instead of growing for the whole import.
+export const WAL_HIGH_WATER_FRAMES = 16_384;
+
+/**
+ * Checkpoints on a worker thread while a long job writes. SQLite's automatic checkpoint runs inside
+ * the commit that crosses its threshold, on the writer: during an import that is about a third of
+ * the writer's time. While `during` runs, this connection stops checkpointing and the worker copies
+ * each committed batch into the database file on its own connection (PASSIVE: it never blocks the
+ * writer or readers). Should the worker fail, the connection simply checkpoints itself again.
+ */
+export class BackgroundCheckpoints {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, (reply: CheckpointReply | null) => void>();
+  private nextId = 1;
+  private active = 0;
+  private failed = false;
+  private automatic = 1000;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  /** Log size (frames) at the last checkpoint, and the size at which the writer waits. */
+  private frames = 0;
+  private limit = WAL_HIGH_WATER_FRAMES;
+
+  constructor(
+    private readonly db: Database,
+    private readonly path: string,
+    private readonly nativeBinding?: string,
+    private readonly highWater = WAL_HIGH_WATER_FRAMES,
+  ) {}
+
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.begin()) return work();
+    try {
+      return await work();
+    } finally {
+      await this.end();
+    }
+  }
+
+  /** A batch was committed: the worker copies it (one checkpoint at a time, then one more if needed). */
+  committed(): void {
+    if (this.active === 0 || this.failed) return;
+    if (this.running) this.again = true;
+    else this.running = this.run(false);
+  }
+
+  /** Before the next write: null, or a promise to await when the log has grown past its limit. */
+  settle(): Promise<void> | null {
+    if (this.active === 0 || this.failed || this.frames < this.limit) return null;
+    return this.catchUp(false);
+  }
+
+  /** Resolves when no checkpoint is running (the first one also waits for the worker to start). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  close(): void {
+    this.release(null);
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private begin(): boolean {
+    if (!this.db.open || this.db.memory || this.db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+    if (this.active++ === 0) {
+      this.failed = false;
+      this.frames = 0;
+      this.limit = this.highWater;
+      this.automatic = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      this.db.pragma('wal_autocheckpoint = 0');
+      // Start the worker now: it loads while the job reads and parses its first files.
+      this.running = this.run(false);
+    }
+    return true;
+  }
+
+  private async end(): Promise<void> {
+    if (--this.active > 0) return;
+    // The rest of the log is copied before the job reports that it is done.
+    if (!this.failed) await this.catchUp(true);
+    this.restoreAutomatic();
+    this.worker?.unref();
+  }
+
+  /** With no commit in between, a checkpoint copies the whole log and the next write restarts it. */
+  private async catchUp(last: boolean): Promise<void> {
+    while (this.running) await this.running;
+    const run = this.run(last);
+    this.running = run;
+    const reply = await run;
+    if (reply && 'log' in reply && reply.checkpointed >= reply.log) {
+      this.frames = 0;
+      this.limit = this.highWater;
+    } else {
+      // A reader elsewhere holds old pages: wait again only after as much growth again.
+      this.limit = this.frames + this.highWater;
+    }
+  }
+
+  private async run(last: boolean): Promise<CheckpointReply | null> {
+    const reply = await this.request(last);
+    if (reply === null || 'error' in reply) this.fail();
+    else this.frames = reply.log;
+    this.running = null;
+    if (this.again && !last && !this.failed) {
+      this.again = false;
+      this.running = this.run(false);
+    }
+    return reply;
+  }
+
+  private request(last: boolean): Promise<CheckpointReply | null> {
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    worker.ref();
+    worker.postMessage({ id, last } satisfies CheckpointRequest);
+    return new Promise((resolve) => this.waiting.set(id, resolve));
+  }
+
+  private spawn(): Worker {
+    const worker = startWorker(new URL('./checkpoint-worker.ts', import.meta.url), 'checkpoint-worker', {
+      workerData: { path: this.path, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) } satisfies CheckpointWorkerData,
+    });
+    worker.on('message', (reply: CheckpointReply) => {
+      const resolve = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
+      resolve?.(reply);
+    });
+    const lost = () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.release(null);
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.worker = worker;
+    return worker;
+  }
+
+  private release(reply: null): void {
+    for (const resolve of this.waiting.values()) resolve(reply);
+    this.waiting.clear();
+  }
+
+  /** The worker cannot checkpoint: this connection takes the job back for the rest of the import. */
+  private fail(): void {
+    this.failed = true;
+    this.again = false;
+    this.restoreAutomatic();
+  }
+
+  private restoreAutomatic(): void {
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.automatic}`);
+  }
+}

@@ -1,0 +1,111 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BackgroundCheckpoints } from '../../electron/core/library/checkpoints';
+import { openLibrary, type Library } from '../../electron/core/library/open';
+import { tempDir } from './helpers';
+
+const PAGE = 4096;
+
+/** Writes `batches` transactions of about 40 KB each, telling the checkpointer after each one. */
+async function writeBatches(lib: Library, checkpoints: BackgroundCheckpoints, batches: number, sample?: () => void): Promise<void> {
+  lib.db.exec('CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, body BLOB)');
+  const insert = lib.db.prepare('INSERT INTO filler (body) VALUES (randomblob(4000))');
+  for (let b = 0; b < batches; b++) {
+    const settling = checkpoints.settle();
+    if (settling) await settling;
+    lib.db.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run();
+    })();
+    checkpoints.committed();
+    sample?.();
+    // Let the worker's replies in, as an import's event loop does between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('background checkpoints', () => {
+  it('copy a job’s commits into the database file off the writer, then give checkpointing back', async () => {
+    const path = join(tempDir(), 'bg.marginalia');
+    const lib = openLibrary(path);
+    try {
+      const before = statSync(path).size;
+      let automaticDuring = -1;
+      await lib.checkpoints.during(async () => {
+        automaticDuring = lib.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+        await writeBatches(lib, lib.checkpoints, 50);
+      });
+      // The writer never checkpointed (its automatic checkpoint was off), yet the 2 MB are in the file.
+      expect(automaticDuring).toBe(0);
+      expect(statSync(path).size - before).toBeGreaterThan(50 * 10 * 4000);
+      expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(lib.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(500);
+    } finally {
+      lib.close();
+    }
+  });
+
+  it('keep the log bounded: past its limit the writer waits until the log can start over', async () => {
+    const path = join(tempDir(), 'bounded.marginalia');
+    const lib = openLibrary(path);
+    const highWater = 64;
+    const checkpoints = new BackgroundCheckpoints(lib.db, path, undefined, highWater);
+    let largest = 0;
+    try {
+      await checkpoints.during(async () => {
+        // As in an import, the worker has started by the time the log grows.
+        await checkpoints.idle();
+        await writeBatches(lib, checkpoints, 120, () => {
+          largest = Math.max(largest, statSync(`${path}-wal`).size);
+        });
+      });
+      // 120 batches of 10 pages or more make a log of over 5 MB when it never restarts; the writer
+      // learns the log's size from the worker's answers, so it may overshoot by a few batches.
+      expect(largest).toBeGreaterThan(highWater * PAGE);
+      expect(largest).toBeLessThan(120 * 10 * PAGE * 0.4);
+      expect(lib.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(1200);
+    } finally {
+      checkpoints.close();
+      lib.close();
+    }
+  });
+
+  it('fall back to the writer’s own checkpoints when the worker cannot open the library', async () => {
+    const path = join(tempDir(), 'fallback.marginalia');
+    const lib = openLibrary(path);
+    const missing = join(tempDir(), 'no-such-folder', 'x.marginalia');
+    const checkpoints = new BackgroundCheckpoints(lib.db, missing);
+    try {
+      const automatic: number[] = [];
+      await checkpoints.during(async () => {
+        await writeBatches(lib, checkpoints, 5);
+        // The worker's first answer is an error: the connection checkpoints by itself again.
+        await new Promise<void>((resolve) => {
+          const poll = () => {
+            const value = lib.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+            if (value !== 0) {
+              automatic.push(value);
+              resolve();
+            } else setTimeout(poll, 10);
+          };
+          poll();
+        });
+      });
+      expect(automatic).toEqual([1000]);
+      expect(existsSync(missing)).toBe(false);
+      expect(lib.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(50);
+    } finally {
+      checkpoints.close();
+      lib.close();
+    }
+  });
+
+  it('do nothing for a library in memory', async () => {
+    const lib = openLibrary(':memory:');
+    try {
+      expect(await lib.checkpoints.during(async () => lib.db.pragma('wal_autocheckpoint', { simple: true }))).toBe(1000);
+    } finally {
+      lib.close();
+    }
+  });
+});

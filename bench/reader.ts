@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createParsePool } from '../electron/core/import/parse-pool';
-import { sha256 } from '../electron/core/import/digest';
+import { sha256 } from '../electron/core/import/prepare';
 import { openLibrary } from '../electron/core/library/open';
 import { startHost } from '../electron/host/http-host';
 import { chromiumPath } from '../tests/e2e/chromium';

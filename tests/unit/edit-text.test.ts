@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../electron/core/import/digest';
+import { sha256 } from '../../electron/core/import/prepare';
 import type { Block } from '../../electron/core/model';
 import { call, dump, expectHealthy, importTass, insertArticle, openSession, refused } from './passages-fixture';
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaError } from '../../electron/core/errors';
 import { articleWriter } from '../../electron/core/import/pipeline';
+import { prepareArticle } from '../../electron/core/import/prepare';
 import { checkLibrary } from '../../electron/core/library/check';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/library/migrations';
 import { APPLICATION_ID, openLibrary } from '../../electron/core/library/open';
@@ -139,7 +140,7 @@ describe('search index of articles', () => {
       title: 'Refugees', outlet: null, byline: null, published: null, place: null, language: 'en', url: null,
       text: 'Over 6.5 million refugees remain outside Syria.', blocks: [], format: 'txt', encoding: 'utf-8',
     };
-    const id = articleWriter(db, lib.clock).insert({ article, title: 'Refugees', sourceName: 'a.txt', size: 0, bytes: new Uint8Array(0) });
+    const id = articleWriter(db, lib.clock).insert({ article: prepareArticle(article), title: 'Refugees', sourceName: 'a.txt', size: 0, bytes: new Uint8Array(0) });
     expect(id).toBe(1);
     expect(hits('numbers:n6500000')).toEqual([1]);
     db.prepare("UPDATE articles SET title = 'Refugees: 850,000 returned' WHERE id = 1").run();

@@ -6,7 +6,7 @@ import type { Context } from '../../electron/core/handlers';
 import type { ParsedArticle } from '../../electron/core/model';
 import { dispatch } from '../../electron/core/dispatch';
 import { parseFile } from '../../electron/core/import/formats';
-import { digestArticle } from '../../electron/core/import/digest';
+import { prepareArticle } from '../../electron/core/import/prepare';
 import { articleWriter, runImport } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
 import { Session } from '../../electron/core/session';
@@ -23,7 +23,7 @@ export function openSession(): { session: Session; db: Database; ctx: Context } 
       parse: async (path) => {
         const bytes = new Uint8Array(await readFile(path));
         const article = await parseFile(bytes, basename(path));
-        return { ok: true, article, digest: digestArticle(article), bytes, size: bytes.length };
+        return { ok: true, article: prepareArticle(article), bytes, size: bytes.length };
       },
     },
   };
@@ -54,7 +54,7 @@ export function insertArticle(db: Database, fields: { title: string; text: strin
     encoding: 'utf-8',
   };
   const bytes = new TextEncoder().encode(fields.text);
-  return articleWriter(db, () => new Date('2024-01-01T00:00:00Z')).insert({ article, title: fields.title, sourceName: 'fixture.txt', size: bytes.length, bytes });
+  return articleWriter(db, () => new Date('2024-01-01T00:00:00Z')).insert({ article: prepareArticle(article), title: fields.title, sourceName: 'fixture.txt', size: bytes.length, bytes });
 }
 
 /** Runs a command through dispatch (validation included) and returns its value, failing the test on an error. */

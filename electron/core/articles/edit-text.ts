@@ -5,7 +5,7 @@ import { isoNow, type Clock } from '../clock';
 import type { Edit } from '../edits';
 import { MarginaliaError, notFound } from '../errors';
 import { normalizeText } from '../import/normalize';
-import { sha256 } from '../import/digest';
+import { sha256 } from '../import/prepare';
 import type { Block } from '../model';
 import { among, recordEdit } from '../passages/row-changes';
 import { getSummary } from './queries';

@@ -1,19 +1,21 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { ParsedArticle } from '../model';
 import { startWorker } from '../workers';
-import type { ArticleDigest } from './digest';
+import type { PreparedArticle } from './prepare';
 
 export type ParseOutcome =
-  | { ok: true; article: ParsedArticle; digest: ArticleDigest; bytes: Uint8Array; size: number }
+  | { ok: true; article: PreparedArticle; bytes: Uint8Array; size: number }
   | { ok: false; error: string };
 
-/** Messages between the pool and its workers: small, so cheap files stay cheap. */
+/**
+ * Messages between the pool and its workers carry several files each way: a message costs about
+ * as much as parsing a small text file, so one per file would double the cost of cheap files.
+ */
 export interface WorkerRequest {
-  id: number;
-  path: string;
+  jobs: { id: number; path: string }[];
 }
-export type WorkerReply = ({ id: number } & ParseOutcome) | { ready: true };
+export type WorkerResult = { id: number } & ParseOutcome;
+export type WorkerReply = { results: WorkerResult[] } | { ready: true };
 
 export interface ParsePoolOptions {
   /** Worker count; defaults to the number of cores. */
@@ -78,12 +80,13 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
         if (slot.jobs.size === 0) worker.unref();
         return;
       }
-      const entry = slot.jobs.get(reply.id);
-      if (!entry) return;
-      clearTimeout(entry.timer);
-      slot.jobs.delete(reply.id);
-      const { id: _id, ...outcome } = reply;
-      entry.job.resolve(outcome as ParseOutcome);
+      for (const { id, ...outcome } of reply.results) {
+        const entry = slot.jobs.get(id);
+        if (!entry) continue;
+        clearTimeout(entry.timer);
+        slot.jobs.delete(id);
+        entry.job.resolve(outcome as ParseOutcome);
+      }
       pump();
       // An idle pool must not keep the process alive.
       if (slot.jobs.size === 0) worker.unref();
@@ -109,16 +112,18 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     pump();
   };
 
-  const send = (slot: Slot, job: Job) => {
-    // A job waits behind the ones already in its worker: its clock allows for them.
-    const allowed = timeoutMs * (slot.jobs.size + 1);
-    const timer = setTimeout(
-      () => lose(slot, `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`, job.id),
-      allowed,
-    );
-    slot.jobs.set(job.id, { job, timer });
+  /** Hands jobs to a worker in one message; each job's clock allows for the ones ahead of it. */
+  const send = (slot: Slot, jobs: Job[]) => {
+    for (const job of jobs) {
+      const allowed = timeoutMs * (slot.jobs.size + 1);
+      const timer = setTimeout(
+        () => lose(slot, `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`, job.id),
+        allowed,
+      );
+      slot.jobs.set(job.id, { job, timer });
+    }
     slot.worker.ref();
-    slot.worker.postMessage({ id: job.id, path: job.path } satisfies WorkerRequest);
+    slot.worker.postMessage({ jobs: jobs.map(({ id, path }) => ({ id, path })) } satisfies WorkerRequest);
   };
 
   const pump = () => {
@@ -126,11 +131,14 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     // Start workers while there is more work than the running ones can take.
     const capacity = slots.reduce((n, s) => n + JOBS_PER_WORKER - s.jobs.size, 0);
     for (let missing = queue.length - capacity; missing > 0 && slots.length < size; missing -= JOBS_PER_WORKER) spawn();
+    const outgoing = new Map<Slot, Job[]>();
+    const load = (s: Slot) => s.jobs.size + (outgoing.get(s)?.length ?? 0);
     while (queue.length > 0) {
-      const slot = slots.reduce<Slot | null>((best, s) => (s.ready && (best === null || s.jobs.size < best.jobs.size) ? s : best), null);
-      if (slot === null || slot.jobs.size >= JOBS_PER_WORKER) return;
-      send(slot, queue.shift()!);
+      const slot = slots.reduce<Slot | null>((best, s) => (s.ready && (best === null || load(s) < load(best)) ? s : best), null);
+      if (slot === null || load(slot) >= JOBS_PER_WORKER) break;
+      outgoing.set(slot, [...(outgoing.get(slot) ?? []), queue.shift()!]);
     }
+    for (const [slot, jobs] of outgoing) send(slot, jobs);
   };
 
   return {

@@ -1,32 +1,58 @@
-/** Worker thread body for the parse pool: reads one file per message, parses it, sends it back. */
+/** Worker thread body for the parse pool: reads the files it is sent, parses them, sends them back. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { digestArticle } from './digest';
+import { prepareArticle } from './prepare';
 import { importErrorMessage, ImportError } from './errors';
 import { MAX_DOCUMENT_FILE_BYTES, parseFile } from './formats';
 import { formatMegabytes } from './size';
-import type { WorkerReply, WorkerRequest } from './parse-pool';
+import type { ParseOutcome, WorkerReply, WorkerRequest, WorkerResult } from './parse-pool';
 
+if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('parse-worker must run in a worker thread');
+
+// Results go back several at a time (see WorkerRequest), and at once when nothing else is waiting.
+const RESULTS_PER_MESSAGE = 8;
+const waiting: WorkerRequest['jobs'] = [];
+let working = false;
 
 port.postMessage({ ready: true } satisfies WorkerReply);
-port.on('message', (request: WorkerRequest) => {
-  void handle(request).then(
-    ({ reply, transfer }) => port.postMessage(reply, transfer),
-    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: importErrorMessage(error) } satisfies WorkerReply),
-  );
+port.on('message', ({ jobs }: WorkerRequest) => {
+  waiting.push(...jobs);
+  if (!working) void work();
 });
 
-async function handle({ id, path }: WorkerRequest): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
+// A file this large may take long or exhaust the heap: the results before it go back first, so
+// that a crash on it costs no other file.
+const LARGE_FILE_BYTES = 1_000_000;
+
+async function work(): Promise<void> {
+  working = true;
+  let results: WorkerResult[] = [];
+  let transfer: ArrayBuffer[] = [];
+  const flush = () => {
+    port.postMessage({ results } satisfies WorkerReply, transfer);
+    results = [];
+    transfer = [];
+  };
+  while (waiting.length > 0) {
+    const { id, path } = waiting.shift()!;
+    const outcome = await handle(path, () => results.length > 0 && flush());
+    results.push({ id, ...outcome.reply });
+    transfer.push(...outcome.transfer);
+    if (results.length >= RESULTS_PER_MESSAGE || waiting.length === 0) flush();
+  }
+  working = false;
+}
+
+async function handle(path: string, beforeLargeFile: () => void): Promise<{ reply: ParseOutcome; transfer: ArrayBuffer[] }> {
   try {
     const bytes = readWhole(path);
+    if (bytes.length >= LARGE_FILE_BYTES) beforeLargeFile();
     const article = await parseFile(bytes, basename(path));
-    // Hash and number tokens here, in parallel, rather than in the single writer.
-    return { reply: { id, ok: true, article, digest: digestArticle(article), bytes, size: bytes.length }, transfer: [bytes.buffer as ArrayBuffer] };
+    return { reply: { ok: true, article: prepareArticle(article), bytes, size: bytes.length }, transfer: [bytes.buffer as ArrayBuffer] };
   } catch (error) {
-    return { reply: { id, ok: false, error: readError(error) }, transfer: [] };
+    return { reply: { ok: false, error: readError(error) }, transfer: [] };
   }
 }
 

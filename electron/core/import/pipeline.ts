@@ -7,9 +7,8 @@ import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { isoNow } from '../clock';
 import { newUid } from '../uid';
-import type { ParsedArticle } from '../model';
 import { numberTokensOf, unionTokens } from '../search/numbers';
-import { digestArticle, type ArticleDigest } from './digest';
+import type { PreparedArticle } from './prepare';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
 
@@ -77,21 +76,19 @@ interface Parsed {
   outcome: ParseOutcome;
 }
 
-function titleFor(article: ParsedArticle, file: string): string {
+function titleFor(article: PreparedArticle, file: string): string {
   return article.title?.trim() || basename(file).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
 }
 
 /** An article ready to be written, with the original file bytes kept for provenance. */
 export interface NewArticle {
-  article: ParsedArticle;
+  article: PreparedArticle;
   title: string;
   sourceName: string;
   size: number;
   bytes: Uint8Array;
   /** Kept when an exchange format carries the article's identity (REFI-QDA source GUIDs). */
   uid?: string;
-  /** The text's hash and the article's number tokens when a parse worker already computed them. */
-  digest?: ArticleDigest;
 }
 
 /**
@@ -112,9 +109,9 @@ export function articleWriter(db: Database, clock: Clock) {
   const now = isoNow(clock);
   return {
     duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
-    insert({ article, title, sourceName, size, bytes, uid, digest = digestArticle({ title, text: article.text }) }: NewArticle): number {
-      // The digest counted the parser's title: a title given here instead brings its own numbers.
-      const numbers = title === article.title ? digest.numbers : unionTokens(digest.numbers, numberTokensOf(title));
+    insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
+      // The tokens counted the parser's title: a title given here instead brings its own numbers.
+      const numbers = title === article.title ? article.numbers : unionTokens(article.numbers, numberTokensOf(title));
       const { lastInsertRowid } = insertArticle.run(
         uid ?? newUid(),
         title,
@@ -125,8 +122,8 @@ export function articleWriter(db: Database, clock: Clock) {
         article.language,
         article.url,
         article.text,
-        JSON.stringify(article.blocks),
-        digest.sha256,
+        article.blocks,
+        article.sha256,
         numbers,
         sourceName,
         article.format,
@@ -151,14 +148,14 @@ function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], repor
         report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
         continue;
       }
-      const { article, digest } = outcome;
-      const existing = writer.duplicateOf(digest.sha256);
+      const { article } = outcome;
+      const existing = writer.duplicateOf(article.sha256);
       if (existing) {
         report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
         continue;
       }
       const title = titleFor(article, file);
-      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes, digest });
+      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
       report.imported.push({ file: name(file), articleId, title });
     }
   })();

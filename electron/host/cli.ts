@@ -233,6 +233,7 @@ const COMMANDS: Record<string, Command> = {
       const here = dirname(fileURLToPath(import.meta.url));
       const rendererDir = process.env.MARGINALIA_RENDERER_DIR ?? join(here, '..', '..', 'dist', 'renderer');
       const pool = createParsePool();
+      void pool.warm();
       const host = await startHost({ libraryPath: libraryPath(values), rendererDir, parser: pool, port });
       out.write(`${host.openUrl}\n`);
       await new Promise<void>((done) => {

@@ -85,6 +85,8 @@ async function start(): Promise<void> {
   }
   started = true;
   showWindow();
+  // Parse workers load their code while the window opens, so the first import starts at once.
+  void parser.warm();
 }
 
 /** Keeps asking until a library opens or the user quits. */

@@ -49,7 +49,8 @@ describe('background checkpoints', () => {
     const path = join(tempDir(), 'bounded.marginalia');
     const lib = openLibrary(path);
     const highWater = 64;
-    const checkpoints = new BackgroundCheckpoints(lib.db, path, undefined, highWater);
+    // A checkpoint after every commit, so that the log's size is known after every batch.
+    const checkpoints = new BackgroundCheckpoints(lib.db, path, undefined, highWater, 0);
     let largest = 0;
     try {
       await checkpoints.during(async () => {

@@ -72,7 +72,8 @@ function utf8(bytes: Uint8Array, label: string): string {
 /** UTF-16 without BOM: mostly-ASCII text leaves NUL in every other byte. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
+  // Without a single NUL it cannot be; a native search settles that for nearly every file.
+  if (n < 4 || bytes.subarray(0, n).indexOf(0) < 0) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {

@@ -34,8 +34,28 @@ const SCRIPTS: [RegExp, string][] = [
 const SAMPLE = 2000;
 const WORD_SAMPLE = 1200;
 
+// Latin letters as isLatinLetter counts them, lower case (the sample is lowered first).
+const LATIN_WORD = /[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const THREE_LETTERS = /(?:[^a-z]*[a-z]){3}/i;
+
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE);
+  // Most articles are plain ASCII: Latin script without counting (native scans, not a JS loop).
+  const counts = NON_ASCII.test(sample) ? scriptCounts(sample) : new Map([['latin', THREE_LETTERS.test(sample) ? 3 : 0]]);
+  let script: string | null = null;
+  let best = 0;
+  for (const [name, n] of counts) if (n > best) [script, best] = [name, n];
+  if (script === null || best < 3) return null;
+  // Japanese mixes kana with many Han characters: any real share of kana means Japanese.
+  if (script === 'zh' && (counts.get('ja') ?? 0) > best * 0.05) return 'ja';
+  if (script === 'cyrillic') return /[іїєґ]/iu.test(sample) && !/[ыэъё]/iu.test(sample) ? 'uk' : 'ru';
+  if (script !== 'latin') return script;
+  return latinLanguage(sample);
+}
+
+/** Letters per script in the sample. */
+function scriptCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
   let latin = 0;
   let cyrillic = 0;
@@ -60,34 +80,16 @@ export function detectLanguage(text: string): string | null {
   }
   counts.set('latin', latin);
   counts.set('cyrillic', cyrillic);
-  let script: string | null = null;
-  let best = 0;
-  for (const [name, n] of counts) if (n > best) [script, best] = [name, n];
-  if (script === null || best < 3) return null;
-  // Japanese mixes kana with many Han characters: any real share of kana means Japanese.
-  if (script === 'zh' && (counts.get('ja') ?? 0) > best * 0.05) return 'ja';
-  if (script === 'cyrillic') return /[іїєґ]/iu.test(sample) && !/[ыэъё]/iu.test(sample) ? 'uk' : 'ru';
-  if (script !== 'latin') return script;
-  return latinLanguage(sample);
+  return counts;
 }
 
 function latinLanguage(sample: string): string | null {
   const scores = new Map<string, number>();
   let words = 0;
-  // Words are runs of Latin letters (the function words above are all Latin-1); scanning codes
-  // by hand is several times faster than splitting on a Unicode property class.
-  const text = sample.slice(0, WORD_SAMPLE).toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isLatinLetter(text.charCodeAt(i))) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
+  for (const [word] of sample.slice(0, WORD_SAMPLE).toLowerCase().matchAll(LATIN_WORD)) {
     words++;
-    const langs = STOPWORD_LANGS.get(text.slice(start, i));
+    const langs = STOPWORD_LANGS.get(word);
     if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
-    start = -1;
   }
   let lang: string | null = null;
   let best = 0;

@@ -1,9 +1,12 @@
 /** Text normalisation shared by every format: NFC, "\n" line ends, no BOM. */
 export function normalizeText(text: string): string {
   const out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return (out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out).normalize('NFC');
+  const lines = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
+  // ASCII is already in NFC: skip the normaliser's copy of every English text.
+  return NON_ASCII.test(lines) ? lines.normalize('NFC') : lines;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const BLANKS = /[\t\f\v]/;
 
 /** Collapses runs of blanks (not line breaks) to one space and trims every line and the whole. */

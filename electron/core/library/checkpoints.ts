@@ -6,6 +6,9 @@ import type { CheckpointReply, CheckpointRequest, CheckpointWorkerData } from '.
 // About 64 MB of log in 4 KB pages. Past it the writer pauses until the worker has copied the log
 // whole, so that the log restarts from its beginning instead of growing for the whole import.
 export const WAL_HIGH_WATER_FRAMES = 16_384;
+// Checkpoints a little apart copy a page that several commits rewrote once, not each time (the
+// worker's work fell by a third against one checkpoint per commit).
+export const CHECKPOINT_INTERVAL_MS = 250;
 
 /**
  * Checkpoints on a worker thread while a long job writes. SQLite's automatic checkpoint runs inside
@@ -23,6 +26,8 @@ export class BackgroundCheckpoints {
   private automatic = 1000;
   private running: Promise<unknown> | null = null;
   private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastStart = 0;
   /** Log size (frames) at the last checkpoint, and the size at which the writer waits. */
   private frames = 0;
   private limit = WAL_HIGH_WATER_FRAMES;
@@ -32,6 +37,7 @@ export class BackgroundCheckpoints {
     private readonly path: string,
     private readonly nativeBinding?: string,
     private readonly highWater = WAL_HIGH_WATER_FRAMES,
+    private readonly intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {}
 
   async during<T>(work: () => Promise<T>): Promise<T> {
@@ -45,9 +51,18 @@ export class BackgroundCheckpoints {
 
   /** A batch was committed: the worker copies it (one checkpoint at a time, then one more if needed). */
   committed(): void {
-    if (this.active === 0 || this.failed) return;
-    if (this.running) this.again = true;
-    else this.running = this.run(false);
+    if (this.active === 0 || this.failed || this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    const wait = this.lastStart + this.intervalMs - performance.now();
+    if (wait <= 0) this.running = this.run(false);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (this.active > 0 && !this.failed && !this.running) this.running = this.run(false);
+      }, wait);
   }
 
   /** Before the next write: null, or a promise to await when the log has grown past its limit. */
@@ -62,6 +77,7 @@ export class BackgroundCheckpoints {
   }
 
   close(): void {
+    this.cancelTimer();
     this.release(null);
     void this.worker?.terminate();
     this.worker = null;
@@ -91,6 +107,7 @@ export class BackgroundCheckpoints {
 
   /** With no commit in between, a checkpoint copies the whole log and the next write restarts it. */
   private async catchUp(last: boolean): Promise<void> {
+    this.cancelTimer();
     while (this.running) await this.running;
     const run = this.run(last);
     this.running = run;
@@ -105,13 +122,14 @@ export class BackgroundCheckpoints {
   }
 
   private async run(last: boolean): Promise<CheckpointReply | null> {
+    this.lastStart = performance.now();
     const reply = await this.request(last);
     if (reply === null || 'error' in reply) this.fail();
     else this.frames = reply.log;
     this.running = null;
-    if (this.again && !last && !this.failed) {
+    if (this.again && !last) {
       this.again = false;
-      this.running = this.run(false);
+      this.committed();
     }
     return reply;
   }
@@ -143,6 +161,11 @@ export class BackgroundCheckpoints {
     worker.on('exit', lost);
     this.worker = worker;
     return worker;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private release(reply: null): void {

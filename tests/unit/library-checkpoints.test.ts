@@ -1,7 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createParsePool } from '../../electron/core/import/parse-pool';
+import { runImport } from '../../electron/core/import/pipeline';
 import { BackgroundCheckpoints } from '../../electron/core/library/checkpoints';
+import { checkLibrary } from '../../electron/core/library/check';
 import { openLibrary, type Library } from '../../electron/core/library/open';
 import { tempDir } from './helpers';
 
@@ -106,6 +109,31 @@ describe('background checkpoints', () => {
     try {
       expect(await lib.checkpoints.during(async () => lib.db.pragma('wal_autocheckpoint', { simple: true }))).toBe(1000);
     } finally {
+      lib.close();
+    }
+  });
+
+  it('serve a large import: every file lands in the database file and the library checks clean', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'wire');
+    mkdirSync(folder);
+    for (let i = 0; i < 240; i++) {
+      const body = Array.from({ length: 30 }, (_, j) => `Paragraph ${j} of report ${i}: officials said ${i * 31 + j} people returned.`).join('\n\n');
+      writeFileSync(join(folder, `report-${i}.txt`), `Report ${i}\n\n${body}\n`);
+    }
+    const path = join(dir, 'large.marginalia');
+    const lib = openLibrary(path);
+    const pool = createParsePool();
+    try {
+      const before = statSync(path).size;
+      const report = await runImport(lib.db, lib.clock, pool, [folder], { checkpoints: lib.checkpoints });
+      expect(report.imported).toHaveLength(240);
+      // Copied by the worker before the import reported back, with the writer's own checkpoints back on.
+      expect(statSync(path).size - before).toBeGreaterThan(240 * 2000);
+      expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(checkLibrary(lib.db)).toEqual([]);
+    } finally {
+      await pool.close();
       lib.close();
     }
   });

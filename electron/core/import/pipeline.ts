@@ -36,6 +36,7 @@ const BATCH_SIZE = 40;
 const BATCH_MS = 16;
 const PROGRESS_MS = 100;
 const WINDOW = 64;
+const BACKGROUND_CHECKPOINTS_FROM = 200;
 
 /** Files under the given paths (folders recursively), supported formats only inside folders. */
 export async function collectFiles(paths: string[], failed: ImportReport['failed']): Promise<string[]> {
@@ -167,13 +168,7 @@ function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], repor
  * parsed, and the report says so. A failing file never stops its batch.
  */
 export async function runImport(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
-  const { checkpoints } = options;
-  return checkpoints ? checkpoints.during(() => importFiles(db, clock, parser, paths, options)) : importFiles(db, clock, parser, paths, options);
-}
-
-async function importFiles(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const name = options.displayName ?? ((p: string) => p);
   const report: ImportReport = {
     jobId: options.jobId ?? randomUUID(),
     cancelled: false,
@@ -183,6 +178,21 @@ async function importFiles(db: Database, clock: Clock, parser: Parser, paths: st
     failed: [],
   };
   const files = await collectFiles(paths, report.failed);
+  const run = () => importFiles(db, clock, parser, files, report, started, options);
+  // A few files are written before a checkpoint worker would even have started.
+  return options.checkpoints && files.length >= BACKGROUND_CHECKPOINTS_FROM ? options.checkpoints.during(run) : run();
+}
+
+async function importFiles(
+  db: Database,
+  clock: Clock,
+  parser: Parser,
+  files: string[],
+  report: ImportReport,
+  started: number,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const name = options.displayName ?? ((p: string) => p);
   let done = 0;
   let current: string | null = null;
   let lastProgress = 0;

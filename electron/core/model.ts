@@ -24,6 +24,13 @@ export interface ArticleMeta {
   url: string | null;
 }
 
+/** The identity and metadata columns of an `articles` row (a stored article always has a title). */
+export interface ArticleMetaRow extends Omit<ArticleMeta, 'title'> {
+  id: number;
+  uid: string;
+  title: string;
+}
+
 /** What a format parser returns: the article model without library bookkeeping. */
 export interface ParsedArticle extends ArticleMeta {
   /** Normalised plain text: NFC, "\n" line ends, blocks separated by "\n\n". Excludes the title. */

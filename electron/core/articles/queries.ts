@@ -1,19 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticlePage, ArticleSummary } from '../../shared/types';
-import type { Block } from '../model';
+import type { ArticleMetaRow, Block } from '../model';
 import { notFound } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 
-interface ArticleRow {
-  id: number;
-  uid: string;
-  title: string;
-  outlet: string | null;
-  byline: string | null;
-  published: string | null;
-  place: string | null;
-  language: string | null;
-  url: string | null;
+interface ArticleRow extends ArticleMetaRow {
   source_name: string | null;
   format: string;
   encoding: string | null;

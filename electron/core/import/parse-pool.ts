@@ -136,7 +136,9 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     while (queue.length > 0) {
       const slot = slots.reduce<Slot | null>((best, s) => (s.ready && (best === null || load(s) < load(best)) ? s : best), null);
       if (slot === null || load(slot) >= JOBS_PER_WORKER) break;
-      outgoing.set(slot, [...(outgoing.get(slot) ?? []), queue.shift()!]);
+      const jobs = outgoing.get(slot) ?? [];
+      jobs.push(queue.shift()!);
+      outgoing.set(slot, jobs);
     }
     for (const [slot, jobs] of outgoing) send(slot, jobs);
   };

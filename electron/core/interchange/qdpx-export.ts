@@ -4,6 +4,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { offsetConverter } from '../anchoring/offsets';
+import type { ArticleMetaRow } from '../model';
 import { loadTree, type Tree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, PROJECT_ENTRY, QDA_NAMESPACE, guidFor, linkName } from './qdpx-common';
 import { attributes, xmlText, xsdDecimal } from './xml-text';
@@ -13,16 +14,7 @@ export interface QdpxExportSummary {
   passages: number;
 }
 
-interface ArticleRow {
-  id: number;
-  uid: string;
-  title: string;
-  outlet: string | null;
-  byline: string | null;
-  published: string | null;
-  place: string | null;
-  language: string | null;
-  url: string | null;
+interface ArticleRow extends ArticleMetaRow {
   imported_at: string;
   updated_at: string;
 }

@@ -78,7 +78,7 @@ export class BackgroundCheckpoints {
 
   close(): void {
     this.cancelTimer();
-    this.release(null);
+    this.release();
     void this.worker?.terminate();
     this.worker = null;
   }
@@ -155,7 +155,7 @@ export class BackgroundCheckpoints {
     const lost = () => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.release(null);
+      this.release();
     };
     worker.on('error', lost);
     worker.on('exit', lost);
@@ -168,8 +168,9 @@ export class BackgroundCheckpoints {
     this.timer = null;
   }
 
-  private release(reply: null): void {
-    for (const resolve of this.waiting.values()) resolve(reply);
+  /** Answers every waiting request with null: the worker is gone. */
+  private release(): void {
+    for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
   }
 

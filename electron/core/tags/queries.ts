@@ -77,18 +77,8 @@ export function loadTree(db: Database): Tree {
   return new Tree(db.prepare('SELECT id, parent_id AS parentId, name, position FROM tags').all() as TreeNode[]);
 }
 
-interface TagRow {
-  id: number;
-  uid: string;
-  parentId: number | null;
-  name: string;
-  color: string;
-  description: string;
-  position: number;
-  passageCount: number;
-  articleCount: number;
-  passageCountWithChildren: number;
-}
+/** A tag as read from its row, before its path is known. */
+type TagRow = Omit<Tag, 'path'>;
 
 const TAG_COLUMNS = `t.id, t.uid, t.parent_id AS parentId, t.name, t.color, t.description, t.position`;
 

@@ -95,6 +95,29 @@ describe('parse pool', () => {
     }
   });
 
+  it('drops the files of a cancelled import that no worker has started, and goes on serving others', async () => {
+    const pool = createParsePool({ size: 1 });
+    try {
+      const pdf = join(dir, 'report.pdf');
+      const lines = Array.from({ length: 40 }, (_, i) => ({ text: `Line ${i} of a report with plenty of words on it.`, x: 72, y: 760 - i * 14 }));
+      writeFileSync(pdf, writePdf(Array.from({ length: 20 }, () => lines)));
+      // More than the worker holds at once, so some wait in the pool and some in the worker.
+      const controller = new AbortController();
+      const outcomes = Array.from({ length: 100 }, () => pool.parse(pdf, controller.signal));
+      const first = await outcomes[0]!;
+      controller.abort();
+      const all = await Promise.all(outcomes);
+      expect(first.ok).toBe(true);
+      expect(all.every((o) => o.ok || o.cancelled === true)).toBe(true);
+      // Besides the files read before the worker heard of the cancel, none was parsed.
+      expect(all.filter((o) => !o.ok).length).toBeGreaterThan(80);
+      expect(await pool.parse(pdf, controller.signal)).toEqual({ ok: false, error: 'the import was cancelled', cancelled: true });
+      expect((await pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'))).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('answers after close without starting work', async () => {
     const pool = createParsePool({ size: 1 });
     await pool.close();

@@ -1,21 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers';
-import type { PreparedArticle } from './prepare';
+import { CANCELLED, type ParseOutcome, type WorkerReply, type WorkerRequest } from './parse-messages';
 
-export type ParseOutcome =
-  | { ok: true; article: PreparedArticle; bytes: Uint8Array; size: number }
-  | { ok: false; error: string };
-
-/**
- * Messages between the pool and its workers carry several files each way: a message costs about
- * as much as parsing a small text file, so one per file would double the cost of cheap files.
- */
-export interface WorkerRequest {
-  jobs: { id: number; path: string }[];
-}
-export type WorkerResult = { id: number } & ParseOutcome;
-export type WorkerReply = { results: WorkerResult[] } | { ready: true };
+export type { ParseOutcome } from './parse-messages';
 
 export interface ParsePoolOptions {
   /** Worker count; defaults to the number of cores. */
@@ -27,8 +15,11 @@ export interface ParsePoolOptions {
 }
 
 export interface ParsePool {
-  /** Parses one file in a worker; never rejects: failures come back as `{ ok: false }`. */
-  parse(filePath: string): Promise<ParseOutcome>;
+  /**
+   * Parses one file in a worker; never rejects: failures come back as `{ ok: false }`. Once the
+   * signal aborts, files not yet started come back as CANCELLED.
+   */
+  parse(filePath: string, signal?: AbortSignal): Promise<ParseOutcome>;
   /** Starts every worker and resolves once all have loaded their code (idle workers cost nothing). */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -36,15 +27,18 @@ export interface ParsePool {
 }
 
 export const PARSE_TIMEOUT_MS = 60_000;
-// Enough jobs queued in each worker that it keeps parsing while the writer is busy committing a
-// batch (with two, workers sat idle half the time); a crash sends the others back to the queue.
-const JOBS_PER_WORKER = 16;
+// Enough jobs queued in each worker that it keeps parsing while the writer commits a batch (about
+// 10 ms, during which no message reaches a worker): with 16, workers sat idle and the writer then
+// waited for them a fifth of the time. A crash sends the others back to the queue; a cancel drops
+// those not started.
+const JOBS_PER_WORKER = 64;
 
 interface Job {
   id: number;
   path: string;
   resolve: (outcome: ParseOutcome) => void;
   crashes: number;
+  signal: AbortSignal | undefined;
 }
 
 interface Slot {
@@ -126,6 +120,40 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     slot.worker.postMessage({ jobs: jobs.map(({ id, path }) => ({ id, path })) } satisfies WorkerRequest);
   };
 
+  // Jobs asked for in one turn of the event loop go out together: one message per worker, not per file.
+  let pumpQueued = false;
+  const pumpSoon = () => {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
+  };
+
+  /** An import was cancelled: its queued files are answered at once, workers skip those not started. */
+  const watched = new WeakSet<AbortSignal>();
+  const watch = (signal: AbortSignal | undefined) => {
+    if (!signal || watched.has(signal)) return;
+    watched.add(signal);
+    signal.addEventListener(
+      'abort',
+      () => {
+        let kept = 0;
+        for (const job of queue) {
+          if (job.signal === signal) job.resolve(CANCELLED);
+          else queue[kept++] = job;
+        }
+        queue.length = kept;
+        for (const slot of slots) {
+          const ids = [...slot.jobs.values()].filter(({ job }) => job.signal === signal).map(({ job }) => job.id);
+          if (ids.length > 0) slot.worker.postMessage({ cancel: ids } satisfies WorkerRequest);
+        }
+      },
+      { once: true },
+    );
+  };
+
   const pump = () => {
     if (closed) return;
     // Start workers while there is more work than the running ones can take.
@@ -145,11 +173,13 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
 
   return {
     size,
-    parse(filePath) {
+    parse(filePath, signal) {
       if (closed) return Promise.resolve({ ok: false, error: 'the import was stopped' });
+      if (signal?.aborted) return Promise.resolve(CANCELLED);
+      watch(signal);
       return new Promise<ParseOutcome>((resolve) => {
-        queue.push({ id: nextId++, path: filePath, resolve, crashes: 0 });
-        pump();
+        queue.push({ id: nextId++, path: filePath, resolve, crashes: 0, signal });
+        pumpSoon();
       });
     },
     async warm() {

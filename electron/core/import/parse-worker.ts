@@ -6,21 +6,39 @@ import { prepareArticle } from './prepare';
 import { importErrorMessage, ImportError } from './errors';
 import { MAX_DOCUMENT_FILE_BYTES, parseFile } from './formats';
 import { formatMegabytes } from './size';
-import type { ParseOutcome, WorkerReply, WorkerRequest, WorkerResult } from './parse-pool';
+import { CANCELLED, type ParseOutcome, type WorkerReply, type WorkerRequest, type WorkerResult } from './parse-messages';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
 
-// Results go back several at a time (see WorkerRequest), and at once when nothing else is waiting.
+// Results go back several at a time (see WorkerRequest), at once when nothing else is waiting, and
+// at least this often for slow files (progress, and a cancel gets in between them).
 const RESULTS_PER_MESSAGE = 8;
-const waiting: WorkerRequest['jobs'] = [];
+const RESULTS_EVERY_MS = 50;
+const waiting: { id: number; path: string }[] = [];
 let working = false;
 
 port.postMessage({ ready: true } satisfies WorkerReply);
-port.on('message', ({ jobs }: WorkerRequest) => {
-  waiting.push(...jobs);
+port.on('message', (request: WorkerRequest) => {
+  if ('cancel' in request) {
+    skip(new Set(request.cancel));
+    return;
+  }
+  for (const job of request.jobs) waiting.push(job);
   if (!working) void work();
 });
+
+/** Jobs of a cancelled import that have not started are answered without reading their files. */
+function skip(cancelled: Set<number>): void {
+  const results: WorkerResult[] = [];
+  let kept = 0;
+  for (const job of waiting) {
+    if (cancelled.has(job.id)) results.push({ id: job.id, ...CANCELLED });
+    else waiting[kept++] = job;
+  }
+  waiting.length = kept;
+  if (results.length > 0) port.postMessage({ results } satisfies WorkerReply);
+}
 
 // A file this large may take long or exhaust the heap: the results before it go back first, so
 // that a crash on it costs no other file.
@@ -30,17 +48,23 @@ async function work(): Promise<void> {
   working = true;
   let results: WorkerResult[] = [];
   let transfer: ArrayBuffer[] = [];
+  let flushed = performance.now();
   const flush = () => {
     port.postMessage({ results } satisfies WorkerReply, transfer);
     results = [];
     transfer = [];
+    flushed = performance.now();
   };
   while (waiting.length > 0) {
     const { id, path } = waiting.shift()!;
     const outcome = await handle(path, () => results.length > 0 && flush());
     results.push({ id, ...outcome.reply });
     transfer.push(...outcome.transfer);
-    if (results.length >= RESULTS_PER_MESSAGE || waiting.length === 0) flush();
+    if (results.length >= RESULTS_PER_MESSAGE || waiting.length === 0 || performance.now() - flushed > RESULTS_EVERY_MS) {
+      flush();
+      // Let messages in (more jobs, a cancel): parsing a text file never waits on anything.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   working = false;
 }

@@ -14,7 +14,7 @@ import type { ParseOutcome } from './parse-pool';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
-  parse(filePath: string): Promise<ParseOutcome>;
+  parse(filePath: string, signal?: AbortSignal): Promise<ParseOutcome>;
 }
 
 export interface ImportOptions {
@@ -35,7 +35,11 @@ export interface ImportOptions {
 const BATCH_SIZE = 40;
 const BATCH_MS = 16;
 const PROGRESS_MS = 100;
-const WINDOW = 64;
+// Files handed to the parsers at once: enough that they keep working while the writer commits or
+// waits for the log to be copied (see settle), when 64 left them idle. Parsed files waiting for
+// the writer are bounded by size as well, for large documents.
+const WINDOW = 256;
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_FROM = 200;
 
 /** Files under the given paths (folders recursively), supported formats only inside folders. */
@@ -215,11 +219,24 @@ async function importFiles(
 
   const writer = articleWriter(db, clock);
   let pending: Parsed[] = [];
+  let pendingBytes = 0;
+  // Files the parsers dropped, unread, when the import was cancelled.
+  let dropped = 0;
+  const parsed = (file: string, outcome: ParseOutcome): void => {
+    if (!outcome.ok && outcome.cancelled) {
+      dropped += 1;
+      return;
+    }
+    pending.push({ file, outcome });
+    // The original bytes and the text (two bytes a character), the bulk of what waits.
+    if (outcome.ok) pendingBytes += outcome.size + outcome.article.text.length * 2;
+  };
   let lastFlush = performance.now();
   const flush = (): void => {
     if (pending.length === 0) return;
     commitBatch(db, writer, pending, report, name);
     pending = [];
+    pendingBytes = 0;
     lastFlush = performance.now();
     options.checkpoints?.committed();
     options.onCommit?.();
@@ -238,7 +255,7 @@ async function importFiles(
   };
   let next = 0;
   while (next < files.length || inFlight > 0) {
-    while (!options.signal?.aborted && next < files.length && inFlight < WINDOW) {
+    while (!options.signal?.aborted && next < files.length && inFlight < WINDOW && pendingBytes < MAX_PENDING_BYTES) {
       const file = files[next++] as string;
       inFlight += 1;
       // A REFI-QDA project brings its own codebook and passages: its importer writes it whole, in
@@ -246,32 +263,28 @@ async function importFiles(
       const job =
         extname(file).toLowerCase() === QDPX_EXTENSION
           ? importProject(db, clock, file, report, name)
-          : parser.parse(file).then(
-              (outcome) => {
-                pending.push({ file, outcome });
-              },
-              (error: unknown) => {
-                pending.push({ file, outcome: { ok: false, error: (error as Error).message } });
-              },
+          : parser.parse(file, options.signal).then(
+              (outcome) => parsed(file, outcome),
+              (error: unknown) => parsed(file, { ok: false, error: (error as Error).message }),
             );
       void job.finally(() => settled(file));
     }
-    if (inFlight === 0) break;
+    if (inFlight === 0 && pending.length === 0) break;
     if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
+    if (inFlight === 0 || pendingBytes >= MAX_PENDING_BYTES || pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
       // A log grown past its limit is copied whole first, so that it restarts (parsing goes on).
       const settling = options.checkpoints?.settle();
       if (settling) await settling;
       flush();
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
-    } else if (inFlight > 0) {
+    } else {
       await new Promise<void>((resolve) => (wake = resolve));
     }
     progress(false);
   }
   flush();
-  report.cancelled = options.signal?.aborted === true && next < files.length;
+  report.cancelled = options.signal?.aborted === true && (next < files.length || dropped > 0);
   report.elapsedMs = Math.round(performance.now() - started);
   progress(true);
   return report;

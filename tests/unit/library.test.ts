@@ -40,6 +40,8 @@ describe('library file', () => {
     for (const table of ['articles', 'article_sources', 'tags', 'passages', 'passage_tags', 'claims', 'claim_appearances', 'claim_links', 'articles_fts', 'passages_fts', 'claims_fts']) {
       expect(tables).toContain(table);
     }
+    // Articles arrive in many small batches: their index merges segments 16 at a time (migration 5).
+    expect(db.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
     expect(checkLibrary(db)).toEqual([]);
     lib.close();
   });

@@ -145,6 +145,9 @@ export function articleWriter(db: Database, clock: Clock) {
 
 type ArticleWriter = ReturnType<typeof articleWriter>;
 
+/** Roughly what a parsed file holds in memory: its original bytes and its text (two bytes a character). */
+const weight = (outcome: ParseOutcome): number => (outcome.ok ? outcome.size + outcome.article.text.length * 2 : 0);
+
 /** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
 function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
   db.transaction(() => {
@@ -228,15 +231,15 @@ async function importFiles(
       return;
     }
     pending.push({ file, outcome });
-    // The original bytes and the text (two bytes a character), the bulk of what waits.
-    if (outcome.ok) pendingBytes += outcome.size + outcome.article.text.length * 2;
+    pendingBytes += weight(outcome);
   };
   let lastFlush = performance.now();
   const flush = (): void => {
     if (pending.length === 0) return;
-    commitBatch(db, writer, pending, report, name);
-    pending = [];
-    pendingBytes = 0;
+    // One batch per turn, however many files came back meanwhile: a search waits for one at most.
+    const batch = pending.length > BATCH_SIZE ? pending.splice(0, BATCH_SIZE) : pending.splice(0);
+    commitBatch(db, writer, batch, report, name);
+    for (const { outcome } of batch) pendingBytes -= weight(outcome);
     lastFlush = performance.now();
     options.checkpoints?.committed();
     options.onCommit?.();
@@ -254,7 +257,7 @@ async function importFiles(
     wake = null;
   };
   let next = 0;
-  while (next < files.length || inFlight > 0) {
+  for (;;) {
     while (!options.signal?.aborted && next < files.length && inFlight < WINDOW && pendingBytes < MAX_PENDING_BYTES) {
       const file = files[next++] as string;
       inFlight += 1;
@@ -283,7 +286,6 @@ async function importFiles(
     }
     progress(false);
   }
-  flush();
   report.cancelled = options.signal?.aborted === true && (next < files.length || dropped > 0);
   report.elapsedMs = Math.round(performance.now() - started);
   progress(true);

@@ -118,6 +118,22 @@ describe('parse pool', () => {
     }
   });
 
+  it.runIf(process.platform === 'linux')('leaves one core to the writer: workers beyond the others run at the lowest priority', async () => {
+    const size = availableParallelism() + 1;
+    const pool = createParsePool({ size });
+    try {
+      await pool.warm();
+      // Field 19 of a thread's stat is its nice value (after the parenthesised name).
+      const nice = readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+      expect(nice.filter((n) => n === 19)).toHaveLength(size - Math.max(1, availableParallelism() - 1));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('answers after close without starting work', async () => {
     const pool = createParsePool({ size: 1 });
     await pool.close();

@@ -41,7 +41,10 @@ describe('library file', () => {
       expect(tables).toContain(table);
     }
     // Articles arrive in many small batches: their index merges segments 16 at a time (migration 5).
-    expect(db.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
+    expect(db.prepare("SELECT k, v FROM articles_fts_config WHERE k LIKE '%merge' ORDER BY k").all()).toEqual([
+      { k: 'automerge', v: 16 },
+      { k: 'crisismerge', v: 64 },
+    ]);
     expect(checkLibrary(db)).toEqual([]);
     lib.close();
   });

@@ -15,3 +15,8 @@ export const CANCELLED = { ok: false, error: 'the import was cancelled', cancell
 export type WorkerRequest = { jobs: { id: number; path: string }[] } | { cancel: number[] };
 export type WorkerResult = { id: number } & ParseOutcome;
 export type WorkerReply = { results: WorkerResult[] } | { ready: true };
+
+export interface ParseWorkerData {
+  /** Lower this thread's priority as far as it goes (see the pool's spawn). */
+  background: boolean;
+}

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers';
-import { CANCELLED, type ParseOutcome, type WorkerReply, type WorkerRequest } from './parse-messages';
+import { CANCELLED, type ParseOutcome, type ParseWorkerData, type WorkerReply, type WorkerRequest } from './parse-messages';
 
 export type { ParseOutcome } from './parse-messages';
 
@@ -48,6 +48,8 @@ interface Slot {
   ready: boolean;
   loaded: Promise<void>;
   dead: boolean;
+  /** Runs at the lowest priority: it parses with the CPU the writer and the other workers leave. */
+  background: boolean;
 }
 
 /** A pool of worker threads that parse files on every core; a crash or a hang costs one file. */
@@ -60,11 +62,16 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   let closed = false;
 
   const spawn = (): Slot => {
+    // One core is the writer's (the host's main thread, which also answers the UI): workers beyond
+    // the other cores run in the background. Taking turns on the cores at equal priority cost a
+    // tenth more CPU per imported text file; PDFs, which leave the writer idle, still use every core.
+    const background = slots.filter((s) => !s.background).length >= Math.max(1, availableParallelism() - 1);
     const worker = startWorker(new URL('./parse-worker.ts', import.meta.url), 'parse-worker', {
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 },
+      workerData: { background } satisfies ParseWorkerData,
     });
     let loaded = (): void => {};
-    const slot: Slot = { worker, jobs: new Map(), ready: false, loaded: new Promise((resolve) => (loaded = resolve)), dead: false };
+    const slot: Slot = { worker, jobs: new Map(), ready: false, loaded: new Promise((resolve) => (loaded = resolve)), dead: false, background };
     worker.once('exit', () => loaded());
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {

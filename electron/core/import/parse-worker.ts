@@ -1,15 +1,26 @@
 /** Worker thread body for the parse pool: reads the files it is sent, parses them, sends them back. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { constants, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { prepareArticle } from './prepare';
 import { importErrorMessage, ImportError } from './errors';
 import { MAX_DOCUMENT_FILE_BYTES, parseFile } from './formats';
 import { formatMegabytes } from './size';
-import { CANCELLED, type ParseOutcome, type WorkerReply, type WorkerRequest, type WorkerResult } from './parse-messages';
+import { CANCELLED, type ParseOutcome, type ParseWorkerData, type WorkerReply, type WorkerRequest, type WorkerResult } from './parse-messages';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
+
+// On Linux a priority set for "this process" applies to the calling thread alone; elsewhere it would
+// lower the whole app, so there the worker keeps its priority.
+if ((workerData as ParseWorkerData).background && process.platform === 'linux') {
+  try {
+    setPriority(constants.priority.PRIORITY_LOW);
+  } catch {
+    // A sandbox may forbid it: the worker then simply competes at normal priority.
+  }
+}
 
 // Results go back several at a time (see WorkerRequest), at once when nothing else is waiting, and
 // at least this often for slow files (progress, and a cancel gets in between them).

@@ -38,11 +38,31 @@ describe('background checkpoints', () => {
         automaticDuring = lib.db.pragma('wal_autocheckpoint', { simple: true }) as number;
         await writeBatches(lib, lib.checkpoints, 50);
       });
+      // The job is done once committed; the rest of the log is copied after it, and only then
+      // does the connection checkpoint by itself again.
+      expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      await lib.checkpoints.idle();
       // The writer never checkpointed (its automatic checkpoint was off), yet the 2 MB are in the file.
       expect(automaticDuring).toBe(0);
       expect(statSync(path).size - before).toBeGreaterThan(50 * 10 * 4000);
       expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       expect(lib.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(500);
+    } finally {
+      lib.close();
+    }
+  });
+
+  it('give the connection its own threshold back when a job starts while the last one’s log is being copied', async () => {
+    const path = join(tempDir(), 'overlap.marginalia');
+    const lib = openLibrary(path);
+    try {
+      await lib.checkpoints.during(() => writeBatches(lib, lib.checkpoints, 20));
+      expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      await lib.checkpoints.during(() => writeBatches(lib, lib.checkpoints, 5));
+      await lib.checkpoints.idle();
+      expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(lib.db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(250);
+      expect(lib.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: expect.any(Number), checkpointed: expect.any(Number) }]);
     } finally {
       lib.close();
     }
@@ -128,7 +148,8 @@ describe('background checkpoints', () => {
       const before = statSync(path).size;
       const report = await runImport(lib.db, lib.clock, pool, [folder], { checkpoints: lib.checkpoints });
       expect(report.imported).toHaveLength(240);
-      // Copied by the worker before the import reported back, with the writer's own checkpoints back on.
+      await lib.checkpoints.idle();
+      // Copied by the worker, with the writer's own checkpoints back on.
       expect(statSync(path).size - before).toBeGreaterThan(240 * 2000);
       expect(lib.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       expect(checkLibrary(lib.db)).toEqual([]);

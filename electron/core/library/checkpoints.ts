@@ -15,7 +15,9 @@ export const CHECKPOINT_INTERVAL_MS = 250;
  * the commit that crosses its threshold, on the writer: during an import that is about a third of
  * the writer's time. While `during` runs, this connection stops checkpointing and the worker copies
  * each committed batch into the database file on its own connection (PASSIVE: it never blocks the
- * writer or readers). Should the worker fail, the connection simply checkpoints itself again.
+ * writer or readers). The job is done once its data is committed; the worker copies the rest of
+ * the log after it, and only then does the connection take its own checkpoints back. Should the
+ * worker fail, the connection simply checkpoints itself again.
  */
 export class BackgroundCheckpoints {
   private worker: Worker | null = null;
@@ -23,8 +25,11 @@ export class BackgroundCheckpoints {
   private nextId = 1;
   private active = 0;
   private failed = false;
-  private automatic = 1000;
+  /** The connection's own checkpoint threshold while it is switched off, to be given back. */
+  private automatic: number | null = null;
   private running: Promise<unknown> | null = null;
+  /** The copy of the rest of the log after a job. */
+  private finishing: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private lastStart = 0;
@@ -45,7 +50,7 @@ export class BackgroundCheckpoints {
     try {
       return await work();
     } finally {
-      await this.end();
+      this.end();
     }
   }
 
@@ -71,9 +76,9 @@ export class BackgroundCheckpoints {
     return this.catchUp(false);
   }
 
-  /** Resolves when no checkpoint is running (the first one also waits for the worker to start). */
+  /** Resolves when no checkpoint is running or due after a job (the first one also waits for the worker to start). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.finishing) await (this.running ?? this.finishing);
   }
 
   close(): void {
@@ -89,20 +94,30 @@ export class BackgroundCheckpoints {
       this.failed = false;
       this.frames = 0;
       this.limit = this.highWater;
-      this.automatic = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      // Still off when the last job's log is being copied: the value to give back is kept.
+      this.automatic ??= this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
       this.db.pragma('wal_autocheckpoint = 0');
       // Start the worker now: it loads while the job reads and parses its first files.
-      this.running = this.run(false);
+      if (!this.finishing) this.running = this.run(false);
     }
     return true;
   }
 
-  private async end(): Promise<void> {
+  private end(): void {
     if (--this.active > 0) return;
-    // The rest of the log is copied before the job reports that it is done.
+    const finishing: Promise<void> = this.finish().finally(() => {
+      if (this.finishing === finishing) this.finishing = null;
+    });
+    this.finishing = finishing;
+  }
+
+  private async finish(): Promise<void> {
     if (!this.failed) await this.catchUp(true);
-    this.restoreAutomatic();
-    this.worker?.unref();
+    // A job that began meanwhile gives checkpointing back when it ends.
+    if (this.active === 0) {
+      this.restoreAutomatic();
+      this.worker?.unref();
+    }
   }
 
   /** With no commit in between, a checkpoint copies the whole log and the next write restarts it. */
@@ -182,6 +197,7 @@ export class BackgroundCheckpoints {
   }
 
   private restoreAutomatic(): void {
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.automatic}`);
+    if (this.automatic !== null && this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.automatic}`);
+    this.automatic = null;
   }
 }

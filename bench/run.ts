@@ -1,7 +1,8 @@
 // `npm run bench`: speed and memory targets, each as a ratio against a raw baseline measured in
 // the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
-// --passages N (export size), --only import|reader|export.
+// --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
+// --only import|reader|export.
 import { parseArgs } from 'node:util';
 import { exportBench } from './export';
 import { importBench } from './import';
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     replicate: { type: 'string', default: '5' },
     count: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
     passages: { type: 'string', default: '1000000' },
     only: { type: 'string' },
   },
@@ -23,6 +25,7 @@ if (!only || only === 'import') {
     ...(values.corpus ? { corpus: values.corpus } : {}),
     replicate: Number(values.replicate),
     count: Number(values.count),
+    runs: Number(values.runs),
   });
   console.log('import (target: ratio_to_baseline ≤ 2, search during import < 100 ms)');
   console.table(result);

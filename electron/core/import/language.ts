@@ -1,3 +1,5 @@
+import { isAscii } from './normalize';
+
 /**
  * Cheap language guess: the dominant script decides non-Latin languages; Latin-script text is
  * scored by a handful of very common function words. Returns null when unsure.
@@ -10,10 +12,15 @@ const STOPWORDS: Record<string, string[]> = {
   it: ['il', 'di', 'che', 'e', 'per', 'un', 'della', 'non', 'sono', 'gli', 'con', 'del', 'le', 'nel', 'alla', 'anche', 'è', 'ha'],
   pt: ['o', 'os', 'as', 'e', 'do', 'da', 'em', 'que', 'não', 'um', 'uma', 'para', 'com', 'dos', 'no', 'na', 'ao', 'mais'],
 };
+// Words are looked up by a number made of their letters' codes, 10 bits each (every letter the
+// scan counts is below U+0250), so the scan never cuts a string out of the text. Function words
+// have at most five letters: 50 bits, exact in a double.
+const MAX_STOPWORD = 5;
+const wordKey = (word: string): number => [...word].reduce((key, letter) => key * 1024 + letter.charCodeAt(0), 0);
 // One lookup per word: word → the languages it is a function word of.
-const STOPWORD_LANGS = new Map<string, string[]>();
+const STOPWORD_LANGS = new Map<number, string[]>();
 for (const [lang, words] of Object.entries(STOPWORDS)) {
-  for (const word of words) STOPWORD_LANGS.set(word, [...(STOPWORD_LANGS.get(word) ?? []), lang]);
+  for (const word of words) STOPWORD_LANGS.set(wordKey(word), [...(STOPWORD_LANGS.get(wordKey(word)) ?? []), lang]);
 }
 
 const SCRIPTS: [RegExp, string][] = [
@@ -34,16 +41,12 @@ const SCRIPTS: [RegExp, string][] = [
 const SAMPLE = 2000;
 const WORD_SAMPLE = 1200;
 
-// Runs of anything but Latin letters as isLatinLetter counts them, lower case (the sample is
-// lowered first): splitting on them gives the words in one native pass.
-const NOT_LATIN_LETTERS = /[^a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+/;
-const NON_ASCII = /[^\x00-\x7f]/;
 const THREE_LETTERS = /(?:[^a-z]*[a-z]){3}/i;
 
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE);
   // Most articles are plain ASCII: Latin script without counting (native scans, not a JS loop).
-  const counts = NON_ASCII.test(sample) ? scriptCounts(sample) : new Map([['latin', THREE_LETTERS.test(sample) ? 3 : 0]]);
+  const counts = isAscii(sample) ? new Map([['latin', THREE_LETTERS.test(sample) ? 3 : 0]]) : scriptCounts(sample);
   let script: string | null = null;
   let best = 0;
   for (const [name, n] of counts) if (n > best) [script, best] = [name, n];
@@ -86,18 +89,36 @@ function scriptCounts(sample: string): Map<string, number> {
 
 function latinLanguage(sample: string): string | null {
   const scores = new Map<string, number>();
+  const text = sample.slice(0, WORD_SAMPLE).toLowerCase();
   let words = 0;
-  for (const word of sample.slice(0, WORD_SAMPLE).toLowerCase().split(NOT_LATIN_LETTERS)) {
-    if (word === '') continue;
-    words++;
-    const langs = STOPWORD_LANGS.get(word);
-    if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+  let key = 0;
+  let length = 0;
+  // One pass over the letters; a word ends at the first other character (or the end).
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (isLowerLatinLetter(code)) {
+      if (++length <= MAX_STOPWORD) key = key * 1024 + code;
+      continue;
+    }
+    if (length > 0) {
+      words++;
+      const langs = length <= MAX_STOPWORD ? STOPWORD_LANGS.get(key) : undefined;
+      if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+    }
+    key = 0;
+    length = 0;
   }
   let lang: string | null = null;
   let best = 0;
   for (const [name, n] of scores) if (n > best) [lang, best] = [name, n];
   // Real prose has function words in roughly every fifth word; a list of names does not.
   return best >= 2 && best >= words * 0.05 ? lang : null;
+}
+
+/** A Latin letter of lower-cased text: what isLatinLetter counts, but A–Z. */
+function isLowerLatinLetter(code: number): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return code >= 0xc0 && code < 0x250 && code !== 0xd7 && code !== 0xf7;
 }
 
 function isLatinLetter(code: number): boolean {

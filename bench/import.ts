@@ -61,15 +61,20 @@ export async function importBench(options: ImportBenchOptions): Promise<Record<s
     const ratios: number[] = [];
     let duplicates = 0;
     for (let run = 0; run < options.runs; run++) {
-      rawMs.push(baseline(files, join(dir, `baseline-${run}.sqlite`)));
-      const plain = openLibrary(join(dir, `plain-${run}.marginalia`));
+      const baselinePath = join(dir, `baseline-${run}.sqlite`);
+      const libraryPath = join(dir, `plain-${run}.marginalia`);
+      rawMs.push(baseline(files, baselinePath));
+      const plain = openLibrary(libraryPath);
       const started = performance.now();
       const report = await runImport(plain.db, plain.clock, pool, [join(dir, 'corpus')], { checkpoints: plain.checkpoints });
       importMs.push(performance.now() - started);
       ratios.push(importMs[run]! / rawMs[run]!);
+      if (process.env.BENCH_DEBUG) console.log(run, rawMs[run]!.toFixed(0), importMs[run]!.toFixed(0));
       // The rest of the log is copied after the import reports; not while the next baseline runs.
       await plain.checkpoints.idle();
       plain.close();
+      // Deleted at once, so that writing their pages back to disk does not slow the next pair.
+      for (const path of [baselinePath, libraryPath]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
       // Real corpora repeat some articles (the BBC set has 34 twins): they are skipped, not failures.
       if (report.imported.length + report.duplicates.length !== files.length) {
         throw new Error(`expected ${files.length} imported or skipped, got ${report.imported.length} (${report.failed.length} failed, ${report.duplicates.length} duplicates)`);

@@ -13,7 +13,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     replicate: { type: 'string', default: '5' },
     count: { type: 'string', default: '10000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
     passages: { type: 'string', default: '1000000' },
     only: { type: 'string' },
   },

@@ -69,7 +69,6 @@ export async function importBench(options: ImportBenchOptions): Promise<Record<s
       const report = await runImport(plain.db, plain.clock, pool, [join(dir, 'corpus')], { checkpoints: plain.checkpoints });
       importMs.push(performance.now() - started);
       ratios.push(importMs[run]! / rawMs[run]!);
-      if (process.env.BENCH_DEBUG) console.log(run, rawMs[run]!.toFixed(0), importMs[run]!.toFixed(0));
       // The rest of the log is copied after the import reports; not while the next baseline runs.
       await plain.checkpoints.idle();
       plain.close();

@@ -92,6 +92,8 @@ const COMMANDS: Record<string, Command> = {
       } finally {
         process.off('SIGINT', stop);
         await pool.close();
+        // The worker copies the rest of the log after the import: let it finish rather than stop it.
+        await lib.checkpoints.idle();
         lib.close();
       }
     },

@@ -71,6 +71,7 @@ test('cancelling an import keeps what was imported and says so', async ({ app: p
   expect(stats.articles).toBe(kept);
   expect(kept).toBeLessThan(2500);
   await expect(results).toContainText('everything listed below was imported and kept');
+  await screenshot(page, 'import-cancelled');
 });
 
 test('an article’s details can be edited and the edit undone', async ({ app: page, host }) => {

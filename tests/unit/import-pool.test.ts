@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANCELLED } from '../../electron/core/import/parse-messages';
 import { createParsePool, type ParsePool } from '../../electron/core/import/parse-pool';
 import { writePdf } from '../fixtures/import/pdf-writer';
 
@@ -75,6 +76,23 @@ describe('parse pool', () => {
       const [crashed, fine] = await Promise.all([pool.parse(hog), pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'))]);
       expect(crashed).toEqual({ ok: false, error: expect.stringMatching(/memory|crashed|stopped unexpectedly/) });
       expect(fine.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('does not retry the files of a cancelled import when their worker crashes', async () => {
+    const pool = createParsePool({ size: 1, maxHeapMb: 24 });
+    try {
+      await pool.warm();
+      const hog = join(dir, 'hog-cancelled.txt');
+      writeFileSync(hog, 'слово '.repeat(2_500_000));
+      const controller = new AbortController();
+      const outcomes = Promise.all([pool.parse(hog, controller.signal), pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), controller.signal)]);
+      // Both files are with the worker, which is still decoding the first when the cancel comes.
+      await new Promise((resolve) => setImmediate(resolve));
+      controller.abort();
+      expect(await outcomes).toEqual([CANCELLED, CANCELLED]);
     } finally {
       await pool.close();
     }

@@ -105,7 +105,8 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     slots.splice(slots.indexOf(slot), 1);
     for (const [id, { job, timer }] of slot.jobs) {
       clearTimeout(timer);
-      if (id !== culprit && ++job.crashes < 2 && !closed) queue.unshift(job);
+      if (job.signal?.aborted && id !== culprit) job.resolve(CANCELLED);
+      else if (id !== culprit && ++job.crashes < 2 && !closed) queue.unshift(job);
       else job.resolve({ ok: false, error: reason });
     }
     slot.jobs.clear();

@@ -122,6 +122,6 @@ function isLowerLatinLetter(code: number): boolean {
 }
 
 function isLatinLetter(code: number): boolean {
-  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
-  return code >= 0xc0 && code < 0x250 && code !== 0xd7 && code !== 0xf7;
+  // Setting bit 5 lowers A–Z and turns no other ASCII character into a–z.
+  return isLowerLatinLetter(code < 0x80 ? code | 0x20 : code);
 }

@@ -13,6 +13,7 @@ export function normalizeText(text: string): string {
 export function isAscii(text: string): boolean {
   return Buffer.byteLength(text, 'utf8') === text.length;
 }
+
 const BLANKS = /[\t\f\v]/;
 
 /** Collapses runs of blanks (not line breaks) to one space and trims every line and the whole. */

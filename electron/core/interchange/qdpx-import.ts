@@ -8,7 +8,7 @@ import { describeRange } from '../anchoring/selector';
 import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import { ImportError, importErrorMessage } from '../import/errors';
-import { prepareArticle } from '../import/prepare';
+import { prepareArticle, sha256 } from '../import/prepare';
 import { articleWriter } from '../import/pipeline';
 import { formatMegabytes } from '../import/size';
 import { readZip } from '../import/zip';
@@ -194,13 +194,14 @@ function write(db: Database, clock: Clock, { project, sources, notes, fileName, 
   let dangling = 0;
 
   for (const { source, entry, bytes, text, selections } of sources) {
-    const article = prepareArticle(articleOf(source, entry, text.text, skipped));
-    const duplicate = writer.duplicateOf(article.sha256);
+    const duplicate = writer.duplicateOf(sha256(text.text));
     let articleId: number;
     if (duplicate) {
       articleId = duplicate.id;
       report.duplicates.push({ source: label(source), existingId: duplicate.id, existingTitle: duplicate.title });
     } else {
+      // Only an article that is written is prepared, and only its metadata can be reported as skipped.
+      const article = prepareArticle(articleOf(source, entry, text.text, skipped));
       articleId = writer.insert({
         article,
         title: article.title as string,

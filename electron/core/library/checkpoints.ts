@@ -35,7 +35,7 @@ export class BackgroundCheckpoints {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private lastStart = 0;
-  /** Log size (frames) at the last checkpoint, and the size at which the writer waits. */
+  /** Log size (frames) when last known, and the size at which the writer waits. */
   private frames = 0;
   private limit = WAL_HIGH_WATER_FRAMES;
 
@@ -74,7 +74,9 @@ export class BackgroundCheckpoints {
 
   /** Before the next write: null, or a promise to await when the log has grown past its limit. */
   settle(): Promise<void> | null {
-    if (this.active === 0 || this.failed || this.frames < this.limit) return null;
+    if (this.active === 0 || this.failed) return null;
+    this.frames = this.logFrames() ?? this.frames;
+    if (this.frames < this.limit) return null;
     return this.catchUp(false);
   }
 
@@ -135,6 +137,22 @@ export class BackgroundCheckpoints {
     } else {
       // A reader elsewhere holds old pages: wait again only after as much growth again.
       this.limit = this.frames + this.highWater;
+    }
+  }
+
+  /**
+   * The log's size now, read on this connection: a NOOP checkpoint copies nothing and takes no lock,
+   * it only reads the log's shared header. The worker's answers alone would tell the size as it was
+   * at its last checkpoint: a worker kept waiting for a core would let the log grow well past its
+   * limit meanwhile.
+   */
+  private logFrames(): number | null {
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(NOOP)') as { log: number }[];
+      return result && result.log >= 0 ? result.log : null;
+    } catch {
+      // Inside a transaction the connection cannot answer; the worker's last answer stands.
+      return null;
     }
   }
 

@@ -11,12 +11,7 @@ import { tempDir } from './helpers';
 const PAGE = 4096;
 
 /** Writes `batches` transactions of about 40 KB each, telling the checkpointer after each one. */
-async function writeBatches(
-  lib: Library,
-  checkpoints: BackgroundCheckpoints,
-  batches: number,
-  afterBatch?: () => Promise<void>,
-): Promise<void> {
+async function writeBatches(lib: Library, checkpoints: BackgroundCheckpoints, batches: number, sample?: () => void): Promise<void> {
   lib.db.exec('CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, body BLOB)');
   const insert = lib.db.prepare('INSERT INTO filler (body) VALUES (randomblob(4000))');
   for (let b = 0; b < batches; b++) {
@@ -26,7 +21,7 @@ async function writeBatches(
       for (let i = 0; i < 10; i++) insert.run();
     })();
     checkpoints.committed();
-    await afterBatch?.();
+    sample?.();
     // Let the worker's replies in, as an import's event loop does between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -84,7 +79,7 @@ describe('background checkpoints', () => {
       await checkpoints.during(async () => {
         // As in an import, the worker has started by the time the log grows.
         await checkpoints.idle();
-        await writeBatches(lib, checkpoints, 120, async () => {
+        await writeBatches(lib, checkpoints, 120, () => {
           largest = Math.max(largest, statSync(`${path}-wal`).size);
         });
       });

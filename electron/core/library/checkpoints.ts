@@ -35,8 +35,7 @@ export class BackgroundCheckpoints {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private lastStart = 0;
-  /** Log size (frames) when last known, and the size at which the writer waits. */
-  private frames = 0;
+  /** The log's size (frames) at which the writer waits for it to be copied. */
   private limit = WAL_HIGH_WATER_FRAMES;
 
   constructor(
@@ -75,8 +74,8 @@ export class BackgroundCheckpoints {
   /** Before the next write: null, or a promise to await when the log has grown past its limit. */
   settle(): Promise<void> | null {
     if (this.active === 0 || this.failed) return null;
-    this.frames = this.logFrames() ?? this.frames;
-    if (this.frames < this.limit) return null;
+    const frames = this.logFrames();
+    if (frames === null || frames < this.limit) return null;
     return this.catchUp(false);
   }
 
@@ -96,7 +95,6 @@ export class BackgroundCheckpoints {
     if (!this.db.open || this.db.memory || this.db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
     if (this.active++ === 0) {
       this.failed = false;
-      this.frames = 0;
       this.limit = this.highWater;
       // Still off when the last job's log is being copied: the value to give back is kept.
       this.automatic ??= this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -131,27 +129,22 @@ export class BackgroundCheckpoints {
     const run = this.run(last);
     this.running = run;
     const reply = await run;
-    if (reply && 'log' in reply && reply.checkpointed >= reply.log) {
-      this.frames = 0;
-      this.limit = this.highWater;
-    } else {
-      // A reader elsewhere holds old pages: wait again only after as much growth again.
-      this.limit = this.frames + this.highWater;
-    }
+    // Copied whole, the log restarts; else a reader elsewhere holds old pages: wait again only
+    // after as much growth again.
+    if (reply && 'log' in reply) this.limit = reply.checkpointed >= reply.log ? this.highWater : reply.log + this.highWater;
   }
 
   /**
    * The log's size now, read on this connection: a NOOP checkpoint copies nothing and takes no lock,
-   * it only reads the log's shared header. The worker's answers alone would tell the size as it was
-   * at its last checkpoint: a worker kept waiting for a core would let the log grow well past its
-   * limit meanwhile.
+   * it only reads the log's shared header. (The worker's answers tell the size as it was at its last
+   * checkpoint: a worker kept waiting for a core would let the log grow well past its limit.)
    */
   private logFrames(): number | null {
     try {
       const [result] = this.db.pragma('wal_checkpoint(NOOP)') as { log: number }[];
       return result && result.log >= 0 ? result.log : null;
     } catch {
-      // Inside a transaction the connection cannot answer; the worker's last answer stands.
+      // Only inside a transaction, which the writer never holds between batches: wait next time.
       return null;
     }
   }
@@ -160,7 +153,6 @@ export class BackgroundCheckpoints {
     this.lastStart = performance.now();
     const reply = await this.request(last);
     if (reply === null || 'error' in reply) this.fail();
-    else this.frames = reply.log;
     this.running = null;
     if (this.again && !last) {
       this.again = false;

@@ -28,7 +28,20 @@ const SAME_ROWS = `SELECT p.id, p.article_id, a.title, a.outlet, a.published, a.
        JOIN claims c ON c.id = ca.claim_id WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims
   FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.start, p.id`;
 
-const WORDS = ['refugees', 'million', 'Syria', 'беженцы', 'outlet, "quoted"', 'said', 'the', 'minister', '6.5', 'return', 'границы', 'report'];
+const WORDS = [
+  'refugees',
+  'million',
+  'Syria',
+  'беженцы',
+  'outlet, "quoted"',
+  'said',
+  'the',
+  'minister',
+  '6.5',
+  'return',
+  'границы',
+  'report',
+];
 
 /** Bulk generation: one transaction, prepared statements; the passages search index is not filled (export does not read it). */
 export function generateLibrary(path: string, passages: number): void {
@@ -44,7 +57,9 @@ export function generateLibrary(path: string, passages: number): void {
     `INSERT INTO articles (uid, title, outlet, published, place, url, text, sha256, format, imported_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'txt', ?, ?)`,
   );
-  const insertTag = db.prepare(`INSERT INTO tags (uid, parent_id, name, color, position, created_at, updated_at) VALUES (?, ?, ?, '#4e79a7', ?, ?, ?)`);
+  const insertTag = db.prepare(
+    `INSERT INTO tags (uid, parent_id, name, color, position, created_at, updated_at) VALUES (?, ?, ?, '#4e79a7', ?, ?, ?)`,
+  );
   const insertPassage = db.prepare(
     `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -58,18 +73,44 @@ export function generateLibrary(path: string, passages: number): void {
       tags.push(parent);
       for (let j = 0; j < 5; j++) tags.push(Number(insertTag.run(randomUUID(), parent, `Sub ${i}.${j}`, j, now, now).lastInsertRowid));
     }
-    const claims = Array.from({ length: 1000 }, (_, i) => Number(insertClaim.run(randomUUID(), `Claim ${i}: over ${i}.5 million remain`, now, now).lastInsertRowid));
+    const claims = Array.from({ length: 1000 }, (_, i) =>
+      Number(insertClaim.run(randomUUID(), `Claim ${i}: over ${i}.5 million remain`, now, now).lastInsertRowid),
+    );
     let n = 0;
     for (let a = 0; a < articles && n < passages; a++) {
       const words: string[] = [];
       for (let w = 0; w < 1200; w++) words.push(WORDS[(a * 7 + w * 13) % WORDS.length] as string);
       const text = words.join(' ').replace(/(.{0,300}) /g, '$1\n');
-      const articleId = Number(insertArticle.run(randomUUID(), `Article ${a}, "report"`, `Outlet ${a % 20}`, '2020-11-09', 'MOSCOW', `https://example.com/${a}`, text, `${a}`, now, now).lastInsertRowid);
+      const articleId = Number(
+        insertArticle.run(
+          randomUUID(),
+          `Article ${a}, "report"`,
+          `Outlet ${a % 20}`,
+          '2020-11-09',
+          'MOSCOW',
+          `https://example.com/${a}`,
+          text,
+          `${a}`,
+          now,
+          now,
+        ).lastInsertRowid,
+      );
       for (let k = 0; k < perArticle && n < passages; k++, n++) {
         const start = k * 60;
         const end = start + 50;
         const passageId = Number(
-          insertPassage.run(randomUUID(), articleId, start, end, text.slice(start, end), text.slice(Math.max(0, start - 32), start), text.slice(end, end + 32), k % 10 === 0 ? '=note, with "quotes"' : '', now, now).lastInsertRowid,
+          insertPassage.run(
+            randomUUID(),
+            articleId,
+            start,
+            end,
+            text.slice(start, end),
+            text.slice(Math.max(0, start - 32), start),
+            text.slice(end, end + 32),
+            k % 10 === 0 ? '=note, with "quotes"' : '',
+            now,
+            now,
+          ).lastInsertRowid,
         );
         tagPassage.run(passageId, tags[n % tags.length]);
         if (k % 3 === 0) tagPassage.run(passageId, tags[(n + 7) % tags.length]);

@@ -76,7 +76,9 @@ export async function importBench(options: ImportBenchOptions): Promise<Record<s
       for (const path of [baselinePath, libraryPath]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
       // Real corpora repeat some articles (the BBC set has 34 twins): they are skipped, not failures.
       if (report.imported.length + report.duplicates.length !== files.length) {
-        throw new Error(`expected ${files.length} imported or skipped, got ${report.imported.length} (${report.failed.length} failed, ${report.duplicates.length} duplicates)`);
+        throw new Error(
+          `expected ${files.length} imported or skipped, got ${report.imported.length} (${report.failed.length} failed, ${report.duplicates.length} duplicates)`,
+        );
       }
       duplicates = report.duplicates.length;
     }

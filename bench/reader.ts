@@ -9,7 +9,8 @@ import { openLibrary } from '../electron/core/library/open';
 import { startHost } from '../electron/host/http-host';
 import { chromiumPath } from '../tests/e2e/chromium';
 
-const WORDS = 'the refugees returned government said officials reported million figures conflict settlement reconstruction analysts week'.split(' ');
+const WORDS =
+  'the refugees returned government said officials reported million figures conflict settlement reconstruction analysts week'.split(' ');
 
 /** A library with one 1 MB article carrying 5,000 passages, a 2,000-tag codebook and 100,000 passages in all. */
 export function seed(path: string): { bigTitle: string } {
@@ -21,7 +22,8 @@ export function seed(path: string): { bigTitle: string } {
     seedValue = (seedValue * 1664525 + 1013904223) >>> 0;
     return seedValue / 2 ** 32;
   };
-  const paragraph = () => Array.from({ length: 60 + Math.floor(random() * 80) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') + '.';
+  const paragraph = () =>
+    Array.from({ length: 60 + Math.floor(random() * 80) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') + '.';
   const makeArticle = (title: string, size: number) => {
     const parts: string[] = [];
     const blocks: Array<{ kind: string; start: number; end: number }> = [];
@@ -45,10 +47,14 @@ export function seed(path: string): { bigTitle: string } {
 
   db.transaction(() => {
     const tagIds: number[] = [];
-    const insertTag = db.prepare('INSERT INTO tags (uid, parent_id, name, color, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertTag = db.prepare(
+      'INSERT INTO tags (uid, parent_id, name, color, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < 2000; i++) {
       const parent = i < 100 ? null : (tagIds[Math.floor(random() * 100)] ?? null);
-      const colour = `#${Math.floor(random() * 0xffffff).toString(16).padStart(6, '0')}`;
+      const colour = `#${Math.floor(random() * 0xffffff)
+        .toString(16)
+        .padStart(6, '0')}`;
       tagIds.push(Number(insertTag.run(randomUUID(), parent, `Tag ${i}`, colour, i, now, now).lastInsertRowid));
     }
     const insertPassage = db.prepare(
@@ -61,7 +67,8 @@ export function seed(path: string): { bigTitle: string } {
         const start = Math.floor(random() * (article.text.length - 400));
         const end = start + 20 + Math.floor(random() * 300);
         const id = Number(
-          insertPassage.run(randomUUID(), article.id, start, end, article.text.slice(start, end), i % 10 === 0 ? `note ${i}` : '', now, now).lastInsertRowid,
+          insertPassage.run(randomUUID(), article.id, start, end, article.text.slice(start, end), i % 10 === 0 ? `note ${i}` : '', now, now)
+            .lastInsertRowid,
         );
         insertTagging.run(id, tagIds[Math.floor(random() * tagIds.length)]);
         if (i % 3 === 0) insertTagging.run(id, tagIds[Math.floor(random() * tagIds.length)]);
@@ -90,7 +97,8 @@ async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
   page.on('requestfailed', end);
   try {
     await page.waitForFunction(() => true); // one round trip, so requests already sent are counted
-    while (pending > 0 || Date.now() - last < quietMs) await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    while (pending > 0 || Date.now() - last < quietMs)
+      await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
   } finally {
     page.off('request', begin);
     page.off('requestfinished', end);
@@ -99,7 +107,11 @@ async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
 }
 
 /** Frame gaps while scrolling an element for a while: how smooth it stays. */
-async function scrollFrames(page: Page, selector: string, ms: number): Promise<{ frames: number; p50: number; p95: number; over33: number }> {
+async function scrollFrames(
+  page: Page,
+  selector: string,
+  ms: number,
+): Promise<{ frames: number; p50: number; p95: number; over33: number }> {
   return page.evaluate(
     async ({ selector, ms }) => {
       const element = document.querySelector(selector);
@@ -134,7 +146,14 @@ export async function readerBench(): Promise<Record<string, number>> {
   const host = await startHost({ libraryPath, rendererDir: join(import.meta.dirname, '..', 'dist', 'renderer'), parser: pool });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -37,12 +37,19 @@ export function ensureNative() {
     const built = join(copy, 'build/Release/better_sqlite3.node');
     log(`Building better-sqlite3 for Electron ${version} (${process.platform}-${process.arch}), once…`);
     const prebuilt = run(copy, require.resolve('prebuild-install/bin.js'), [
-      '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, `--platform=${process.platform}`,
+      '--runtime=electron',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      `--platform=${process.platform}`,
     ]);
     if (!prebuilt || !existsSync(built)) {
       log('No prebuilt binary could be downloaded; compiling with node-gyp (needs a C++ toolchain and Python)…');
       const compiled = run(copy, require.resolve('node-gyp/bin/node-gyp.js'), [
-        'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`,
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        `--arch=${process.arch}`,
         '--dist-url=https://electronjs.org/headers',
       ]);
       if (!compiled || !existsSync(built)) {

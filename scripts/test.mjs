@@ -38,12 +38,18 @@ const ok =
   (!dependenciesStale() || step('install dependencies (npm ci)', npm, ['ci'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })) &&
   (haveChromium() ||
     (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')
-      ? step('install Chromium for the end-to-end tests', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'])
-      : (console.error('The end-to-end tests need Chromium: install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.'),
+      ? step('install Chromium for the end-to-end tests', 'sh', [
+          '-c',
+          'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+        ])
+      : (console.error(
+          'The end-to-end tests need Chromium: install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.',
+        ),
         (process.exitCode = 1),
         false))) &&
   step('build renderer and Electron bundles', process.execPath, ['scripts/build.mjs']) &&
   step('type-check every project (tsc -b)', npx, ['tsc', '-b']) &&
+  step('format check (Prettier)', npx, ['prettier', '--check', '.']) &&
   step('unit tests (Vitest)', npx, ['vitest', 'run']) &&
   step('end-to-end tests in Chromium (Playwright)', npx, ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']) &&
   step('Electron tests (Playwright _electron)', npx, ['playwright', 'test', '-c', 'tests/electron/playwright.config.ts']);

@@ -3,14 +3,7 @@ import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { getArticle, listArticles } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
-import {
-  annotationsToFile,
-  claimsCsvToFile,
-  linksCsvToFile,
-  passagesCsvToFile,
-  qdpxFromFile,
-  qdpxToFile,
-} from './export/commands';
+import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';
 import { runImport, type Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
 import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
@@ -96,8 +89,10 @@ export const handlers: Handlers = {
   'tags.list': ({ session }) => listTags(session.lib.db),
   'tags.create': ({ session }, args) => session.apply(() => createTag(session.lib.db, session.lib.clock, args)),
   'tags.update': ({ session }, { id, ...patch }) => session.apply(() => updateTag(session.lib.db, session.lib.clock, id, patch)),
-  'tags.move': ({ session }, { id, parentId, position }) => session.apply(() => moveTag(session.lib.db, session.lib.clock, id, parentId, position)),
-  'tags.merge': ({ session }, { sourceId, targetId }) => session.apply(() => mergeTags(session.lib.db, session.lib.clock, sourceId, targetId)),
+  'tags.move': ({ session }, { id, parentId, position }) =>
+    session.apply(() => moveTag(session.lib.db, session.lib.clock, id, parentId, position)),
+  'tags.merge': ({ session }, { sourceId, targetId }) =>
+    session.apply(() => mergeTags(session.lib.db, session.lib.clock, sourceId, targetId)),
   'tags.delete': ({ session }, { id }) => session.apply(() => deleteTag(session.lib.db, id)),
   'tags.usage': ({ session }, { id }) => tagUsage(session.lib.db, id),
   'tags.exportCsv': ({ session }) => ({ csv: exportCodebook(session.lib.db) }),
@@ -107,10 +102,13 @@ export const handlers: Handlers = {
   'passages.forArticle': ({ session }, { articleId }) => passagesForArticle(session.lib.db, articleId),
   'passages.get': ({ session }, { id }) => getPassage(session.lib.db, id),
   'passages.update': ({ session }, { id, note }) => session.apply(() => updatePassageNote(session.lib.db, session.lib.clock, id, note)),
-  'passages.tag': ({ session }, { passageIds, tagId }) => session.apply(() => tagPassages(session.lib.db, session.lib.clock, passageIds, tagId)),
-  'passages.untag': ({ session }, { passageId, tagId }) => session.apply(() => untagPassage(session.lib.db, session.lib.clock, passageId, tagId)),
+  'passages.tag': ({ session }, { passageIds, tagId }) =>
+    session.apply(() => tagPassages(session.lib.db, session.lib.clock, passageIds, tagId)),
+  'passages.untag': ({ session }, { passageId, tagId }) =>
+    session.apply(() => untagPassage(session.lib.db, session.lib.clock, passageId, tagId)),
   'passages.delete': ({ session }, { ids }) => session.apply(() => deletePassages(session.lib.db, ids)),
-  'passages.reattach': ({ session }, { id, start, end }) => session.apply(() => reattachPassage(session.lib.db, session.lib.clock, id, start, end)),
+  'passages.reattach': ({ session }, { id, start, end }) =>
+    session.apply(() => reattachPassage(session.lib.db, session.lib.clock, id, start, end)),
   'passages.list': ({ session }, args) => listPassages(session.lib.db, args),
 
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),

@@ -70,7 +70,8 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
     case 'annotations':
       return `${await write((out) => exportAnnotations(lib.db, out, now))} annotation(s)`;
     case 'qdpx': {
-      if (request.out === null) throw new MarginaliaError('invalid-arguments', 'export qdpx writes a zip archive: give it --out FILE.qdpx.');
+      if (request.out === null)
+        throw new MarginaliaError('invalid-arguments', 'export qdpx writes a zip archive: give it --out FILE.qdpx.');
       const summary = await writeFileAtomically(resolve(request.out), (out) => exportQdpx(lib.db, out, lib.name, now));
       return `${summary.articles} article(s) and ${summary.passages} passage(s)`;
     }

@@ -71,13 +71,19 @@ const COMMANDS: Record<string, Command> = {
       process.once('SIGINT', stop);
       try {
         const showProgress = !values.json && process.stderr.isTTY;
-        const report = await runImport(lib.db, lib.clock, pool, paths.map((p) => resolve(p)), {
-          checkpoints: lib.checkpoints,
-          signal: controller.signal,
-          ...(showProgress
-            ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }
-            : {}),
-        });
+        const report = await runImport(
+          lib.db,
+          lib.clock,
+          pool,
+          paths.map((p) => resolve(p)),
+          {
+            checkpoints: lib.checkpoints,
+            signal: controller.signal,
+            ...(showProgress
+              ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }
+              : {}),
+          },
+        );
         if (showProgress) process.stderr.write('\n');
         if (values.json) {
           out.write(json({ imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed }));
@@ -168,7 +174,13 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     async run(values, _positionals, out) {
       const counts = withLibrary(values, (lib) => stats(lib.db));
-      out.write(values.json ? json(counts) : Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
+      out.write(
+        values.json
+          ? json(counts)
+          : Object.entries(counts)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n') + '\n',
+      );
       return 0;
     },
   },
@@ -201,18 +213,27 @@ const COMMANDS: Record<string, Command> = {
       out: { type: 'string' },
     },
     async run(values, [kind, ...extra], out) {
-      if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0) throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
+      if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0)
+        throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
       const tags = (values.tag as string[] | undefined) ?? [];
       const articles = ((values.article as string[] | undefined) ?? []).map(Number);
       if (kind !== 'csv' && (tags.length > 0 || articles.length > 0 || values.layout !== undefined)) {
         throw new CliError('--tag, --article and --layout apply to export csv only.');
       }
-      if (articles.some((id) => !Number.isInteger(id) || id <= 0)) throw new CliError('--article takes an article id (a positive whole number).');
+      if (articles.some((id) => !Number.isInteger(id) || id <= 0))
+        throw new CliError('--article takes an article id (a positive whole number).');
       const layout = (values.layout as string | undefined) ?? 'wide';
       if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
       const lib = openLibrary(libraryPath(values));
       try {
-        const request = { kind: kind as ExportKind, tags, articleIds: articles, layout, bom: !values['no-bom'], out: (values.out as string | undefined) ?? null } as const;
+        const request = {
+          kind: kind as ExportKind,
+          tags,
+          articleIds: articles,
+          layout,
+          bom: !values['no-bom'],
+          out: (values.out as string | undefined) ?? null,
+        } as const;
         const written = await runExport(lib, request, () => stdoutSink(out.stdout, (text) => out.write(text)));
         if (request.out !== null) out.write(`Wrote ${written} to ${resolve(request.out)}.\n`);
         return 0;
@@ -256,7 +277,7 @@ function helpText(): string {
     Object.entries(COMMANDS)
       .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
       .join('\n') +
-    '\n\nEvery command takes --library FILE (else $MARGINALIA_LIBRARY, else the app\'s default library).\n' +
+    "\n\nEvery command takes --library FILE (else $MARGINALIA_LIBRARY, else the app's default library).\n" +
     'Run "marginalia <command> --help" for a command\'s options.\n'
   );
 }

@@ -163,7 +163,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     for (const [index, entry] of manifest.entries()) {
       const size = Number(entry.size);
       if (!Number.isInteger(size) || size < 0 || offset + size > body.length) {
-        return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' },
+        });
       }
       const path = join(uploadRoot, `${batch}-${index}`, safeRelativeName(String(entry.name)));
       await mkdir(join(path, '..'), { recursive: true });
@@ -179,14 +182,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
    * into a temporary file and streams it back as an attachment, then removes it.
    */
   const download = async (res: ServerResponse, url: URL, command: string): Promise<void> => {
-    if (!DOWNLOADABLE.has(command)) return send(res, 404, { ok: false, error: { code: 'unknown-command', message: `Nothing to download from "${command}".` } });
+    if (!DOWNLOADABLE.has(command))
+      return send(res, 404, { ok: false, error: { code: 'unknown-command', message: `Nothing to download from "${command}".` } });
     let args: Record<string, unknown>;
     try {
       args = JSON.parse(url.searchParams.get('args') ?? '{}') as Record<string, unknown>;
     } catch {
       return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The download arguments are not JSON.' } });
     }
-    const name = safeRelativeName(url.searchParams.get('name') ?? 'export').split(sep).pop() ?? 'export';
+    const name =
+      safeRelativeName(url.searchParams.get('name') ?? 'export')
+        .split(sep)
+        .pop() ?? 'export';
     const dir = await mkdtemp(join(uploadRoot, 'export-'));
     const path = join(dir, name);
     const envelope = await dispatch(ctx, command, { ...args, path });

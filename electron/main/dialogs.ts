@@ -65,7 +65,11 @@ export async function chooseSavePath(
   window: BrowserWindow | undefined,
   options: { title: string; defaultName: string; filters: FileFilter[] },
 ): Promise<string | null> {
-  const dialogOptions = { title: options.title, defaultPath: join(app.getPath('documents'), options.defaultName), filters: options.filters };
+  const dialogOptions = {
+    title: options.title,
+    defaultPath: join(app.getPath('documents'), options.defaultName),
+    filters: options.filters,
+  };
   const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
   return result.canceled || !result.filePath ? null : result.filePath;
 }

@@ -38,13 +38,18 @@ let pendingOpen: string | null = libraryArgument(process.argv);
 
 const parser = createParsePool();
 const recent = new RecentLibraries(app.getPath('userData'));
-const library = new LibraryHost(parser, nativeBinding(), (session) => {
-  forwardEvents(session);
-  recent.add(session.lib.path);
-  refreshMenu();
-  mainWindow?.setTitle(windowTitle(session.lib.name));
-  broadcast('library.changed', { kinds: ['library'] });
-}, (options) => chooseSavePath(mainWindow ?? undefined, options));
+const library = new LibraryHost(
+  parser,
+  nativeBinding(),
+  (session) => {
+    forwardEvents(session);
+    recent.add(session.lib.path);
+    refreshMenu();
+    mainWindow?.setTitle(windowTitle(session.lib.name));
+    broadcast('library.changed', { kinds: ['library'] });
+  },
+  (options) => chooseSavePath(mainWindow ?? undefined, options),
+);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

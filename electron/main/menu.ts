@@ -85,10 +85,7 @@ export function buildMenu(handlers: MenuHandlers, recent: string[]): Menu {
     },
     {
       role: 'help',
-      submenu: [
-        { label: 'Show Library File', click: () => handlers.showLibraryFile() },
-        ...(mac ? [] : [{ role: 'about' as const }]),
-      ],
+      submenu: [{ label: 'Show Library File', click: () => handlers.showLibraryFile() }, ...(mac ? [] : [{ role: 'about' as const }])],
     },
   ];
   return Menu.buildFromTemplate(template);

@@ -19,9 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** Before ready: standard + secure gives app:// a real origin (storage, secure-context APIs, CSP 'self'). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from `rootDir`; anything else is a 404. */

@@ -76,9 +76,17 @@ export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
   outlet: optionalMeta(500),
   byline: optionalMeta(1000),
-  published: z.string().regex(PARTIAL_DATE, 'use a date such as 2020-11-09, 2020-11, or --11-09 when the year is unknown').nullable().optional(),
+  published: z
+    .string()
+    .regex(PARTIAL_DATE, 'use a date such as 2020-11-09, 2020-11, or --11-09 when the year is unknown')
+    .nullable()
+    .optional(),
   place: optionalMeta(500),
-  language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a language code such as en or ru').nullable().optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a language code such as en or ru')
+    .nullable()
+    .optional(),
   url: z.string().url().max(4000).nullable().optional(),
 });
 
@@ -97,18 +105,20 @@ export const commands = {
   'articles.update': command<ArticleSummary>()(z.strictObject({ id, patch: articlePatch })),
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
 
-  'search.query': command<SearchResults>()(
-    z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() }),
-  ),
+  'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
 
-  'import.start': command<{ jobId: string }>()(
-    z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) }),
-  ),
+  'import.start': command<{ jobId: string }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) })),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'articles.outlets': command<string[]>()(none),
   'articles.editText': command<TextEditResult>()(
-    z.strictObject({ id, text: z.string().max(50_000_000).refine((t) => t.trim() !== '', 'the text cannot be empty') }),
+    z.strictObject({
+      id,
+      text: z
+        .string()
+        .max(50_000_000)
+        .refine((t) => t.trim() !== '', 'the text cannot be empty'),
+    }),
   ),
 
   'tags.list': command<Tag[]>()(none),
@@ -174,7 +184,17 @@ export const commands = {
     z.strictObject({
       title: text(200),
       defaultName: z.string().min(1).max(255),
-      filters: z.array(z.strictObject({ name: text(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10) })).max(10),
+      filters: z
+        .array(
+          z.strictObject({
+            name: text(100),
+            extensions: z
+              .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+              .min(1)
+              .max(10),
+          }),
+        )
+        .max(10),
     }),
   ),
 

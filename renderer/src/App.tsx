@@ -128,10 +128,24 @@ export function App() {
         <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts="Control+K Meta+K">
           Search…
         </button>
-        <button type="button" className="button" disabled={!edits?.canUndo} onClick={() => void runEdit('undo')} title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined} aria-keyshortcuts="Control+Z Meta+Z">
+        <button
+          type="button"
+          className="button"
+          disabled={!edits?.canUndo}
+          onClick={() => void runEdit('undo')}
+          title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined}
+          aria-keyshortcuts="Control+Z Meta+Z"
+        >
           Undo
         </button>
-        <button type="button" className="button" disabled={!edits?.canRedo} onClick={() => void runEdit('redo')} title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        <button
+          type="button"
+          className="button"
+          disabled={!edits?.canRedo}
+          onClick={() => void runEdit('redo')}
+          title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        >
           Redo
         </button>
         <ImportButtons onFiles={imports.start} />
@@ -143,9 +157,20 @@ export function App() {
         </button>
       </header>
       <nav className="sidebar" aria-label="Library">
-        <input className="search" type="search" placeholder="Search articles" aria-label="Search articles" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          className="search"
+          type="search"
+          placeholder="Search articles"
+          aria-label="Search articles"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <div className="count" role="status">
-          {list.data ? (deferredQuery ? `${list.data.total} matching` : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`) : 'Loading…'}
+          {list.data
+            ? deferredQuery
+              ? `${list.data.total} matching`
+              : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`
+            : 'Loading…'}
         </div>
         <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
       </nav>
@@ -170,8 +195,18 @@ export function App() {
           </div>
         )}
       </main>
-      <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onDismiss={imports.dismiss} onOpenArticle={(id) => openArticle(id)} />
-      <SearchPalette open={overlay === 'search'} onClose={() => setOverlay(null)} onOpenArticle={(id) => openArticle(id)} onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)} />
+      <ImportPanel
+        state={imports.state}
+        onCancel={() => void imports.cancel()}
+        onDismiss={imports.dismiss}
+        onOpenArticle={(id) => openArticle(id)}
+      />
+      <SearchPalette
+        open={overlay === 'search'}
+        onClose={() => setOverlay(null)}
+        onOpenArticle={(id) => openArticle(id)}
+        onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+      />
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'export' ? (
         <ExportDialog filter={view === 'passages' ? passageFilter : null} onClose={() => setOverlay(null)} onDone={setNotice} />

@@ -5,14 +5,22 @@ import { FIXTURES, expect, screenshot, test } from './fixtures';
 
 test('the passages view, filtered, exports exactly what it shows to a CSV that opens right', async ({ app: page, host }) => {
   await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  const { items: [article] } = await host.api<{ items: Array<{ id: number }> }>('articles.list', {});
+  const {
+    items: [article],
+  } = await host.api<{ items: Array<{ id: number }> }>('articles.list', {});
   const full = await host.api<{ text: string }>('articles.get', { id: article!.id });
   const refugees = await host.api<{ id: number }>('tags.create', { path: 'Syria / Refugees' });
   const violence = await host.api<{ id: number }>('tags.create', { path: 'Syria / Violence' });
   const mark = async (phrase: string, tagId: number, note = '') => {
     const start = full.text.indexOf(phrase);
     expect(start).toBeGreaterThanOrEqual(0);
-    await host.api('passages.create', { articleId: article!.id, start, end: start + phrase.length, tagIds: [tagId], ...(note ? { note } : {}) });
+    await host.api('passages.create', {
+      articleId: article!.id,
+      start,
+      end: start + phrase.length,
+      tagIds: [tagId],
+      ...(note ? { note } : {}),
+    });
   };
   await mark('over 6.5 million refugees remain outside Syria', refugees.id, '=HYPERLINK("http://evil")');
   await mark('Over 850,000 Syrian citizens have returned from abroad', refugees.id, 'Returns, "as reported"\nby TASS');

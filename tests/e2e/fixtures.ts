@@ -44,7 +44,7 @@ export const test = base.extend<{ host: Host; app: Page }>({
     const { url, child } = await startServe(libraryPath);
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
-    const api = async <T,>(command: string, args: unknown): Promise<T> => {
+    const api = async <T>(command: string, args: unknown): Promise<T> => {
       const response = await fetch(`${origin}/api/${command}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -41,7 +41,9 @@ let app: ElectronApplication;
 
 test.beforeAll(() => {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  nativeBinding = execFileSync(process.execPath, [join(root, 'scripts/electron-native.mjs')], { cwd: root }).toString().trim();
+  nativeBinding = execFileSync(process.execPath, [join(root, 'scripts/electron-native.mjs')], { cwd: root })
+    .toString()
+    .trim();
 });
 
 test.beforeEach(async () => {

@@ -129,9 +129,7 @@ describe('reanchor on the TASS article', () => {
     const a = anchor(typo, 'the hotbed of  internatinal terorism there has actually been eliminated');
     const [result] = reanchor(typo, article, [a]);
     expect(result?.status).toBe('fuzzy');
-    expect(article.slice(result!.start, result!.end)).toBe(
-      'the hotbed of international terrorism there has actually been eliminated',
-    );
+    expect(article.slice(result!.start, result!.end)).toBe('the hotbed of international terrorism there has actually been eliminated');
   });
 
   it('keeps a zero-length anchor before text inserted at its position', () => {

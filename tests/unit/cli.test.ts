@@ -34,7 +34,14 @@ describe('marginalia CLI', () => {
     const articles = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
     expect(articles).toHaveLength(2);
     const tass = articles.find((a) => a.title === TASS_TITLE);
-    expect(tass).toMatchObject({ outlet: 'TASS', place: 'NOVO-OGARYOVO', published: '--11-09', sourceFile: 'tass.txt', format: 'txt', language: 'en' });
+    expect(tass).toMatchObject({
+      outlet: 'TASS',
+      place: 'NOVO-OGARYOVO',
+      published: '--11-09',
+      sourceFile: 'tass.txt',
+      format: 'txt',
+      language: 'en',
+    });
 
     const show = await runCli(['show', '--json', '--library', library, String(tass?.id)]);
     expect(show.code).toBe(0);

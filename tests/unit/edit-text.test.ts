@@ -24,7 +24,10 @@ describe('editing an article’s text', () => {
     const blocksBefore = (await call(ctx, 'articles.get', { id })).blocks;
     const before = dump(db);
 
-    const paragraph = text.slice(text.lastIndexOf('\n\n', text.indexOf('They have to bear')) + 2, text.indexOf('\n\n', text.indexOf('They have to bear')));
+    const paragraph = text.slice(
+      text.lastIndexOf('\n\n', text.indexOf('They have to bear')) + 2,
+      text.indexOf('\n\n', text.indexOf('They have to bear')),
+    );
     let edited = replaceOnce(text, 'NOVO-OGARYOVO, November 9.', 'NOVO-OGARYOVO (Moscow Region), November 9.');
     edited = replaceOnce(edited, 'there has actually been eliminated', 'there has actually been largely eliminated');
     edited = replaceOnce(edited, paragraph + '\n\n', '');
@@ -38,11 +41,19 @@ describe('editing an article’s text', () => {
     expect(db.prepare('SELECT sha256 FROM articles WHERE id = ?').pluck().get(id)).toBe(sha256(edited));
     const byId = new Map((await call(ctx, 'passages.forArticle', { articleId: id })).map((p) => [p.id, p]));
     const shifted = byId.get(refugees.id)!;
-    expect(shifted).toMatchObject({ anchor: 'exact', start: refugees.start + '(Moscow Region) '.length + 'largely '.length, exact: refugees.exact, suffix: refugees.suffix });
+    expect(shifted).toMatchObject({
+      anchor: 'exact',
+      start: refugees.start + '(Moscow Region) '.length + 'largely '.length,
+      exact: refugees.exact,
+      suffix: refugees.suffix,
+    });
     expect(byId.get(returned.id)!.anchor).toBe('exact');
     expect(edited.slice(byId.get(returned.id)!.start, byId.get(returned.id)!.end)).toBe(returned.exact);
     const fuzzy = byId.get(hotbed.id)!;
-    expect(fuzzy).toMatchObject({ anchor: 'fuzzy', exact: 'the hotbed of international terrorism there has actually been largely eliminated' });
+    expect(fuzzy).toMatchObject({
+      anchor: 'fuzzy',
+      exact: 'the hotbed of international terrorism there has actually been largely eliminated',
+    });
     expect(edited.slice(fuzzy.start, fuzzy.end)).toBe(fuzzy.exact);
     expect(fuzzy.prefix).toBe(edited.slice(fuzzy.start - 32, fuzzy.start));
     // The orphan keeps what the analyst marked, on a non-empty range inside the new text.

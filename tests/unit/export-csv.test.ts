@@ -30,7 +30,8 @@ function seeded(): { lib: Library; dir: string; seed: ReturnType<typeof seedLibr
 
 /** Every row exactly as the library holds it, as strings, text cells neutralised as the CSV promises. */
 function expectedWide(lib: Library): string[][] {
-  const cell = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? neutralise(value) : String(value));
+  const cell = (value: unknown): string =>
+    value === null || value === undefined ? '' : typeof value === 'string' ? neutralise(value) : String(value);
   const rows = lib.db
     .prepare(
       `SELECT p.id, p.article_id, a.title, a.outlet, a.published, a.place, a.url,
@@ -50,7 +51,8 @@ function expectedWide(lib: Library): string[][] {
 }
 
 function pythonRows(path: string): string[][] {
-  const script = 'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding="utf-8-sig") as f:\n    json.dump(list(csv.reader(f)), sys.stdout)';
+  const script =
+    'import csv, json, sys\nwith open(sys.argv[1], newline="", encoding="utf-8-sig") as f:\n    json.dump(list(csv.reader(f)), sys.stdout)';
   return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as string[][];
 }
 
@@ -65,7 +67,8 @@ describe('CSV of tagged passages', () => {
     expect(parse(readFileSync(path), { bom: true, relax_column_count: false })).toEqual(expected);
     // The texts that make CSV hard really are in there.
     const flat = expected.flat().join('|');
-    for (const piece of ['"double quotes"', 'line\nbreak', '😀', 'Беженцы', 'اللاجئون', 'עברית', '🇸🇾', 'q\u0307']) expect(flat).toContain(piece);
+    for (const piece of ['"double quotes"', 'line\nbreak', '😀', 'Беженцы', 'اللاجئون', 'עברית', '🇸🇾', 'q\u0307'])
+      expect(flat).toContain(piece);
     lib.close();
   });
 
@@ -118,16 +121,24 @@ describe('CSV of tagged passages', () => {
   it('filters by tag path (children included), by article, and by the Passages view filter', async () => {
     const { lib, seed } = seeded();
     const quotes = async (filter: Parameters<typeof passagesCsvText>[1]['filter']) =>
-      (parse((await passagesCsvText(lib, { filter })).csv, { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => r.passage_id);
+      (parse((await passagesCsvText(lib, { filter })).csv, { bom: true, columns: true }) as Array<Record<string, string>>).map(
+        (r) => r.passage_id,
+      );
     const ids = (list: number[]) => list.map(String);
     const middleEast = tagIdsForPaths(lib.db, ['Middle East']);
-    expect(await quotes({ tagIds: middleEast, includeChildren: true })).toEqual(ids([seed.passages[0]!, seed.passages[1]!, seed.passages[2]!, seed.passages[3]!]));
+    expect(await quotes({ tagIds: middleEast, includeChildren: true })).toEqual(
+      ids([seed.passages[0]!, seed.passages[1]!, seed.passages[2]!, seed.passages[3]!]),
+    );
     expect(await quotes({ tagIds: middleEast })).toEqual(ids([seed.passages[1]!, seed.passages[3]!]));
-    expect(await quotes({ tagIds: tagIdsForPaths(lib.db, ['middle east/syria', 'Statistics']), tagMode: 'all' })).toEqual(ids([seed.passages[0]!]));
+    expect(await quotes({ tagIds: tagIdsForPaths(lib.db, ['middle east/syria', 'Statistics']), tagMode: 'all' })).toEqual(
+      ids([seed.passages[0]!]),
+    );
     expect(await quotes({ articleIds: [seed.articles.mixed] })).toEqual(ids(seed.passages.slice(2)));
     expect(await quotes({ outlets: ['TASS'], from: '2020', to: '2020-11' })).toEqual(ids(seed.passages.slice(0, 2)));
     expect(await quotes({ text: 'refugees' })).toEqual(ids([seed.passages[0]!]));
-    expect(() => tagIdsForPaths(lib.db, ['Middle East / Iraq'])).toThrow(/No tag "Iraq" in the codebook under "Middle East" \(there: Syria\)/);
+    expect(() => tagIdsForPaths(lib.db, ['Middle East / Iraq'])).toThrow(
+      /No tag "Iraq" in the codebook under "Middle East" \(there: Syria\)/,
+    );
     lib.close();
   });
 
@@ -148,8 +159,18 @@ describe('CSV of tagged passages', () => {
     const claims = join(dir, 'claims.csv');
     await claimsCsvToFile(lib, claims, {});
     expect(pythonRows(claims)[1]).toEqual([
-      String(seed.claims[0]), 'Over 6.5 million Syrian refugees remain abroad', 'statistic', 'Vladimir Putin', '6500000', 'people',
-      'Also in UNHCR data', `${seed.passages[0]}; ${seed.passages[3]}`, `${seed.articles.tass}; ${seed.articles.mixed}`, 'asserts; questions', SEED_NOW, SEED_NOW,
+      String(seed.claims[0]),
+      'Over 6.5 million Syrian refugees remain abroad',
+      'statistic',
+      'Vladimir Putin',
+      '6500000',
+      'people',
+      'Also in UNHCR data',
+      `${seed.passages[0]}; ${seed.passages[3]}`,
+      `${seed.articles.tass}; ${seed.articles.mixed}`,
+      'asserts; questions',
+      SEED_NOW,
+      SEED_NOW,
     ]);
     lib.close();
   });
@@ -160,15 +181,16 @@ describe('CSV of tagged passages', () => {
     await expect(passagesCsvToFile(lib, join(dir, '.bashrc'), {})).rejects.toThrow(/must end with \.csv/);
     await expect(passagesCsvToFile(lib, join(dir, 'missing', 'out.csv'), {})).rejects.toThrow(/its folder does not exist/);
     const failing = join(dir, 'half.csv');
-    await expect(writeFileAtomically(failing, async (out) => {
-      out.write('partial');
-      throw new MarginaliaError('io', 'disk went away');
-    })).rejects.toThrow('disk went away');
+    await expect(
+      writeFileAtomically(failing, async (out) => {
+        out.write('partial');
+        throw new MarginaliaError('io', 'disk went away');
+      }),
+    ).rejects.toThrow('disk went away');
     expect(existsSync(failing)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
     lib.close();
   });
-
 });
 
 describe('W3C Web Annotation export', () => {

@@ -54,7 +54,8 @@ describe('decodeText', () => {
   });
 
   it('follows the charset a web page declares when it is not UTF-8', async () => {
-    const page = '<html><head><meta charset="windows-1251"><title>Новости</title></head><body><p>Текст страницы о беженцах.</p></body></html>';
+    const page =
+      '<html><head><meta charset="windows-1251"><title>Новости</title></head><body><p>Текст страницы о беженцах.</p></body></html>';
     const article = await parseFile(new Uint8Array(iconv.encode(page, 'windows-1251')), 'page.html');
     expect(article).toMatchObject({ title: 'Новости', encoding: 'windows-1251', language: 'ru' });
     expect(article.text).toBe('Текст страницы о беженцах.');

@@ -16,7 +16,13 @@ interface Expected {
   publishedTime: string | null;
 }
 
-const squash = (s: string | null) => (s === null ? null : s.replace(/\s+/g, ' ').trim().replace(/^(?:by|par|von|por)\s+/i, '') || null);
+const squash = (s: string | null) =>
+  s === null
+    ? null
+    : s
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^(?:by|par|von|por)\s+/i, '') || null;
 /** Same instant to the second (we keep whole seconds); written offsets may differ in form. */
 const seconds = (s: string) => Math.floor(Date.parse(s.replace(/ /, 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) / 1000);
 const sameTime = (a: string | null, b: string | null) => (a === null || b === null ? a === b : seconds(a) === seconds(b));

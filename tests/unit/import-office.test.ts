@@ -19,10 +19,18 @@ function docx(body: string, opts: { styles?: string; core?: string } = {}): Uint
   return new Uint8Array(
     writeZip([
       { name: '[Content_Types].xml', data: '<Types/>' },
-      { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>` },
+      {
+        name: 'word/document.xml',
+        data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`,
+      },
       ...(opts.styles ? [{ name: 'word/styles.xml', data: `<w:styles ${W}>${opts.styles}</w:styles>` }] : []),
       ...(opts.core
-        ? [{ name: 'docProps/core.xml', data: `<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">${opts.core}</cp:coreProperties>` }]
+        ? [
+            {
+              name: 'docProps/core.xml',
+              data: `<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">${opts.core}</cp:coreProperties>`,
+            },
+          ]
         : []),
     ]),
   );
@@ -85,7 +93,10 @@ function odt(body: string, meta = '', mimetype = 'application/vnd.oasis.opendocu
         name: 'content.xml',
         data: `<office:document-content ${ODT_NS}><office:automatic-styles><style:style style:name="P1" style:parent-style-name="Quotations"/></office:automatic-styles><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
       },
-      { name: 'meta.xml', data: `<office:document-meta ${ODT_NS} xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>${meta}</office:meta></office:document-meta>` },
+      {
+        name: 'meta.xml',
+        data: `<office:document-meta ${ODT_NS} xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>${meta}</office:meta></office:document-meta>`,
+      },
     ]),
   );
 }

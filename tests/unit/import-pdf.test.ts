@@ -28,7 +28,10 @@ function report(): Buffer {
       { text: '• Most wells were dry by August.', x: 90, y: 630 },
       { text: '• Pumps lacked spare parts.', x: 90, y: 616 },
     ]),
-    page(3, [{ text: 'The UN-', x: 72, y: 700 }, { text: 'sponsored programme ends next year.', x: 72, y: 686 }]),
+    page(3, [
+      { text: 'The UN-', x: 72, y: 700 },
+      { text: 'sponsored programme ends next year.', x: 72, y: 686 },
+    ]),
   ]);
 }
 

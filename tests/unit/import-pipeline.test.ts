@@ -14,7 +14,10 @@ function newsFolder(root: string, count: number): string {
   const folder = join(root, 'news');
   mkdirSync(folder);
   for (let i = 0; i < count; i++) {
-    writeFileSync(join(folder, `story-${String(i).padStart(4, '0')}.txt`), `Story ${i}\n\nLONDON (Reuters) - Officials counted ${i * 7} boats on day ${i}.\n`);
+    writeFileSync(
+      join(folder, `story-${String(i).padStart(4, '0')}.txt`),
+      `Story ${i}\n\nLONDON (Reuters) - Officials counted ${i * 7} boats on day ${i}.\n`,
+    );
   }
   return folder;
 }
@@ -48,5 +51,4 @@ describe('runImport', () => {
     expect(report.imported.length).toBeLessThan(1500);
     expect(articleCount(path)).toBe(report.imported.length);
   });
-
 });

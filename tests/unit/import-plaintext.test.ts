@@ -17,7 +17,11 @@ function expectWellFormed(a: ParsedArticle): void {
 }
 
 describe('plain text news articles', () => {
-  const tass = parsePlainText(readFileSync(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), 'utf8'), 'putin-assad-syria-2020-11-09.txt', 'txt');
+  const tass = parsePlainText(
+    readFileSync(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), 'utf8'),
+    'putin-assad-syria-2020-11-09.txt',
+    'txt',
+  );
 
   it('extracts the TASS metadata without inventing a year', () => {
     expect(tass).toMatchObject({
@@ -85,7 +89,11 @@ describe('plain text news articles', () => {
   });
 
   it('reads Russian datelines', () => {
-    const a = parsePlainText('Заголовок новости\n\nМОСКВА, 3 марта. /ТАСС/. Президент заявил, что работа идёт по плану и будет продолжена.', 'r.txt', 'txt');
+    const a = parsePlainText(
+      'Заголовок новости\n\nМОСКВА, 3 марта. /ТАСС/. Президент заявил, что работа идёт по плану и будет продолжена.',
+      'r.txt',
+      'txt',
+    );
     expect(a).toMatchObject({ title: 'Заголовок новости', place: 'МОСКВА', outlet: 'ТАСС', published: '--03-03', language: 'ru' });
   });
 

@@ -26,7 +26,9 @@ describe('parse pool', () => {
         'office/putin-assad-syria-2020-11-09.pdf',
         'html/heise/source.html',
         'bbc/1m-payoff-for-former-shell-boss.txt',
-        ...readdirSync(join(fixtures, 'encodings')).filter((f) => f.endsWith('.txt')).map((f) => `encodings/${f}`),
+        ...readdirSync(join(fixtures, 'encodings'))
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => `encodings/${f}`),
       ].map((f) => join(fixtures, f));
       const outcomes = await Promise.all(files.map((f) => pool.parse(f)));
       for (const [i, outcome] of outcomes.entries()) {
@@ -88,7 +90,10 @@ describe('parse pool', () => {
       const hog = join(dir, 'hog-cancelled.txt');
       writeFileSync(hog, 'слово '.repeat(2_500_000));
       const controller = new AbortController();
-      const outcomes = Promise.all([pool.parse(hog, controller.signal), pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), controller.signal)]);
+      const outcomes = Promise.all([
+        pool.parse(hog, controller.signal),
+        pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), controller.signal),
+      ]);
       // Both files are with the worker, which is still decoding the first when the cancel comes.
       await new Promise((resolve) => setImmediate(resolve));
       controller.abort();
@@ -102,7 +107,11 @@ describe('parse pool', () => {
     const pool: ParsePool = createParsePool({ size: 1, timeoutMs: 300 });
     try {
       const slow = join(dir, 'slow.pdf');
-      const lines = Array.from({ length: 50 }, (_, i) => ({ text: `Line ${i} of a long report with plenty of words on it.`, x: 72, y: 760 - i * 14 }));
+      const lines = Array.from({ length: 50 }, (_, i) => ({
+        text: `Line ${i} of a long report with plenty of words on it.`,
+        x: 72,
+        y: 760 - i * 14,
+      }));
       writeFileSync(slow, writePdf(Array.from({ length: 1500 }, () => lines)));
       const outcome = await pool.parse(slow);
       expect(outcome).toEqual({ ok: false, error: 'reading the file took longer than 300 ms — stopped' });
@@ -117,7 +126,11 @@ describe('parse pool', () => {
     const pool = createParsePool({ size: 1 });
     try {
       const pdf = join(dir, 'report.pdf');
-      const lines = Array.from({ length: 40 }, (_, i) => ({ text: `Line ${i} of a report with plenty of words on it.`, x: 72, y: 760 - i * 14 }));
+      const lines = Array.from({ length: 40 }, (_, i) => ({
+        text: `Line ${i} of a report with plenty of words on it.`,
+        x: 72,
+        y: 760 - i * 14,
+      }));
       writeFileSync(pdf, writePdf(Array.from({ length: 20 }, () => lines)));
       // More than the worker holds at once, so some wait in the pool and some in the worker.
       const controller = new AbortController();
@@ -136,25 +149,31 @@ describe('parse pool', () => {
     }
   });
 
-  it.runIf(process.platform === 'linux')('leaves one core to the writer: workers beyond the others run at the lowest priority', async () => {
-    const size = availableParallelism() + 1;
-    const pool = createParsePool({ size });
-    try {
-      await pool.warm();
-      // Field 19 of a thread's stat is its nice value (after the parenthesised name).
-      const nice = readdirSync('/proc/self/task').map((tid) => {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-      });
-      expect(nice.filter((n) => n === 19)).toHaveLength(size - Math.max(1, availableParallelism() - 1));
-    } finally {
-      await pool.close();
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'leaves one core to the writer: workers beyond the others run at the lowest priority',
+    async () => {
+      const size = availableParallelism() + 1;
+      const pool = createParsePool({ size });
+      try {
+        await pool.warm();
+        // Field 19 of a thread's stat is its nice value (after the parenthesised name).
+        const nice = readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        });
+        expect(nice.filter((n) => n === 19)).toHaveLength(size - Math.max(1, availableParallelism() - 1));
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 
   it('answers after close without starting work', async () => {
     const pool = createParsePool({ size: 1 });
     await pool.close();
-    expect(await pool.parse(join(fixtures, 'bbc/1m-payoff-for-former-shell-boss.txt'))).toEqual({ ok: false, error: 'the import was stopped' });
+    expect(await pool.parse(join(fixtures, 'bbc/1m-payoff-for-former-shell-boss.txt'))).toEqual({
+      ok: false,
+      error: 'the import was stopped',
+    });
   });
 });

@@ -52,7 +52,11 @@ describe('readZip', () => {
 
   it('reports damaged and non-zip input', async () => {
     const zip = writeZip([{ name: 'a.xml', data: '<a/>'.repeat(100) }]);
-    await expect(readZip(u8(zip.subarray(0, zip.length - 30)), { wanted: () => true })).rejects.toThrow(/^the zip archive is damaged \(it is cut off/);
-    await expect(readZip(new Uint8Array(Buffer.from('not a zip')), { wanted: () => true })).rejects.toThrow('the zip archive is damaged (it is not a zip archive)');
+    await expect(readZip(u8(zip.subarray(0, zip.length - 30)), { wanted: () => true })).rejects.toThrow(
+      /^the zip archive is damaged \(it is cut off/,
+    );
+    await expect(readZip(new Uint8Array(Buffer.from('not a zip')), { wanted: () => true })).rejects.toThrow(
+      'the zip archive is damaged (it is not a zip archive)',
+    );
   });
 });

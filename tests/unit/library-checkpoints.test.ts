@@ -140,7 +140,10 @@ describe('background checkpoints', () => {
     const folder = join(dir, 'wire');
     mkdirSync(folder);
     for (let i = 0; i < 240; i++) {
-      const body = Array.from({ length: 30 }, (_, j) => `Paragraph ${j} of report ${i}: officials said ${i * 31 + j} people returned.`).join('\n\n');
+      const body = Array.from(
+        { length: 30 },
+        (_, j) => `Paragraph ${j} of report ${i}: officials said ${i * 31 + j} people returned.`,
+      ).join('\n\n');
       writeFileSync(join(folder, `report-${i}.txt`), `Report ${i}\n\n${body}\n`);
     }
     const path = join(dir, 'large.marginalia');

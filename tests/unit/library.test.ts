@@ -37,7 +37,19 @@ describe('library file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
-    for (const table of ['articles', 'article_sources', 'tags', 'passages', 'passage_tags', 'claims', 'claim_appearances', 'claim_links', 'articles_fts', 'passages_fts', 'claims_fts']) {
+    for (const table of [
+      'articles',
+      'article_sources',
+      'tags',
+      'passages',
+      'passage_tags',
+      'claims',
+      'claim_appearances',
+      'claim_links',
+      'articles_fts',
+      'passages_fts',
+      'claims_fts',
+    ]) {
       expect(tables).toContain(table);
     }
     // Articles arrive in many small batches: their index merges segments 16 at a time (migration 5).
@@ -139,13 +151,29 @@ describe('search index of articles', () => {
   it('follows inserts, title and text edits and deletes, numbers included, and stays consistent', () => {
     const lib = openLibrary(join(tempDir(), 'search.marginalia'));
     const db = lib.db;
-    const hits = (match: string) => (db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(match) as Array<{ rowid: number }>).map((r) => r.rowid);
+    const hits = (match: string) =>
+      (db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(match) as Array<{ rowid: number }>).map((r) => r.rowid);
     // Articles enter through the writer, which indexes them with their number tokens.
     const article: ParsedArticle = {
-      title: 'Refugees', outlet: null, byline: null, published: null, place: null, language: 'en', url: null,
-      text: 'Over 6.5 million refugees remain outside Syria.', blocks: [], format: 'txt', encoding: 'utf-8',
+      title: 'Refugees',
+      outlet: null,
+      byline: null,
+      published: null,
+      place: null,
+      language: 'en',
+      url: null,
+      text: 'Over 6.5 million refugees remain outside Syria.',
+      blocks: [],
+      format: 'txt',
+      encoding: 'utf-8',
     };
-    const id = articleWriter(db, lib.clock).insert({ article: prepareArticle(article), title: 'Refugees', sourceName: 'a.txt', size: 0, bytes: new Uint8Array(0) });
+    const id = articleWriter(db, lib.clock).insert({
+      article: prepareArticle(article),
+      title: 'Refugees',
+      sourceName: 'a.txt',
+      size: 0,
+      bytes: new Uint8Array(0),
+    });
     expect(id).toBe(1);
     expect(hits('numbers:n6500000')).toEqual([1]);
     db.prepare("UPDATE articles SET title = 'Refugees: 850,000 returned' WHERE id = 1").run();

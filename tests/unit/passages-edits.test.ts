@@ -10,7 +10,13 @@ describe('passages', () => {
     const start = text.indexOf('over 6.5 million refugees');
     const end = start + 'over 6.5 million refugees remain outside Syria'.length;
     const tag = await call(ctx, 'tags.create', { path: 'Refugees' });
-    const passage = await call(ctx, 'passages.create', { articleId, start, end, tagIds: [tag.id, tag.id], note: '  UNHCR says 5.6 million  ' });
+    const passage = await call(ctx, 'passages.create', {
+      articleId,
+      start,
+      end,
+      tagIds: [tag.id, tag.id],
+      note: '  UNHCR says 5.6 million  ',
+    });
     expect(passage).toMatchObject({
       articleId,
       start,
@@ -23,7 +29,10 @@ describe('passages', () => {
       tagIds: [tag.id],
       claimIds: [],
     });
-    expect(await call(ctx, 'passages.get', { id: passage.id })).toMatchObject({ id: passage.id, articleTitle: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin' });
+    expect(await call(ctx, 'passages.get', { id: passage.id })).toMatchObject({
+      id: passage.id,
+      articleTitle: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+    });
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Tag passage with Refugees');
     // Views refresh from these: the passage, its article's count and its tag's count changed.
     expect(announced).toEqual([['tags'], ['passages', 'articles', 'tags']]);
@@ -44,14 +53,18 @@ describe('passages', () => {
       message: `The passage ${smile}–${smile + 1} cuts a character in half; select whole characters.`,
     });
     expect((await refused(ctx, 'passages.create', { articleId, start: 5, end: 5 })).message).toMatch(/at least one character/);
-    expect((await refused(ctx, 'passages.create', { articleId, start: 0, end: 500 })).message).toMatch(/ends beyond the article's text \(23 characters\)/);
+    expect((await refused(ctx, 'passages.create', { articleId, start: 0, end: 500 })).message).toMatch(
+      /ends beyond the article's text \(23 characters\)/,
+    );
     expect((await refused(ctx, 'passages.create', { articleId, start: 0, end: 3, tagIds: [77] })).code).toBe('not-found');
     expect((await refused(ctx, 'passages.create', { articleId: 99, start: 0, end: 3 })).message).toMatch(/Article 99 does not exist/);
     // Schema-level checks: negative offsets, fractions, unknown keys.
     expect((await refused(ctx, 'passages.create', { articleId, start: -1, end: 3 })).code).toBe('invalid-arguments');
     expect((await refused(ctx, 'passages.create', { articleId, start: 0.5, end: 3 })).code).toBe('invalid-arguments');
     expect((await refused(ctx, 'passages.update', { id: 1, note: 'x', exact: 'forged' })).code).toBe('invalid-arguments');
-    expect((await refused(ctx, 'passages.list', { sort: { column: 'id; DROP TABLE passages', direction: 'asc' } })).code).toBe('invalid-arguments');
+    expect((await refused(ctx, 'passages.list', { sort: { column: 'id; DROP TABLE passages', direction: 'asc' } })).code).toBe(
+      'invalid-arguments',
+    );
     expect(db.prepare('SELECT count(*) AS n FROM passages').get()).toEqual({ n: 1 });
   });
 
@@ -96,7 +109,9 @@ describe('passages', () => {
     let second = 0;
     await step(async () => (first = (await call(ctx, 'passages.create', { articleId, ...quote('hotbed of international terrorism') })).id));
     await step(() => call(ctx, 'passages.tag', { passageIds: [first], tagId: putin.id }));
-    await step(async () => (second = (await call(ctx, 'passages.create', { articleId, ...quote('Bashar al-Assad'), tagIds: [syria.id] })).id));
+    await step(
+      async () => (second = (await call(ctx, 'passages.create', { articleId, ...quote('Bashar al-Assad'), tagIds: [syria.id] })).id),
+    );
     await step(() => call(ctx, 'passages.tag', { passageIds: [first, second], tagId: syria.id }));
     await step(() => call(ctx, 'passages.update', { id: first, note: 'Compare with UN reports' }));
     await step(() => call(ctx, 'passages.update', { id: first, note: 'Compare with OCHA reports' }));

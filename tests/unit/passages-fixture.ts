@@ -54,7 +54,13 @@ export function insertArticle(db: Database, fields: { title: string; text: strin
     encoding: 'utf-8',
   };
   const bytes = new TextEncoder().encode(fields.text);
-  return articleWriter(db, () => new Date('2024-01-01T00:00:00Z')).insert({ article: prepareArticle(article), title: fields.title, sourceName: 'fixture.txt', size: bytes.length, bytes });
+  return articleWriter(db, () => new Date('2024-01-01T00:00:00Z')).insert({
+    article: prepareArticle(article),
+    title: fields.title,
+    sourceName: 'fixture.txt',
+    size: bytes.length,
+    bytes,
+  });
 }
 
 /** Runs a command through dispatch (validation included) and returns its value, failing the test on an error. */

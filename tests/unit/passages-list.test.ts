@@ -24,7 +24,13 @@ async function library(ctx: Context) {
   const mark = (articleId: number, text: string, quote: string, tagIds: number[], note = '') =>
     call(ctx, 'passages.create', { articleId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, tagIds, note });
   const p = {
-    tassRefugees: await mark(tass, texts.tass, 'Over 6.5 mln refugees remain outside Syria', [refugees.id, numbers.id], 'same figure as BBC'),
+    tassRefugees: await mark(
+      tass,
+      texts.tass,
+      'Over 6.5 mln refugees remain outside Syria',
+      [refugees.id, numbers.id],
+      'same figure as BBC',
+    ),
     tassTerror: await mark(tass, texts.tass, 'Terrorism was eliminated', [terror.id]),
     bbcNumbers: await mark(bbc, texts.bbc, 'About 6,500,000 Syrians are refugees abroad', [numbers.id], 'census'),
     bbcReturns: await mark(bbc, texts.bbc, 'Returns are few', [returns.id]),
@@ -44,8 +50,17 @@ describe('passages view', () => {
     };
     expect(await ids({})).toEqual([p.tassRefugees.id, p.tassTerror.id, p.bbcNumbers.id, p.bbcReturns.id, p.spiegel.id]);
     expect(await ids({ tagIds: [tags.refugees.id] })).toEqual([p.tassRefugees.id]);
-    expect(await ids({ tagIds: [tags.refugees.id], includeChildren: true })).toEqual([p.tassRefugees.id, p.bbcNumbers.id, p.bbcReturns.id, p.spiegel.id]);
-    expect(await ids({ tagIds: [tags.returns.id, tags.terror.id], tagMode: 'any' })).toEqual([p.tassTerror.id, p.bbcReturns.id, p.spiegel.id]);
+    expect(await ids({ tagIds: [tags.refugees.id], includeChildren: true })).toEqual([
+      p.tassRefugees.id,
+      p.bbcNumbers.id,
+      p.bbcReturns.id,
+      p.spiegel.id,
+    ]);
+    expect(await ids({ tagIds: [tags.returns.id, tags.terror.id], tagMode: 'any' })).toEqual([
+      p.tassTerror.id,
+      p.bbcReturns.id,
+      p.spiegel.id,
+    ]);
     expect(await ids({ tagIds: [tags.returns.id, tags.terror.id], tagMode: 'all' })).toEqual([p.spiegel.id]);
     expect(await ids({ tagIds: [tags.refugees.id, tags.terror.id], tagMode: 'all' })).toEqual([]);
     expect(await ids({ tagIds: [tags.refugees.id, tags.terror.id], tagMode: 'all', includeChildren: true })).toEqual([p.spiegel.id]);
@@ -55,7 +70,12 @@ describe('passages view', () => {
     // Partial dates compare at the bound's precision; undated articles fall outside any range.
     expect(await ids({ from: '2021' })).toEqual([p.bbcNumbers.id, p.bbcReturns.id]);
     expect(await ids({ to: '2020-11' })).toEqual([p.tassRefugees.id, p.tassTerror.id]);
-    expect(await ids({ from: '2020-11-09', to: '2021-03-31' })).toEqual([p.tassRefugees.id, p.tassTerror.id, p.bbcNumbers.id, p.bbcReturns.id]);
+    expect(await ids({ from: '2020-11-09', to: '2021-03-31' })).toEqual([
+      p.tassRefugees.id,
+      p.tassTerror.id,
+      p.bbcNumbers.id,
+      p.bbcReturns.id,
+    ]);
     // Text matches quotes and notes, numbers in any spelling, and accents loosely.
     expect(await ids({ text: '6.5 million' })).toEqual([p.tassRefugees.id, p.bbcNumbers.id]);
     expect(await ids({ text: 'census' })).toEqual([p.bbcNumbers.id]);
@@ -71,7 +91,9 @@ describe('passages view', () => {
     const order = async (column: string, direction: 'asc' | 'desc') =>
       (await call(ctx, 'passages.list', { sort: { column: column as 'quote', direction } })).rows.map((row) => row.id);
     expect(await order('quote', 'asc')).toEqual([p.bbcNumbers.id, p.spiegel.id, p.tassRefugees.id, p.bbcReturns.id, p.tassTerror.id]);
-    expect(await order('quote', 'desc')).toEqual([p.bbcNumbers.id, p.spiegel.id, p.tassRefugees.id, p.bbcReturns.id, p.tassTerror.id].reverse());
+    expect(await order('quote', 'desc')).toEqual(
+      [p.bbcNumbers.id, p.spiegel.id, p.tassRefugees.id, p.bbcReturns.id, p.tassTerror.id].reverse(),
+    );
     expect(await order('article', 'asc')).toEqual([p.bbcNumbers.id, p.bbcReturns.id, p.tassRefugees.id, p.tassTerror.id, p.spiegel.id]);
     expect(await order('outlet', 'asc')).toEqual([p.bbcNumbers.id, p.bbcReturns.id, p.spiegel.id, p.tassRefugees.id, p.tassTerror.id]);
     expect(await order('published', 'desc')).toEqual([p.bbcReturns.id, p.bbcNumbers.id, p.tassTerror.id, p.tassRefugees.id, p.spiegel.id]);
@@ -100,6 +122,8 @@ describe('passages view', () => {
     await library(ctx);
     expect(await call(ctx, 'articles.outlets', {})).toEqual(['BBC', 'Der Spiegel', 'TASS']);
     expect((await refused(ctx, 'articles.outlets', { all: true })).code).toBe('invalid-arguments');
-    expect((await refused(ctx, 'passages.list', { filter: { from: 'last week' } })).message).toMatch(/filter\.from: use a date such as 2020/);
+    expect((await refused(ctx, 'passages.list', { filter: { from: 'last week' } })).message).toMatch(
+      /filter\.from: use a date such as 2020/,
+    );
   });
 });

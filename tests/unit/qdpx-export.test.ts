@@ -117,7 +117,8 @@ describe('REFI-QDA export', () => {
     const lib = library(dir, 'cli.marginalia');
     seedLibrary(lib);
     lib.close();
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(FIXTURES, '..', '..', 'bin', 'marginalia.mjs'), ...args], { encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(FIXTURES, '..', '..', 'bin', 'marginalia.mjs'), ...args], { encoding: 'utf8' });
     const noOut = cli('export', 'qdpx', '--library', join(dir, 'cli.marginalia'));
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toMatch(/give it --out FILE\.qdpx/);
@@ -127,7 +128,22 @@ describe('REFI-QDA export', () => {
     const imported = cli('import', '--library', join(dir, 'copy.marginalia'), qdpx);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 2, skipped 0 duplicate\(s\), 0 failed/);
-    const csv = execFileSync(process.execPath, [join(FIXTURES, '..', '..', 'bin', 'marginalia.mjs'), 'export', 'csv', '--library', join(dir, 'copy.marginalia'), '--tag', 'Middle East', '--no-bom', '--layout', 'long'], { encoding: 'utf8' });
+    const csv = execFileSync(
+      process.execPath,
+      [
+        join(FIXTURES, '..', '..', 'bin', 'marginalia.mjs'),
+        'export',
+        'csv',
+        '--library',
+        join(dir, 'copy.marginalia'),
+        '--tag',
+        'Middle East',
+        '--no-bom',
+        '--layout',
+        'long',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(csv.startsWith('passage_id,article_id,')).toBe(true);
     expect(csv.split('\r\n').filter((line) => line.includes('Middle East')).length).toBeGreaterThanOrEqual(4);
   });

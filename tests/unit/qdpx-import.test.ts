@@ -40,7 +40,10 @@ async function codebookPaths(qdpx: string): Promise<string[]> {
   return paths.sort();
 }
 
-const libraryPaths = (lib: Library): string[] => listTags(lib.db).map((t) => t.path).sort();
+const libraryPaths = (lib: Library): string[] =>
+  listTags(lib.db)
+    .map((t) => t.path)
+    .sort();
 
 describe('REFI-QDA import', () => {
   it('demo.qdpx: 2 articles, 158 passages whose quotes are the text at their offsets, the codebook whole', async () => {
@@ -49,7 +52,9 @@ describe('REFI-QDA import', () => {
     expect(report.imported).toHaveLength(2);
     expect(report.passages).toBe(158);
     expect(stats(lib.db)).toMatchObject({ articles: 2, passages: 158 });
-    const passages = lib.db.prepare('SELECT p.start, p."end", p.exact, a.text FROM passages p JOIN articles a ON a.id = p.article_id').all() as Array<{
+    const passages = lib.db
+      .prepare('SELECT p.start, p."end", p.exact, a.text FROM passages p JOIN articles a ON a.id = p.article_id')
+      .all() as Array<{
       start: number;
       end: number;
       exact: string;
@@ -107,13 +112,25 @@ describe('REFI-QDA import', () => {
         `</TextSource></Sources>`,
     );
     const file = join(dir, 'crlf.qdpx');
-    writeFileSync(file, writeZip([{ name: 'project.qde', data: qde }, { name: 'sources/crlf.txt', data: `\ufeff${source}` }]));
+    writeFileSync(
+      file,
+      writeZip([
+        { name: 'project.qde', data: qde },
+        { name: 'sources/crlf.txt', data: `\ufeff${source}` },
+      ]),
+    );
     const lib = library(dir);
     await qdpxFromFile(lib, file);
     const article = lib.db.prepare('SELECT text, uid FROM articles').get() as { text: string; uid: string };
     expect(article.text).toBe(source.replaceAll('\r\n', '\n'));
     expect(article.uid).toBe(G(2));
-    const rows = lib.db.prepare('SELECT uid, exact, note, start, "end" FROM passages ORDER BY start').all() as Array<{ uid: string; exact: string; note: string; start: number; end: number }>;
+    const rows = lib.db.prepare('SELECT uid, exact, note, start, "end" FROM passages ORDER BY start').all() as Array<{
+      uid: string;
+      exact: string;
+      note: string;
+      start: number;
+      end: number;
+    }>;
     expect(rows.map((r) => r.exact)).toEqual(['here.\nЛиния', 'תודה and']);
     for (const r of rows) expect(article.text.slice(r.start, r.end)).toBe(r.exact);
     expect(rows[0]).toMatchObject({ uid: G(3), note: 'first\r\nnote' });
@@ -149,29 +166,87 @@ describe('REFI-QDA import', () => {
 /** `size` zeros deflated fast (level 1): about 1 MB that inflates to `size` bytes. */
 const zeros = (size: number) => ({ bytes: deflateRawSync(Buffer.alloc(size), { level: 1 }), size });
 const G = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const project = (body: string): string => `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="t">${body}</Project>`;
+const project = (body: string): string =>
+  `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="t">${body}</Project>`;
 const simpleSource = (path: string, start = 0, end = 4): string =>
   `<Sources><TextSource guid="${G(2)}" name="S" plainTextPath="${path}"><PlainTextSelection guid="${G(3)}" startPosition="${start}" endPosition="${end}"/></TextSource></Sources>`;
 
 describe('REFI-QDA import refuses damaged and hostile projects whole', () => {
   const cases: Array<[string, () => Buffer, RegExp]> = [
-    ['an entry path that climbs out', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://x.txt')) }, { name: 'sources/x.txt', data: 'text here' }, { name: '../../evil.txt', data: 'evil' }]), /damaged.*\.\.\/\.\.\/evil\.txt/],
-    ['a source path that climbs out', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://../../evil.txt')) }]), /points outside the project \(internal:\/\/\.\.\/\.\.\/evil\.txt\) — refused/],
-    ['an absolute source path', () => writeZip([{ name: 'project.qde', data: project(simpleSource('file:///etc/passwd')) }]), /points outside the project/],
-    ['a missing source', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://gone.txt')) }]), /sources\/gone\.txt\) is missing from the archive/],
-    ['a position beyond the text', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://x.txt', 2, 99)) }, { name: 'sources/x.txt', data: 'short' }]), /covers characters 2–99, outside its text \(5 characters\)/],
-    ['an inflate bomb', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://x.txt')) }, { name: 'sources/x.txt', deflated: zeros(300_000_000) }]), /zip bomb/],
-    ['a DOCTYPE (entity expansion)', () => writeZip([{ name: 'project.qde', data: `<!DOCTYPE p [<!ENTITY a "aaaa">]>${project('')}` }]), /DOCTYPE/],
-    ['XML that is not well-formed', () => writeZip([{ name: 'project.qde', data: '<Project name="x"><Sources></Project>' }]), /not well-formed XML \(line 1/],
+    [
+      'an entry path that climbs out',
+      () =>
+        writeZip([
+          { name: 'project.qde', data: project(simpleSource('internal://x.txt')) },
+          { name: 'sources/x.txt', data: 'text here' },
+          { name: '../../evil.txt', data: 'evil' },
+        ]),
+      /damaged.*\.\.\/\.\.\/evil\.txt/,
+    ],
+    [
+      'a source path that climbs out',
+      () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://../../evil.txt')) }]),
+      /points outside the project \(internal:\/\/\.\.\/\.\.\/evil\.txt\) — refused/,
+    ],
+    [
+      'an absolute source path',
+      () => writeZip([{ name: 'project.qde', data: project(simpleSource('file:///etc/passwd')) }]),
+      /points outside the project/,
+    ],
+    [
+      'a missing source',
+      () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://gone.txt')) }]),
+      /sources\/gone\.txt\) is missing from the archive/,
+    ],
+    [
+      'a position beyond the text',
+      () =>
+        writeZip([
+          { name: 'project.qde', data: project(simpleSource('internal://x.txt', 2, 99)) },
+          { name: 'sources/x.txt', data: 'short' },
+        ]),
+      /covers characters 2–99, outside its text \(5 characters\)/,
+    ],
+    [
+      'an inflate bomb',
+      () =>
+        writeZip([
+          { name: 'project.qde', data: project(simpleSource('internal://x.txt')) },
+          { name: 'sources/x.txt', deflated: zeros(300_000_000) },
+        ]),
+      /zip bomb/,
+    ],
+    [
+      'a DOCTYPE (entity expansion)',
+      () => writeZip([{ name: 'project.qde', data: `<!DOCTYPE p [<!ENTITY a "aaaa">]>${project('')}` }]),
+      /DOCTYPE/,
+    ],
+    [
+      'XML that is not well-formed',
+      () => writeZip([{ name: 'project.qde', data: '<Project name="x"><Sources></Project>' }]),
+      /not well-formed XML \(line 1/,
+    ],
     ['no project.qde', () => writeZip([{ name: 'other.xml', data: '<x/>' }]), /no project\.qde inside/],
-    ['a selection naming no position', () => writeZip([{ name: 'project.qde', data: project(simpleSource('internal://x.txt').replace('startPosition="0"', 'startPosition="-1"')) }, { name: 'sources/x.txt', data: 'text here' }]), /no valid startPosition/],
+    [
+      'a selection naming no position',
+      () =>
+        writeZip([
+          { name: 'project.qde', data: project(simpleSource('internal://x.txt').replace('startPosition="0"', 'startPosition="-1"')) },
+          { name: 'sources/x.txt', data: 'text here' },
+        ]),
+      /no valid startPosition/,
+    ],
   ];
 
   it.each(cases)('%s: a clear error, and the library is unchanged', async (_what, build, message) => {
     const dir = tempDir();
     const lib = library(dir);
     seedLibrary(lib);
-    const before = { stats: stats(lib.db), tags: libraryPaths(lib), codings: lib.db.prepare('SELECT count(*) FROM passage_tags').pluck().get() };
+    const before = {
+      stats: stats(lib.db),
+      tags: libraryPaths(lib),
+      codings: lib.db.prepare('SELECT count(*) FROM passage_tags').pluck().get(),
+    };
     const file = join(dir, 'hostile.qdpx');
     writeFileSync(file, build());
     const error = await qdpxFromFile(lib, file).then(
@@ -181,7 +256,11 @@ describe('REFI-QDA import refuses damaged and hostile projects whole', () => {
     expect(error).toBeInstanceOf(MarginaliaError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toMatch(/^hostile\.qdpx: .*Nothing was imported\.$/s);
-    expect({ stats: stats(lib.db), tags: libraryPaths(lib), codings: lib.db.prepare('SELECT count(*) FROM passage_tags').pluck().get() }).toEqual(before);
+    expect({
+      stats: stats(lib.db),
+      tags: libraryPaths(lib),
+      codings: lib.db.prepare('SELECT count(*) FROM passage_tags').pluck().get(),
+    }).toEqual(before);
     expect(checkLibrary(lib.db)).toEqual([]);
     lib.close();
   });

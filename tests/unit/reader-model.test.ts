@@ -19,7 +19,11 @@ const passage = (id: number, start: number, end: number, tagIds: number[], note 
 /** Everything a render depends on, without the functions. */
 function shape(built: ReturnType<typeof build>) {
   return {
-    blocks: built.model.blocks.map((b) => ({ passages: b.passages.map((p) => p.id), margin: b.margin.map((p) => p.id), signature: b.signature })),
+    blocks: built.model.blocks.map((b) => ({
+      passages: b.passages.map((p) => p.id),
+      margin: b.margin.map((p) => p.id),
+      signature: b.signature,
+    })),
     colors: [...built.model.colors.entries()].sort(),
     ordered: built.model.ordered.map((p) => p.id).sort(),
   };

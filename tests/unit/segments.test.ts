@@ -119,7 +119,7 @@ describe('segmentBlocks', () => {
     for (let round = 0; round < 120; round++) {
       const length = 1 + next(300);
       const randomBlocks: Block[] = [];
-      for (let at = next(5); at < length; ) {
+      for (let at = next(5); at < length;) {
         const end = Math.min(length, at + next(40));
         randomBlocks.push({ kind: 'paragraph', start: at, end });
         at = end + next(4);

@@ -78,7 +78,13 @@ describe('codebook', () => {
     );
     expect(await call(ctx, 'tags.move', { id: iraq.id, parentId: me, position: 0 })).toMatchObject({ position: 0 });
     const order = async () => (await call(ctx, 'tags.list', {})).map((t) => `${t.path}@${t.position}`);
-    expect(await order()).toEqual(['Middle East@0', 'Middle East / Iraq@0', 'Middle East / Syria@1', 'Middle East / Syria / Damascus@0', 'Middle East / Iran@2']);
+    expect(await order()).toEqual([
+      'Middle East@0',
+      'Middle East / Iraq@0',
+      'Middle East / Syria@1',
+      'Middle East / Syria / Damascus@0',
+      'Middle East / Iran@2',
+    ]);
 
     const moved = await call(ctx, 'tags.move', { id: syria, parentId: null });
     expect(moved).toMatchObject({ path: 'Syria', parentId: null, position: 1 });
@@ -86,7 +92,9 @@ describe('codebook', () => {
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Move Syria to the top level');
 
     await call(ctx, 'tags.create', { path: 'Iran' });
-    expect((await refused(ctx, 'tags.move', { id: iran.id, parentId: null })).message).toBe('There is already a tag named "Iran" at the top of the codebook.');
+    expect((await refused(ctx, 'tags.move', { id: iran.id, parentId: null })).message).toBe(
+      'There is already a tag named "Iran" at the top of the codebook.',
+    );
     await call(ctx, 'edit.undo', {});
     await call(ctx, 'edit.undo', {});
     await call(ctx, 'edit.undo', {});
@@ -113,7 +121,11 @@ describe('codebook', () => {
     const merged = await call(ctx, 'tags.merge', { sourceId: refugees.id, targetId: displacement.id });
     expect(merged).toMatchObject({ id: displacement.id, passageCount: 2, passageCountWithChildren: 3 });
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Merge Refugees into Displacement');
-    expect((await call(ctx, 'tags.list', {})).map((t) => t.path)).toEqual(['Displacement', 'Displacement / children', 'Displacement / Returns']);
+    expect((await call(ctx, 'tags.list', {})).map((t) => t.path)).toEqual([
+      'Displacement',
+      'Displacement / children',
+      'Displacement / Returns',
+    ]);
     expect((await call(ctx, 'passages.get', { id: both.id })).tagIds).toEqual([displacement.id]);
     expect((await call(ctx, 'passages.get', { id: onlySource.id })).tagIds).toEqual([returns.id, displacement.id]);
     expect((await call(ctx, 'passages.get', { id: kids.id })).tagIds).toEqual([displacedChildren.id]);
@@ -140,7 +152,11 @@ describe('codebook', () => {
       [inner.id, 'Middle East / Syria'],
     ]);
     await call(ctx, 'edit.undo', {});
-    expect((await call(ctx, 'tags.list', {})).map((t) => t.path)).toEqual(['Middle East', 'Middle East / Syria', 'Middle East / Syria / Syria']);
+    expect((await call(ctx, 'tags.list', {})).map((t) => t.path)).toEqual([
+      'Middle East',
+      'Middle East / Syria',
+      'Middle East / Syria / Syria',
+    ]);
     expectHealthy(db);
   });
 

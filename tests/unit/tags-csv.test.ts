@@ -5,14 +5,25 @@ import { call, dump, expectHealthy, openSession, refused } from './passages-fixt
 describe('codebook CSV', () => {
   it('round-trips quotes, commas, line breaks, Cyrillic and formula-like names through another library', async () => {
     const first = openSession();
-    await call(first.ctx, 'tags.create', { path: 'Беженцы / Дети', description: 'Дети-беженцы, "вынужденные" переселенцы', color: '#e15759' });
+    await call(first.ctx, 'tags.create', {
+      path: 'Беженцы / Дети',
+      description: 'Дети-беженцы, "вынужденные" переселенцы',
+      color: '#e15759',
+    });
     await call(first.ctx, 'tags.create', { path: '=SUM(A1)', description: 'Multi-line\nnote, with comma' });
     await call(first.ctx, 'tags.create', { path: 'Claims, "quoted" / -6.5 mln', description: '@mention' });
     const { csv } = await call(first.ctx, 'tags.exportCsv', {});
     expect(csv.startsWith('\uFEFFpath,description,colour\r\n')).toBe(true);
     const cells = parse(csv, { bom: true }) as string[][];
     // Cells a spreadsheet would run as formulas are neutralised.
-    expect(cells.map((row) => row[0])).toEqual(['path', 'Беженцы', 'Беженцы / Дети', "'=SUM(A1)", 'Claims, "quoted"', 'Claims, "quoted" / -6.5 mln']);
+    expect(cells.map((row) => row[0])).toEqual([
+      'path',
+      'Беженцы',
+      'Беженцы / Дети',
+      "'=SUM(A1)",
+      'Claims, "quoted"',
+      'Claims, "quoted" / -6.5 mln',
+    ]);
     expect(cells[3]![1]).toBe('Multi-line\nnote, with comma');
     expect(cells[5]![1]).toBe("'@mention");
 

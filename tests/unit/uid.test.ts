@@ -9,6 +9,8 @@ describe('row identities', () => {
     // Millisecond by millisecond, later ids sort after earlier ones (so an index on them grows at its end).
     const firstOfEachMs = made.filter((_, i) => i % 10 === 0);
     expect([...firstOfEachMs].sort()).toEqual(firstOfEachMs);
-    expect(newUid(Date.UTC(2026, 10, 28)).slice(0, 13)).toBe(`${Date.UTC(2026, 10, 28).toString(16).padStart(12, '0').slice(0, 8)}-${Date.UTC(2026, 10, 28).toString(16).padStart(12, '0').slice(8)}`);
+    expect(newUid(Date.UTC(2026, 10, 28)).slice(0, 13)).toBe(
+      `${Date.UTC(2026, 10, 28).toString(16).padStart(12, '0').slice(0, 8)}-${Date.UTC(2026, 10, 28).toString(16).padStart(12, '0').slice(8)}`,
+    );
   });
 });

@@ -17,14 +17,22 @@ describe('shared undo history', () => {
 
     const syria = await step(() => call(ctx, 'tags.create', { path: 'Middle East / Syria' }));
     const refugees = await step(() => call(ctx, 'tags.create', { path: 'Refugees / Numbers' }));
-    const p1 = await step(() => call(ctx, 'passages.create', { ...at('over 6.5 million refugees remain outside Syria'), tagIds: [refugees.id, syria.id] }));
-    const p2 = await step(() => call(ctx, 'passages.create', { ...at('Over 850,000 Syrian citizens have returned from abroad'), tagIds: [refugees.id] }));
+    const p1 = await step(() =>
+      call(ctx, 'passages.create', { ...at('over 6.5 million refugees remain outside Syria'), tagIds: [refugees.id, syria.id] }),
+    );
+    const p2 = await step(() =>
+      call(ctx, 'passages.create', { ...at('Over 850,000 Syrian citizens have returned from abroad'), tagIds: [refugees.id] }),
+    );
     await step(() => call(ctx, 'passages.tag', { passageIds: [p1.id, p2.id], tagId: refugees.parentId! }));
     await step(() => call(ctx, 'tags.update', { id: syria.id, name: 'Syrian Arab Republic', color: '#112233' }));
     await step(() => call(ctx, 'tags.move', { id: refugees.id, parentId: syria.parentId }));
-    await step(() => call(ctx, 'tags.importCsv', { csv: 'path,description,colour\nMiddle East / Iran,Sanctions,\nRefugees,UNHCR,#59a14f\n' }));
+    await step(() =>
+      call(ctx, 'tags.importCsv', { csv: 'path,description,colour\nMiddle East / Iran,Sanctions,\nRefugees,UNHCR,#59a14f\n' }),
+    );
     await step(() => call(ctx, 'passages.update', { id: p2.id, note: 'UNHCR has 5.6 million' }));
-    await step(() => call(ctx, 'articles.editText', { id: articleId, text: text.replace('NOVO-OGARYOVO', 'NOVO-OGARYOVO (Moscow Region)') }));
+    await step(() =>
+      call(ctx, 'articles.editText', { id: articleId, text: text.replace('NOVO-OGARYOVO', 'NOVO-OGARYOVO (Moscow Region)') }),
+    );
     await step(() => call(ctx, 'tags.merge', { sourceId: refugees.parentId!, targetId: syria.parentId! }));
     await step(() => call(ctx, 'passages.untag', { passageId: p1.id, tagId: syria.id }));
     await step(() => call(ctx, 'tags.delete', { id: syria.parentId! }));

@@ -25,25 +25,12 @@ export type Span = readonly [from: number, to: number];
  * Every end offset in text[from, to) where the pattern matches with at most maxErrors edits.
  * With `anchored`, matches must start at `from` (prefix matching) instead of anywhere.
  */
-export function searchEnds(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from = 0,
-  to = text.length,
-  anchored = false,
-): ApproxEnd[] {
+export function searchEnds(text: string, pattern: string, maxErrors: number, from = 0, to = text.length, anchored = false): ApproxEnd[] {
   return searchSpans(text, pattern, maxErrors, [[from, to]], anchored)[0]!;
 }
 
 /** searchEnds for each span, compiling the pattern once. */
-function searchSpans(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  spans: readonly Span[],
-  anchored: boolean,
-): ApproxEnd[][] {
+function searchSpans(text: string, pattern: string, maxErrors: number, spans: readonly Span[], anchored: boolean): ApproxEnd[][] {
   const m = pattern.length;
   if (m === 0) throw new RangeError('pattern must not be empty');
   const blocks = Math.ceil(m / WORD);
@@ -168,13 +155,7 @@ export interface ApproxMatch {
  * and a word inserted into the quote shows as several equally good ends; the caller's context
  * scoring tells them apart.
  */
-export function findApprox(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from = 0,
-  to = text.length,
-): ApproxMatch[] {
+export function findApprox(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): ApproxMatch[] {
   return findInSpans(text, pattern, maxErrors, [[from, to]]);
 }
 

@@ -35,11 +35,7 @@ class Runs {
   add(oldStart: number, newStart: number, length: number): void {
     if (length <= 0) return;
     const last = this.length.length - 1;
-    if (
-      last >= 0 &&
-      this.oldStart[last]! + this.length[last]! === oldStart &&
-      this.newStart[last]! + this.length[last]! === newStart
-    ) {
+    if (last >= 0 && this.oldStart[last]! + this.length[last]! === oldStart && this.newStart[last]! + this.length[last]! === newStart) {
       this.length[last]! += length;
       return;
     }
@@ -103,8 +99,7 @@ export function myersRuns(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: 
   const trace: number[] = [];
   for (let d = 0; d <= limit; d++) {
     for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -191,10 +186,7 @@ export function diffTexts(oldText: string, newText: string): OffsetMap {
   let prefix = 0;
   while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < shorter - prefix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) {
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) {
     suffix++;
   }
   // Widen the changed middle to whole lines so that the line diff sees lines, not stray fragments

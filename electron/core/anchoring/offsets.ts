@@ -15,12 +15,7 @@ function isLow(unit: number): boolean {
 
 /** True when `offset` falls between the two halves of a surrogate pair. */
 export function splitsPair(text: string, offset: number): boolean {
-  return (
-    offset > 0 &&
-    offset < text.length &&
-    isLow(text.charCodeAt(offset)) &&
-    isHigh(text.charCodeAt(offset - 1))
-  );
+  return offset > 0 && offset < text.length && isLow(text.charCodeAt(offset)) && isHigh(text.charCodeAt(offset - 1));
 }
 
 function checkOffset(offset: number, max: number): void {
@@ -130,12 +125,7 @@ function clusterEnd(text: string, offset: number): number {
  * (and, with `graphemes`, never splits a user-perceived character such as "e" + U+0301 or a flag).
  * Widening rather than narrowing keeps every character the analyst selected.
  */
-export function clampToBoundaries(
-  text: string,
-  start: number,
-  end: number,
-  options: { graphemes?: boolean } = {},
-): Range {
+export function clampToBoundaries(text: string, start: number, end: number, options: { graphemes?: boolean } = {}): Range {
   if (Number.isNaN(start) || Number.isNaN(end)) throw new RangeError('range offsets must be numbers');
   const clamp = (n: number) => Math.min(text.length, Math.max(0, Math.trunc(n)));
   let s = clamp(Math.min(start, end));

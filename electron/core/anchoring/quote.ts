@@ -102,8 +102,7 @@ export function findQuote(text: string, query: QuoteQuery, options: QuoteSearchO
     }
     return total / weights;
   };
-  const acceptable = (c: Candidate) =>
-    c.score >= MIN_SCORE || (c.errors === 0 && exact.length >= DISTINCTIVE_LENGTH);
+  const acceptable = (c: Candidate) => c.score >= MIN_SCORE || (c.errors === 0 && exact.length >= DISTINCTIVE_LENGTH);
 
   const candidates: Candidate[] = occurrences
     .slice(0, MAX_OCCURRENCES)

@@ -30,11 +30,7 @@ export interface Reanchored<Id> {
  * Callers refresh the stored quote, prefix and suffix of exact and fuzzy anchors (describeRange)
  * and keep the old selector of orphans.
  */
-export function reanchor<Id>(
-  oldText: string,
-  newText: string,
-  anchors: ReadonlyArray<StoredAnchor<Id>>,
-): Array<Reanchored<Id>> {
+export function reanchor<Id>(oldText: string, newText: string, anchors: ReadonlyArray<StoredAnchor<Id>>): Array<Reanchored<Id>> {
   const offsets = diffTexts(oldText, newText);
   const searchIn = offsets.changedSpans();
   return anchors.map((anchor) => {

@@ -97,7 +97,8 @@ export function editArticleText(db: Database, clock: Clock, id: number, input: s
             : describeRange(text, result.start, result.end);
         const values = [next.start, next.end, next.prefix, next.suffix, status] as const;
         if (next.exact !== anchor.exact) requote.run(...values, next.exact, result.id);
-        else if (status !== anchor.anchor || (['start', 'end', 'prefix', 'suffix'] as const).some((key) => next[key] !== anchor[key])) move.run(...values, result.id);
+        else if (status !== anchor.anchor || (['start', 'end', 'prefix', 'suffix'] as const).some((key) => next[key] !== anchor[key]))
+          move.run(...values, result.id);
       }
       return { article: getSummary(db, id), reanchored: counts };
     },

@@ -12,8 +12,7 @@ const COLUMNS = ['title', 'outlet', 'byline', 'published', 'place', 'language', 
 /** Edits article metadata; the inverse restores exactly the previous values. */
 export function updateArticle(db: Database, clock: Clock, id: number, patch: ArticlePatch): Edit<ArticleSummary> {
   const before = db.prepare(`SELECT ${COLUMNS.join(', ')}, updated_at FROM articles WHERE id = ?`).get(id) as
-    | (Record<(typeof COLUMNS)[number], string | null> & { updated_at: string })
-    | undefined;
+    (Record<(typeof COLUMNS)[number], string | null> & { updated_at: string }) | undefined;
   if (!before) throw notFound('Article', id);
   const keys = COLUMNS.filter((key) => patch[key] !== undefined);
   const values = keys.map((key) => {

@@ -68,8 +68,7 @@ export function getSummary(db: Database, id: number): ArticleSummary {
 
 export function getArticle(db: Database, id: number): Article {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.blocks FROM articles a WHERE a.id = ?`).get(id) as
-    | (ArticleRow & { text: string; blocks: string })
-    | undefined;
+    (ArticleRow & { text: string; blocks: string }) | undefined;
   if (!row) throw notFound('Article', id);
   return { ...toSummary(row), text: row.text, blocks: JSON.parse(row.blocks) as Block[] };
 }

@@ -70,7 +70,10 @@ export async function exportAnnotations(db: Database, out: Writable, now: string
   let count = 0;
   let articleId = 0;
   let positions = offsetConverter('');
-  for (const row of pages<Row, Key>((after) => select.all(...(after ?? [0, -1, 0])) as Row[], (r) => [r.article_id, r.start, r.id])) {
+  for (const row of pages<Row, Key>(
+    (after) => select.all(...(after ?? [0, -1, 0])) as Row[],
+    (r) => [r.article_id, r.start, r.id],
+  )) {
     if (row.article_id !== articleId) {
       articleId = row.article_id;
       positions = offsetConverter(articleText.get(articleId) as string);

@@ -29,7 +29,12 @@ export function checkOutputPath(lib: Library, path: string, extensions: readonly
   return resolve(path);
 }
 
-async function toFile(lib: Library, path: string, extensions: readonly string[], write: (out: Writable) => Promise<number>): Promise<ExportResult> {
+async function toFile(
+  lib: Library,
+  path: string,
+  extensions: readonly string[],
+  write: (out: Writable) => Promise<number>,
+): Promise<ExportResult> {
   const target = checkOutputPath(lib, path, extensions);
   const rows = await writeFileAtomically(target, write);
   return { path: target, rows };

@@ -5,13 +5,33 @@ import { LIST_SEPARATOR } from './csv-passages';
 import { PAGE_SIZE, pages } from './paged';
 
 export const CLAIM_COLUMNS = [
-  'claim_id', 'statement', 'kind', 'speaker', 'value', 'unit', 'note',
-  'passage_ids', 'article_ids', 'stances', 'created_at', 'updated_at',
+  'claim_id',
+  'statement',
+  'kind',
+  'speaker',
+  'value',
+  'unit',
+  'note',
+  'passage_ids',
+  'article_ids',
+  'stances',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export const LINK_COLUMNS = [
-  'link_id', 'from_claim_id', 'from_statement', 'relation', 'to_claim_id', 'to_statement',
-  'status', 'score', 'method', 'note', 'created_at', 'updated_at',
+  'link_id',
+  'from_claim_id',
+  'from_statement',
+  'relation',
+  'to_claim_id',
+  'to_statement',
+  'status',
+  'score',
+  'method',
+  'note',
+  'created_at',
+  'updated_at',
 ] as const;
 
 interface ClaimRow {
@@ -37,7 +57,10 @@ export async function exportClaimsCsv(db: Database, out: Writable, options: CsvO
      FROM claims c WHERE c.id > ? ORDER BY c.id LIMIT ${PAGE_SIZE}`,
   );
   function* records(): Generator<Record<string, unknown>> {
-    for (const row of pages<ClaimRow, number>((after) => select.all(after ?? 0) as ClaimRow[], (row) => row.id)) {
+    for (const row of pages<ClaimRow, number>(
+      (after) => select.all(after ?? 0) as ClaimRow[],
+      (row) => row.id,
+    )) {
       const appearances = JSON.parse(row.appearances) as Array<[number, number, string]>;
       yield {
         claim_id: row.id,

@@ -13,7 +13,18 @@ export interface PassagesCsvOptions extends CsvOptions {
 }
 
 const FIRST = ['passage_id', 'article_id', 'article_title', 'outlet', 'published', 'place', 'url'] as const;
-const LAST = ['quote', 'note', 'start', 'end', 'context_before', 'context_after', 'claim_ids', 'claim_statements', 'created_at', 'updated_at'] as const;
+const LAST = [
+  'quote',
+  'note',
+  'start',
+  'end',
+  'context_before',
+  'context_after',
+  'claim_ids',
+  'claim_statements',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** Columns of each layout. start and end are UTF-16 offsets into the article text, as stored. */
 export const PASSAGE_COLUMNS: Record<CsvLayout, readonly string[]> = {
@@ -80,8 +91,32 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
 
   // Records are arrays in the layout's column order.
   function* records(): Generator<unknown[]> {
-    for (const [id, articleId, title, outlet, published, place, url, exact, note, start, end, prefix, suffix, createdAt, updatedAt, tags, claimsJson] of rows) {
-      const tagIds = tags === null ? [] : tags.split(',').map(Number).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    for (const [
+      id,
+      articleId,
+      title,
+      outlet,
+      published,
+      place,
+      url,
+      exact,
+      note,
+      start,
+      end,
+      prefix,
+      suffix,
+      createdAt,
+      updatedAt,
+      tags,
+      claimsJson,
+    ] of rows) {
+      const tagIds =
+        tags === null
+          ? []
+          : tags
+              .split(',')
+              .map(Number)
+              .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
       const claims = claimsJson === '[]' ? [] : (JSON.parse(claimsJson) as Array<[number, string]>);
       const claimIds = claims.map(([claimId]) => claimId).join(LIST_SEPARATOR);
       const statements = claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR);

@@ -49,7 +49,11 @@ export function csvStringifier(columns: readonly string[], options: CsvOptions =
  * full (the destination is slower than SQLite), so memory stays flat however many rows come.
  * Resolves with the number of rows once `out` has flushed everything.
  */
-export async function writeCsv(rows: Iterable<Record<string, unknown> | unknown[]>, stringifier: Stringifier, out: Writable): Promise<number> {
+export async function writeCsv(
+  rows: Iterable<Record<string, unknown> | unknown[]>,
+  stringifier: Stringifier,
+  out: Writable,
+): Promise<number> {
   const done = pipeline(stringifier, out);
   // Observed now so a destination failure between awaits is never an unhandled rejection.
   done.catch(() => undefined);

@@ -30,11 +30,14 @@ function ioError(path: string, error: unknown): unknown {
   if (error instanceof MarginaliaError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOENT' ? 'its folder does not exist'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EISDIR' ? 'it is a folder'
-    : undefined;
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : undefined;
   return reason ? new MarginaliaError('io', `Cannot write ${basename(path)}: ${reason}.`) : error;
 }
-

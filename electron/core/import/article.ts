@@ -29,9 +29,7 @@ const EDGE = 4;
 
 /** Shared last step of every parser: news metadata, title, lead, headings, offsets. */
 export function assembleArticle(input: Draft[], opts: AssembleOptions): ParsedArticle {
-  let drafts = input
-    .map((d) => ({ ...d, text: tidyInline(d.text) }))
-    .filter((d) => d.text !== '');
+  let drafts = input.map((d) => ({ ...d, text: tidyInline(d.text) })).filter((d) => d.text !== '');
   drafts = drafts.filter((d, i) => !(d.kind === 'paragraph' && (i < EDGE || i >= drafts.length - EDGE) && isChromeLine(d.text)));
 
   const meta: ArticleMeta = {
@@ -117,7 +115,33 @@ function isLeadLike(text: string): boolean {
 }
 
 // Words a heading does not end on; a line ending on one is a sentence cut short.
-const DANGLING = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'and', 'or', 'as', 'with', 'in', 'on', 'at', 'by', 'from', 'that', 'than', 'и', 'в', 'на', 'с', 'по', 'что', 'к', 'о']);
+const DANGLING = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'for',
+  'and',
+  'or',
+  'as',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'that',
+  'than',
+  'и',
+  'в',
+  'на',
+  'с',
+  'по',
+  'что',
+  'к',
+  'о',
+]);
 
 function isHeadingLike(text: string): boolean {
   if (text.length > 100 || text.includes('\n')) return false;

@@ -37,7 +37,9 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
         drafts.push(draft);
       } else if (child.tagName === 'w:tbl') {
         for (const row of Array.from(child.getElementsByTagName('w:tr'))) {
-          const cells = elementChildren(row).filter((c) => c.tagName === 'w:tc').map((c) => runText(c).trim());
+          const cells = elementChildren(row)
+            .filter((c) => c.tagName === 'w:tc')
+            .map((c) => runText(c).trim());
           drafts.push({ kind: 'paragraph', text: cells.filter((c) => c !== '').join(' | ') });
         }
       } else if (child.tagName !== 'w:sectPr') {
@@ -63,13 +65,19 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
 
 function paragraph(p: DomElement, roles: Map<string, StyleRole>): Draft {
   const pPr = elementChildren(p).find((c) => c.tagName === 'w:pPr');
-  const styleId = pPr ? elementChildren(pPr).find((c) => c.tagName === 'w:pStyle')?.getAttribute('w:val') : null;
+  const styleId = pPr
+    ? elementChildren(pPr)
+        .find((c) => c.tagName === 'w:pStyle')
+        ?.getAttribute('w:val')
+    : null;
   const role = (styleId && roles.get(styleId)) || roleFromName(styleId ?? '');
   const text = runText(p);
   if (role) return { kind: role.kind, text, ...(role.level !== undefined ? { level: role.level } : {}) };
   const numPr = pPr && elementChildren(pPr).find((c) => c.tagName === 'w:numPr');
   if (numPr) {
-    const ilvl = elementChildren(numPr).find((c) => c.tagName === 'w:ilvl')?.getAttribute('w:val');
+    const ilvl = elementChildren(numPr)
+      .find((c) => c.tagName === 'w:ilvl')
+      ?.getAttribute('w:val');
     return { kind: 'list-item', text, level: Number(ilvl ?? 0) + 1 };
   }
   return { kind: 'paragraph', text };
@@ -122,7 +130,10 @@ function styleRoles(stylesXml: Uint8Array | undefined): Map<string, StyleRole> {
     if (!id) continue;
     const name = firstByName(style, 'w:name')?.getAttribute('w:val') ?? '';
     const outline = firstByName(style, 'w:outlineLvl')?.getAttribute('w:val');
-    const role = roleFromName(name) ?? roleFromName(id) ?? (outline != null && Number(outline) < 9 ? { kind: 'heading' as const, level: Number(outline) + 1 } : null);
+    const role =
+      roleFromName(name) ??
+      roleFromName(id) ??
+      (outline != null && Number(outline) < 9 ? { kind: 'heading' as const, level: Number(outline) + 1 } : null);
     if (role) roles.set(id, role);
   }
   return roles;

@@ -16,8 +16,16 @@ export const MAX_DOCUMENT_FILE_BYTES = 256_000_000;
 type Format = 'txt' | 'md' | 'html' | 'docx' | 'odt' | 'pdf';
 
 const EXTENSION_FORMATS: Record<string, Format> = {
-  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html',
-  '.xhtml': 'html', '.docx': 'docx', '.odt': 'odt', '.pdf': 'pdf',
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.docx': 'docx',
+  '.odt': 'odt',
+  '.pdf': 'pdf',
 };
 
 const DOCUMENT_NAMES: Record<Format, string> = {

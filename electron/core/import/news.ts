@@ -74,7 +74,8 @@ export function parseDateline(paragraph: string): Dateline | null {
   return null;
 }
 
-const BYLINE = /^(?:by|от|par|von|por|di)\s+(\p{Lu}[\p{L}\p{M}.'’\- ]{1,60}(?:(?:,| and| и| et| und| y) \p{Lu}[\p{L}\p{M}.'’\- ]{1,60})*)$/iu;
+const BYLINE =
+  /^(?:by|от|par|von|por|di)\s+(\p{Lu}[\p{L}\p{M}.'’\- ]{1,60}(?:(?:,| and| и| et| und| y) \p{Lu}[\p{L}\p{M}.'’\- ]{1,60})*)$/iu;
 
 /** "By Jane Doe" on its own line. */
 export function parseBylineLine(line: string): string | null {
@@ -85,14 +86,50 @@ export function parseBylineLine(line: string): string | null {
 
 // Lines that saved web pages carry around the article; dropped only as whole paragraphs.
 const CHROME = new Set([
-  'all news', 'все новости', 'news', 'новости', 'home', 'главная', 'menu', 'меню', 'share', 'share this',
-  'share this article', 'поделиться', 'advertisement', 'реклама', 'read more', 'читайте также',
-  'подробнее', 'subscribe', 'подписаться', 'print', 'back to top', 'наверх', 'skip to content',
-  'skip to main content', 'related', 'related articles', 'related news', 'comments', 'tweet',
-  'toggle navigation', 'sign in', 'log in', 'войти', 'top stories', 'latest news', 'последние новости',
+  'all news',
+  'все новости',
+  'news',
+  'новости',
+  'home',
+  'главная',
+  'menu',
+  'меню',
+  'share',
+  'share this',
+  'share this article',
+  'поделиться',
+  'advertisement',
+  'реклама',
+  'read more',
+  'читайте также',
+  'подробнее',
+  'subscribe',
+  'подписаться',
+  'print',
+  'back to top',
+  'наверх',
+  'skip to content',
+  'skip to main content',
+  'related',
+  'related articles',
+  'related news',
+  'comments',
+  'tweet',
+  'toggle navigation',
+  'sign in',
+  'log in',
+  'войти',
+  'top stories',
+  'latest news',
+  'последние новости',
 ]);
 
 export function isChromeLine(paragraph: string): boolean {
   if (paragraph.length > 40) return false;
-  return CHROME.has(paragraph.trim().toLowerCase().replace(/[\s:>»›→|]+$/u, ''));
+  return CHROME.has(
+    paragraph
+      .trim()
+      .toLowerCase()
+      .replace(/[\s:>»›→|]+$/u, ''),
+  );
 }

@@ -42,9 +42,22 @@ export async function parseOdt(bytes: Uint8Array, fileName: string): Promise<Par
         }
         case 'text:p': {
           const style = styleName(el.getAttribute('text:style-name'), styles);
-          const kind = listDepth > 0 ? 'list-item' : style === 'title' ? 'heading' : style === 'subtitle' ? 'lead' : /quotation|quote/.test(style) ? 'quote' : 'paragraph';
+          const kind =
+            listDepth > 0
+              ? 'list-item'
+              : style === 'title'
+                ? 'heading'
+                : style === 'subtitle'
+                  ? 'lead'
+                  : /quotation|quote/.test(style)
+                    ? 'quote'
+                    : 'paragraph';
           if (kind !== 'paragraph') structured = true;
-          drafts.push({ kind, text: inlineText(el), ...(kind === 'list-item' ? { level: listDepth } : kind === 'heading' ? { level: 1 } : {}) });
+          drafts.push({
+            kind,
+            text: inlineText(el),
+            ...(kind === 'list-item' ? { level: listDepth } : kind === 'heading' ? { level: 1 } : {}),
+          });
           break;
         }
         case 'text:list':

@@ -2,8 +2,7 @@
 import type { PreparedArticle } from './prepare';
 
 export type ParseOutcome =
-  | { ok: true; article: PreparedArticle; bytes: Uint8Array; size: number }
-  | { ok: false; error: string; cancelled?: true };
+  { ok: true; article: PreparedArticle; bytes: Uint8Array; size: number } | { ok: false; error: string; cancelled?: true };
 
 /** A file whose import was cancelled before it was read: not a failure, just not imported. */
 export const CANCELLED = { ok: false, error: 'the import was cancelled', cancelled: true } as const satisfies ParseOutcome;

@@ -71,7 +71,14 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
       workerData: { background } satisfies ParseWorkerData,
     });
     let loaded = (): void => {};
-    const slot: Slot = { worker, jobs: new Map(), ready: false, loaded: new Promise((resolve) => (loaded = resolve)), dead: false, background };
+    const slot: Slot = {
+      worker,
+      jobs: new Map(),
+      ready: false,
+      loaded: new Promise((resolve) => (loaded = resolve)),
+      dead: false,
+      background,
+    };
     worker.once('exit', () => loaded());
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
@@ -119,7 +126,12 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     for (const job of jobs) {
       const allowed = timeoutMs * (slot.jobs.size + 1);
       const timer = setTimeout(
-        () => lose(slot, `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`, job.id),
+        () =>
+          lose(
+            slot,
+            `reading the file took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} — stopped`,
+            job.id,
+          ),
         allowed,
       );
       slot.jobs.set(job.id, { job, timer });

@@ -7,7 +7,14 @@ import { prepareArticle } from './prepare';
 import { importErrorMessage, ImportError } from './errors';
 import { MAX_DOCUMENT_FILE_BYTES, parseFile } from './formats';
 import { formatMegabytes } from './size';
-import { CANCELLED, type ParseOutcome, type ParseWorkerData, type WorkerReply, type WorkerRequest, type WorkerResult } from './parse-messages';
+import {
+  CANCELLED,
+  type ParseOutcome,
+  type ParseWorkerData,
+  type WorkerReply,
+  type WorkerRequest,
+  type WorkerResult,
+} from './parse-messages';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;

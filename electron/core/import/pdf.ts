@@ -69,7 +69,8 @@ async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedArtic
     }
     const pages: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (Date.now() > deadline) throw new ImportError(`reading the PDF took longer than ${PDF_TIME_LIMIT_MS / 1000} s — it may be damaged`);
+      if (Date.now() > deadline)
+        throw new ImportError(`reading the PDF took longer than ${PDF_TIME_LIMIT_MS / 1000} s — it may be damaged`);
       const page = await doc.getPage(n).catch((error: unknown) => {
         throw pdfError(error);
       });
@@ -127,9 +128,7 @@ function toLines(items: TextItem[], page: number): Line[] {
     }
   }
   if (line) lines.push(line);
-  return lines
-    .map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text !== '');
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text !== '');
 }
 
 const PAGE_NUMBER = /^[-–—\s]*(?:(?:page|p\.|стр\.?|seite|página)\s*)?\d{1,4}(?:\s*(?:of|\/|из|sur|von|de)\s*\d{1,4})?[-–—\s]*$/iu;
@@ -152,13 +151,14 @@ const BULLET = /^[•◦▪▫●○■□‣⁃–-]\s+/u;
 /** Lines to blocks: a wider gap, a size change, an indent or a bullet starts a new block. */
 function toDrafts(lines: Line[]): { drafts: Draft[]; structured: boolean } {
   const bodySize = mostCommon(lines.map((l) => [round(l.size), l.text.length] as const));
-  const spacing = mostCommon(
-    lines.slice(1).flatMap((l, i) => {
-      const prev = lines[i]!;
-      const gap = prev.y - l.y;
-      return prev.page === l.page && round(l.size) === bodySize && gap > 0 ? [[round(gap), 1] as const] : [];
-    }),
-  ) || bodySize * 1.2;
+  const spacing =
+    mostCommon(
+      lines.slice(1).flatMap((l, i) => {
+        const prev = lines[i]!;
+        const gap = prev.y - l.y;
+        return prev.page === l.page && round(l.size) === bodySize && gap > 0 ? [[round(gap), 1] as const] : [];
+      }),
+    ) || bodySize * 1.2;
   const headingSizes = [...new Set(lines.map((l) => round(l.size)).filter((s) => s >= bodySize * 1.15))].sort((a, b) => b - a);
 
   const drafts: Draft[] = [];
@@ -176,7 +176,11 @@ function toDrafts(lines: Line[]): { drafts: Draft[]; structured: boolean } {
         fresh = /[.!?:"”»]$/u.test(prev.text) && /^[\p{Lu}\p{N}"“«]/u.test(text);
       } else {
         const gap = prev.y - line.y;
-        fresh = gap > spacing * 1.3 || gap < 0 || round(prev.size) !== size || (kind === 'paragraph' && current?.kind === 'paragraph' && line.x - prev.x > line.size * 1.5);
+        fresh =
+          gap > spacing * 1.3 ||
+          gap < 0 ||
+          round(prev.size) !== size ||
+          (kind === 'paragraph' && current?.kind === 'paragraph' && line.x - prev.x > line.size * 1.5);
       }
     }
     if (fresh) {

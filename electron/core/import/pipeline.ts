@@ -82,7 +82,12 @@ interface Parsed {
 }
 
 function titleFor(article: PreparedArticle, file: string): string {
-  return article.title?.trim() || basename(file).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
+  return (
+    article.title?.trim() ||
+    basename(file)
+      .replace(/\.[^.]+$/, '')
+      .replace(/[-_]+/g, ' ')
+  );
 }
 
 /** An article ready to be written, with the original file bytes kept for provenance. */
@@ -174,7 +179,13 @@ function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], repor
  * short batches and yields between them. Cancelling stops new work, commits what was already
  * parsed, and the report says so. A failing file never stops its batch.
  */
-export async function runImport(db: Database, clock: Clock, parser: Parser, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function runImport(
+  db: Database,
+  clock: Clock,
+  parser: Parser,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
   const report: ImportReport = {
     jobId: options.jobId ?? randomUUID(),

@@ -70,7 +70,9 @@ function selectionName(exact: string): string {
 }
 
 function textValue(name: string, value: string | null): string {
-  return value === null || value === '' ? '' : `<VariableValue><VariableRef targetGUID="${variableGuid(name)}"/><TextValue>${xmlText(value)}</TextValue></VariableValue>`;
+  return value === null || value === ''
+    ? ''
+    : `<VariableValue><VariableRef targetGUID="${variableGuid(name)}"/><TextValue>${xmlText(value)}</TextValue></VariableValue>`;
 }
 
 function description(value: string): string {
@@ -94,7 +96,12 @@ function* codes(db: Database, tree: Tree, parentId: number | null): Generator<st
  * Sources (articles, passages as PlainTextSelection with Coding), Notes (claims, link notes),
  * Links (appearances: passage → claim named by stance; claim links named by relation).
  */
-function* projectXml(db: Database, name: string, now: string, onSource: (articleId: number, guid: string) => void): Generator<string, number> {
+function* projectXml(
+  db: Database,
+  name: string,
+  now: string,
+  onSource: (articleId: number, guid: string) => void,
+): Generator<string, number> {
   const tree = loadTree(db);
   const user = guidFor(`marginalia-user:${name}`);
   yield '<?xml version="1.0" encoding="utf-8"?>\n';
@@ -109,7 +116,9 @@ function* projectXml(db: Database, name: string, now: string, onSource: (article
   for (const v of VARIABLES) yield `<Variable${attributes({ guid: v.guid, name: v.name, typeOfVariable: v.type })}/>`;
   yield '</Variables>';
 
-  const tagGuid = new Map((db.prepare('SELECT id, uid FROM tags').all() as Array<{ id: number; uid: string }>).map((t) => [t.id, guidFor(t.uid)]));
+  const tagGuid = new Map(
+    (db.prepare('SELECT id, uid FROM tags').all() as Array<{ id: number; uid: string }>).map((t) => [t.id, guidFor(t.uid)]),
+  );
   const articles = db.prepare(
     `SELECT id, uid, title, outlet, byline, published, place, language, url, imported_at, updated_at FROM articles WHERE id > ? ORDER BY id LIMIT 500`,
   );
@@ -181,20 +190,25 @@ function* claimsXml(db: Database, user: string): Generator<string> {
     for (const c of page) {
       if (!opened) yield '<Notes>';
       opened = true;
-      const value = c.value === null ? '' : `<VariableValue><VariableRef targetGUID="${variableGuid(CLAIM_VARIABLES.value)}"/><FloatValue>${xsdDecimal(c.value)}</FloatValue></VariableValue>`;
-      yield `<Note${attributes({
-        guid: guidFor(c.uid),
-        name: selectionName(c.statement),
-        creatingUser: user,
-        creationDateTime: c.created_at,
-        modifyingUser: user,
-        modifiedDateTime: c.updated_at,
-      })}>${description(c.note)}<PlainTextContent>${xmlText(c.statement)}</PlainTextContent>` +
+      const value =
+        c.value === null
+          ? ''
+          : `<VariableValue><VariableRef targetGUID="${variableGuid(CLAIM_VARIABLES.value)}"/><FloatValue>${xsdDecimal(c.value)}</FloatValue></VariableValue>`;
+      yield (
+        `<Note${attributes({
+          guid: guidFor(c.uid),
+          name: selectionName(c.statement),
+          creatingUser: user,
+          creationDateTime: c.created_at,
+          modifyingUser: user,
+          modifiedDateTime: c.updated_at,
+        })}>${description(c.note)}<PlainTextContent>${xmlText(c.statement)}</PlainTextContent>` +
         textValue(CLAIM_VARIABLES.kind, c.kind) +
         textValue(CLAIM_VARIABLES.speaker, c.speaker) +
         value +
         textValue(CLAIM_VARIABLES.unit, c.unit) +
-        '</Note>';
+        '</Note>'
+      );
     }
   }
   // A link's note is a Note of its own that the Link refers to; claim links are few enough to hold.
@@ -226,9 +240,11 @@ function* claimsXml(db: Database, user: string): Generator<string> {
     if (!opened) yield '<Links>';
     opened = true;
     const note = linkNotes.get(link);
-    yield `<Link${attributes({ guid: randomUUID(), name: linkName(link), direction: 'OneWay', originGUID: guidFor(link.from_uid), targetGUID: guidFor(link.to_uid) })}>` +
+    yield (
+      `<Link${attributes({ guid: randomUUID(), name: linkName(link), direction: 'OneWay', originGUID: guidFor(link.from_uid), targetGUID: guidFor(link.to_uid) })}>` +
       (note ? `<NoteRef targetGUID="${note}"/>` : '') +
-      '</Link>';
+      '</Link>'
+    );
   }
   if (opened) yield '</Links>';
   yield '</Project>\n';

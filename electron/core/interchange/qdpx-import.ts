@@ -60,7 +60,8 @@ async function readArchive(path: string): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(error.code === 'ENOENT' ? 'no such file' : error.message);
   });
-  if (info.size > MAX_ARCHIVE_BYTES) throw new ImportError(`the project is ${formatMegabytes(info.size)}; the limit is ${formatMegabytes(MAX_ARCHIVE_BYTES)}`);
+  if (info.size > MAX_ARCHIVE_BYTES)
+    throw new ImportError(`the project is ${formatMegabytes(info.size)}; the limit is ${formatMegabytes(MAX_ARCHIVE_BYTES)}`);
   return readFile(path);
 }
 
@@ -84,7 +85,15 @@ function prepare(source: QdeText, entry: string, bytes: Uint8Array, notes: Map<s
     }
     // Notes are kept exactly as written; only empty ones are dropped.
     const note = [s.description, ...s.noteRefs.map((guid) => notes.get(guid) ?? '')].filter((n) => n.trim() !== '');
-    return { guid: s.guid, start: text.toOffset(s.start), end: text.toOffset(s.end), note, codeRefs: s.codeRefs, created: s.created, modified: s.modified };
+    return {
+      guid: s.guid,
+      start: text.toOffset(s.start),
+      end: text.toOffset(s.end),
+      note,
+      codeRefs: s.codeRefs,
+      created: s.created,
+      modified: s.modified,
+    };
   });
   return { source, entry, bytes, text, selections };
 }
@@ -255,7 +264,11 @@ function articleOf(source: QdeText, entry: string, text: string, skipped: string
     published = null;
   }
   return {
-    title: source.name?.trim() || basename(entry).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' '),
+    title:
+      source.name?.trim() ||
+      basename(entry)
+        .replace(/\.[^.]+$/, '')
+        .replace(/[-_]+/g, ' '),
     outlet: variable(ARTICLE_VARIABLES.outlet),
     byline: variable(ARTICLE_VARIABLES.byline),
     published,
@@ -363,7 +376,10 @@ function writeLinks(
     const to = l.target ?? '';
     if (claimOf.has(from) && claimOf.has(to) && from !== to) {
       const label = parseLinkName(l.name);
-      const note = l.noteRefs.map((guid) => noteText.get(guid) ?? '').filter((n) => n.trim() !== '').join('\n\n');
+      const note = l.noteRefs
+        .map((guid) => noteText.get(guid) ?? '')
+        .filter((n) => n.trim() !== '')
+        .join('\n\n');
       const changes = link.run(
         claimOf.get(from),
         claimOf.get(to),
@@ -388,12 +404,22 @@ function writeLinks(
 }
 
 /** The pipeline's hook: imports one .qdpx and adds its articles, duplicates or failure to a batch import's report. */
-export async function importQdpxInto(db: Database, clock: Clock, file: string, report: ImportReport, name: (p: string) => string): Promise<void> {
+export async function importQdpxInto(
+  db: Database,
+  clock: Clock,
+  file: string,
+  report: ImportReport,
+  name: (p: string) => string,
+): Promise<void> {
   try {
     const result = await importQdpx(db, clock, file);
     for (const article of result.imported) report.imported.push({ file: name(file), ...article });
     for (const duplicate of result.duplicates) {
-      report.duplicates.push({ file: `${name(file)} (${duplicate.source})`, existingId: duplicate.existingId, existingTitle: duplicate.existingTitle });
+      report.duplicates.push({
+        file: `${name(file)} (${duplicate.source})`,
+        existingId: duplicate.existingId,
+        existingTitle: duplicate.existingTitle,
+      });
     }
   } catch (error) {
     report.failed.push({ file: name(file), error: `${basename(name(file))}: ${importErrorMessage(error)}` });

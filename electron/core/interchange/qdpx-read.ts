@@ -57,8 +57,23 @@ export interface QdeProject {
 type Node = Record<string, unknown>;
 
 const REPEATED = new Set([
-  'User', 'Code', 'Variable', 'Case', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
-  'PlainTextSelection', 'Coding', 'NoteRef', 'VariableValue', 'Note', 'Link', 'Set', 'Graph',
+  'User',
+  'Code',
+  'Variable',
+  'Case',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'Coding',
+  'NoteRef',
+  'VariableValue',
+  'Note',
+  'Link',
+  'Set',
+  'Graph',
 ]);
 
 const parser = new XMLParser({
@@ -133,7 +148,9 @@ function text(node: Node, variableNames: Map<string, string>, what: string): Qde
   for (const value of list(node.VariableValue)) {
     const ref = value.VariableRef as Node | undefined;
     const name = ref ? variableNames.get(canonicalGuid(attribute(ref, 'targetGUID') ?? undefined) ?? '') : undefined;
-    const content = ['TextValue', 'FloatValue', 'IntegerValue', 'DateValue', 'DateTimeValue', 'BooleanValue'].map((k) => textOf(value, k)).find((v) => v !== '');
+    const content = ['TextValue', 'FloatValue', 'IntegerValue', 'DateValue', 'DateTimeValue', 'BooleanValue']
+      .map((k) => textOf(value, k))
+      .find((v) => v !== '');
     if (name && content !== undefined) variables.set(name.toLowerCase(), content);
   }
   return {

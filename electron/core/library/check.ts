@@ -35,12 +35,21 @@ export function checkLibrary(db: Database): string[] {
 
   // Offsets are UTF-16 code units, which SQLite's length() does not count: measure in JS.
   const lengths = new Map<number, number>();
-  for (const row of db.prepare('SELECT id, text, blocks FROM articles').iterate() as Iterable<{ id: number; text: string; blocks: string }>) {
+  for (const row of db.prepare('SELECT id, text, blocks FROM articles').iterate() as Iterable<{
+    id: number;
+    text: string;
+    blocks: string;
+  }>) {
     lengths.set(row.id, row.text.length);
     const blocks = JSON.parse(row.blocks) as Block[];
-    if (blocks.some((b) => b.start < 0 || b.end > row.text.length || b.start > b.end)) problems.push(`article ${row.id}: a block lies outside its text`);
+    if (blocks.some((b) => b.start < 0 || b.end > row.text.length || b.start > b.end))
+      problems.push(`article ${row.id}: a block lies outside its text`);
   }
-  for (const row of db.prepare('SELECT id, article_id, "end" FROM passages').iterate() as Iterable<{ id: number; article_id: number; end: number }>) {
+  for (const row of db.prepare('SELECT id, article_id, "end" FROM passages').iterate() as Iterable<{
+    id: number;
+    article_id: number;
+    end: number;
+  }>) {
     if (row.end > (lengths.get(row.article_id) ?? 0)) problems.push(`passage ${row.id} ends beyond its article's text`);
   }
   return problems;

@@ -18,9 +18,12 @@ function articleText(db: Database, articleId: number): string {
 /** Names of the given tags in the given order; refuses an id that does not exist. */
 function tagNames(db: Database, ids: readonly number[]): string[] {
   const names = new Map(
-    (db.prepare('SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number; name: string }>).map(
-      (row) => [row.id, row.name],
-    ),
+    (
+      db.prepare('SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{
+        id: number;
+        name: string;
+      }>
+    ).map((row) => [row.id, row.name]),
   );
   return ids.map((id) => {
     const name = names.get(id);
@@ -31,7 +34,9 @@ function tagNames(db: Database, ids: readonly number[]): string[] {
 
 function refuseMissingPassages(db: Database, ids: readonly number[]): void {
   const found = new Set(
-    (db.prepare('SELECT id FROM passages WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number }>).map((r) => r.id),
+    (
+      db.prepare('SELECT id FROM passages WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number }>
+    ).map((r) => r.id),
   );
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound('Passage', missing);
@@ -76,7 +81,10 @@ export function createPassage(db: Database, clock: Clock, args: NewPassage): Edi
       return getPassage(db, id);
     },
     // Articles show passage counts and tags show usage counts, so both views refresh too.
-    () => ({ label: names.length > 0 ? `Tag passage with ${names.join(', ')}` : 'Mark passage', changes: ['passages', 'articles', 'tags'] }),
+    () => ({
+      label: names.length > 0 ? `Tag passage with ${names.join(', ')}` : 'Mark passage',
+      changes: ['passages', 'articles', 'tags'],
+    }),
   );
 }
 
@@ -105,7 +113,10 @@ export function tagPassages(db: Database, clock: Clock, passageIds: number[], ta
   const json = JSON.stringify(ids);
   return recordEdit(
     db,
-    () => [among('passages', 'id', ids), { table: 'passage_tags', where: 'tag_id = ? AND passage_id IN (SELECT value FROM json_each(?))', params: [tagId, json] }],
+    () => [
+      among('passages', 'id', ids),
+      { table: 'passage_tags', where: 'tag_id = ? AND passage_id IN (SELECT value FROM json_each(?))', params: [tagId, json] },
+    ],
     () => {
       const now = isoNow(clock);
       const insert = db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id) VALUES (?, ?)');
@@ -131,7 +142,10 @@ export function untagPassage(db: Database, clock: Clock, passageId: number, tagI
   }
   return recordEdit(
     db,
-    () => [among('passages', 'id', [passageId]), { table: 'passage_tags', where: 'passage_id = ? AND tag_id = ?', params: [passageId, tagId] }],
+    () => [
+      among('passages', 'id', [passageId]),
+      { table: 'passage_tags', where: 'passage_id = ? AND tag_id = ?', params: [passageId, tagId] },
+    ],
     () => {
       db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?').run(passageId, tagId);
       db.prepare('UPDATE passages SET updated_at = ? WHERE id = ?').run(isoNow(clock), passageId);
@@ -148,7 +162,9 @@ export function deletePassages(db: Database, ids: number[]): Edit<{ deleted: num
   return recordEdit(
     db,
     () => [among('passages', 'id', unique), among('passage_tags', 'passage_id', unique), among('claim_appearances', 'passage_id', unique)],
-    () => ({ deleted: db.prepare('DELETE FROM passages WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(unique)).changes }),
+    () => ({
+      deleted: db.prepare('DELETE FROM passages WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(unique)).changes,
+    }),
     () => ({ label: `Delete ${plural(unique.length, 'passage', 'passages')}`, changes: ['passages', 'articles', 'tags', 'claims'] }),
   );
 }
@@ -164,15 +180,9 @@ export function reattachPassage(db: Database, clock: Clock, id: number, start: n
     () => [among('passages', 'id', [id])],
     () => {
       const { exact, prefix, suffix } = describeRange(text, start, end);
-      db.prepare(`UPDATE passages SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = 'exact', updated_at = ? WHERE id = ?`).run(
-        start,
-        end,
-        exact,
-        prefix,
-        suffix,
-        isoNow(clock),
-        id,
-      );
+      db.prepare(
+        `UPDATE passages SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = 'exact', updated_at = ? WHERE id = ?`,
+      ).run(start, end, exact, prefix, suffix, isoNow(clock), id);
       return getPassage(db, id);
     },
     () => ({ label: 'Re-attach passage', changes: ['passages'] }),

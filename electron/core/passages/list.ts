@@ -96,7 +96,10 @@ export function listPassages(db: Database, query: PassageQuery): PassagePage {
   const whereSql = where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '';
   const { column, direction } = query.sort ?? { column: 'created', direction: 'desc' };
   const joinArticles = where.needsArticle || ARTICLE_COLUMNS.has(column) ? 'JOIN articles a ON a.id = p.article_id' : '';
-  const total = db.prepare(`SELECT count(*) FROM passages p ${where.needsArticle ? joinArticles : ''} ${whereSql}`).pluck().get(...where.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM passages p ${where.needsArticle ? joinArticles : ''} ${whereSql}`)
+    .pluck()
+    .get(...where.params) as number;
 
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
   const byTags = column === 'tags';

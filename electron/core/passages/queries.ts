@@ -25,7 +25,9 @@ export function linksOf(db: Database, ids: readonly number[]): { tags: Links; cl
   return {
     tags: group(
       db
-        .prepare('SELECT passage_id AS passageId, tag_id AS otherId FROM passage_tags WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tag_id')
+        .prepare(
+          'SELECT passage_id AS passageId, tag_id AS otherId FROM passage_tags WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY tag_id',
+        )
         .all(json) as Array<{ passageId: number; otherId: number }>,
     ),
     claims: group(
@@ -39,14 +41,19 @@ export function linksOf(db: Database, ids: readonly number[]): { tags: Links; cl
 }
 
 /** Completes a fresh row in place (no copy: an article may have thousands). */
-export function withLinks<T extends PassageFields>(row: T, links: { tags: Links; claims: Links }): T & Pick<Passage, 'tagIds' | 'claimIds'> {
+export function withLinks<T extends PassageFields>(
+  row: T,
+  links: { tags: Links; claims: Links },
+): T & Pick<Passage, 'tagIds' | 'claimIds'> {
   return Object.assign(row, { tagIds: links.tags.get(row.id) ?? [], claimIds: links.claims.get(row.id) ?? [] });
 }
 
 /** An article's passages in reading order: one statement for passages, one for tags, one for claims. */
 export function passagesForArticle(db: Database, articleId: number): Passage[] {
   if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) throw notFound('Article', articleId);
-  const rows = db.prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.article_id = ? ORDER BY p.start, p."end", p.id`).all(articleId) as PassageFields[];
+  const rows = db
+    .prepare(`SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.article_id = ? ORDER BY p.start, p."end", p.id`)
+    .all(articleId) as PassageFields[];
   const pairs = (sql: string) => group(db.prepare(sql).all(articleId) as Array<{ passageId: number; otherId: number }>);
   const links = {
     tags: pairs(
@@ -60,9 +67,9 @@ export function passagesForArticle(db: Database, articleId: number): Passage[] {
 }
 
 export function getPassage(db: Database, id: number): PassageDetail {
-  const row = db.prepare(`SELECT ${PASSAGE_COLUMNS}, a.title AS articleTitle FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ?`).get(id) as
-    | (PassageFields & { articleTitle: string })
-    | undefined;
+  const row = db
+    .prepare(`SELECT ${PASSAGE_COLUMNS}, a.title AS articleTitle FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ?`)
+    .get(id) as (PassageFields & { articleTitle: string }) | undefined;
   if (!row) throw notFound('Passage', id);
   return withLinks(row, linksOf(db, [id]));
 }

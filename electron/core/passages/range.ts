@@ -5,7 +5,10 @@ import { MarginaliaError } from '../errors';
 export function checkRange(text: string, start: number, end: number): void {
   if (!(start < end)) throw new MarginaliaError('invalid-arguments', `A passage must cover at least one character (got ${start}–${end}).`);
   if (end > text.length) {
-    throw new MarginaliaError('invalid-arguments', `The passage ${start}–${end} ends beyond the article's text (${text.length} characters).`);
+    throw new MarginaliaError(
+      'invalid-arguments',
+      `The passage ${start}–${end} ends beyond the article's text (${text.length} characters).`,
+    );
   }
   if (splitsPair(text, start) || splitsPair(text, end)) {
     throw new MarginaliaError('invalid-arguments', `The passage ${start}–${end} cuts a character in half; select whole characters.`);

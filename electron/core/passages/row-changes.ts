@@ -70,7 +70,9 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
     const unique = TRANSIENT_UNIQUE[table];
     if (!unique) continue;
     const after = to.get(table) ?? new Map<string, Row>();
-    const park = prepare(`UPDATE ${table} SET "${unique.column}" = "${unique.placeholder}" WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`);
+    const park = prepare(
+      `UPDATE ${table} SET "${unique.column}" = "${unique.placeholder}" WHERE ${KEYS[table].map((k) => `"${k}" = ?`).join(' AND ')}`,
+    );
     for (const [key, row] of from.get(table) ?? []) {
       const next = after.get(key);
       if (!next || !sameRow(row, next)) park.run(...KEYS[table].map((k) => row[k]));

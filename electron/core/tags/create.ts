@@ -39,7 +39,14 @@ export function insertTag(
 }
 
 /** Walks `names` down from `parentId`, reusing tags case-insensitively and creating the missing ones. */
-export function ensurePath(db: Database, clock: Clock, tree: Tree, parentId: number | null, names: string[], created: number[]): number | null {
+export function ensurePath(
+  db: Database,
+  clock: Clock,
+  tree: Tree,
+  parentId: number | null,
+  names: string[],
+  created: number[],
+): number | null {
   let parent = parentId;
   for (const name of names) {
     const existing = tree.childNamed(parent, name);

@@ -28,7 +28,9 @@ function restore(cell: string): string {
 export function exportCodebook(db: Database): string {
   const tree = loadTree(db);
   const details = new Map(
-    (db.prepare('SELECT id, description, color FROM tags').all() as Array<{ id: number; description: string; color: string }>).map((row) => [row.id, row]),
+    (db.prepare('SELECT id, description, color FROM tags').all() as Array<{ id: number; description: string; color: string }>).map(
+      (row) => [row.id, row],
+    ),
   );
   const rows = tree.ordered().map((node) => {
     const { description, color } = details.get(node.id)!;
@@ -58,7 +60,8 @@ function readCodebook(csv: string): CodebookLine[] {
   const pathAt = column('path');
   const descriptionAt = column('description');
   const colourAt = column('colour', 'color');
-  if (pathAt < 0) throw new MarginaliaError('invalid-arguments', 'The first row of a codebook file must name its columns: path, description, colour.');
+  if (pathAt < 0)
+    throw new MarginaliaError('invalid-arguments', 'The first row of a codebook file must name its columns: path, description, colour.');
   return records.slice(1).flatMap((record, index) => {
     const line = index + 2;
     const path = restore(record[pathAt] ?? '').trim();
@@ -69,7 +72,14 @@ function readCodebook(csv: string): CodebookLine[] {
       throw new MarginaliaError('invalid-arguments', `Line ${line}: "${colour}" is not a colour; use the form #4e79a7.`);
     }
     try {
-      return [{ line, names: splitPath(path), description: cell(descriptionAt), color: colour === '' ? null : `#${colour.replace('#', '').toLowerCase()}` }];
+      return [
+        {
+          line,
+          names: splitPath(path),
+          description: cell(descriptionAt),
+          color: colour === '' ? null : `#${colour.replace('#', '').toLowerCase()}`,
+        },
+      ];
     } catch (error) {
       throw new MarginaliaError('invalid-arguments', `Line ${line}: ${(error as Error).message}`);
     }
@@ -103,7 +113,8 @@ export function importCodebook(db: Database, clock: Clock, csv: string): Edit<{ 
           continue;
         }
         const text = description === '' ? null : description;
-        if (update.run(text, color, isoNow(clock), existing.id, text, color).changes > 0 && !created.includes(existing.id)) updated.add(existing.id);
+        if (update.run(text, color, isoNow(clock), existing.id, text, color).changes > 0 && !created.includes(existing.id))
+          updated.add(existing.id);
       }
       return { created: created.length, updated: updated.size };
     },

@@ -61,7 +61,10 @@ export function moveTag(db: Database, clock: Clock, id: number, parentId: number
   if (parentId !== null) {
     tree.get(parentId);
     if (tree.subtree(id).includes(parentId)) {
-      throw new MarginaliaError('conflict', `"${node.name}" cannot move under ${parentId === id ? 'itself' : `its own descendant "${tree.path(parentId)}"`}.`);
+      throw new MarginaliaError(
+        'conflict',
+        `"${node.name}" cannot move under ${parentId === id ? 'itself' : `its own descendant "${tree.path(parentId)}"`}.`,
+      );
     }
   }
   refuseClash(tree, parentId, node.name, id);
@@ -69,7 +72,10 @@ export function moveTag(db: Database, clock: Clock, id: number, parentId: number
   const newSiblings = tree.childrenOf(parentId).filter((sibling) => sibling.id !== id);
   newSiblings.splice(Math.min(position ?? newSiblings.length, newSiblings.length), 0, node);
   const touched = [...new Set([...oldSiblings, ...newSiblings].map((sibling) => sibling.id))];
-  const label = parentId === node.parentId ? `Reorder ${node.name}` : `Move ${node.name} to ${parentId === null ? 'the top level' : tree.byId.get(parentId)!.name}`;
+  const label =
+    parentId === node.parentId
+      ? `Reorder ${node.name}`
+      : `Move ${node.name} to ${parentId === null ? 'the top level' : tree.byId.get(parentId)!.name}`;
   return recordEdit(
     db,
     () => [among('tags', 'id', touched)],

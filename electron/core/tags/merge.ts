@@ -37,7 +37,10 @@ export function mergeTags(db: Database, clock: Clock, sourceId: number, targetId
   const target = tree.get(targetId);
   if (sourceId === targetId) throw new MarginaliaError('conflict', `"${source.name}" cannot be merged into itself.`);
   if (tree.subtree(sourceId).includes(targetId)) {
-    throw new MarginaliaError('conflict', `"${source.name}" cannot be merged into its own descendant "${tree.path(targetId)}"; move that tag out first.`);
+    throw new MarginaliaError(
+      'conflict',
+      `"${source.name}" cannot be merged into its own descendant "${tree.path(targetId)}"; move that tag out first.`,
+    );
   }
   const touched = [...new Set([...tree.subtree(sourceId), ...tree.subtree(targetId)])];
   return recordEdit(

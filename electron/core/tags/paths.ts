@@ -7,7 +7,8 @@ export const PATH_SEPARATOR = ' / ';
 export function cleanName(raw: string): string {
   const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (name === '') throw new MarginaliaError('invalid-arguments', 'A tag name cannot be empty.');
-  if (name.includes('/')) throw new MarginaliaError('invalid-arguments', `"${name}": a tag name cannot contain "/" (it separates levels of the codebook).`);
+  if (name.includes('/'))
+    throw new MarginaliaError('invalid-arguments', `"${name}": a tag name cannot contain "/" (it separates levels of the codebook).`);
   if (name.length > 200) throw new MarginaliaError('invalid-arguments', `"${name.slice(0, 40)}…": a tag name is at most 200 characters.`);
   return name;
 }

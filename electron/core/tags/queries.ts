@@ -22,7 +22,8 @@ export class Tree {
       siblings.push(node);
       this.children.set(node.parentId, siblings);
     }
-    for (const siblings of this.children.values()) siblings.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id - b.id);
+    for (const siblings of this.children.values())
+      siblings.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id - b.id);
   }
 
   /** Records a tag just inserted (last among its siblings). */
@@ -48,7 +49,8 @@ export class Tree {
 
   path(id: number): string {
     const names: string[] = [];
-    for (let node = this.byId.get(id); node; node = node.parentId === null ? undefined : this.byId.get(node.parentId)) names.unshift(node.name);
+    for (let node = this.byId.get(id); node; node = node.parentId === null ? undefined : this.byId.get(node.parentId))
+      names.unshift(node.name);
     return names.join(PATH_SEPARATOR);
   }
 
@@ -89,13 +91,17 @@ const TAG_COLUMNS = `t.id, t.uid, t.parent_id AS parentId, t.name, t.color, t.de
  * A passage tagged with a parent and one of its children counts once in passageCountWithChildren.
  */
 export function listTags(db: Database): Tag[] {
-  const rows = (db.prepare(`SELECT ${TAG_COLUMNS}, 0 AS passageCount, 0 AS articleCount, 0 AS passageCountWithChildren FROM tags t`).all() as TagRow[]);
+  const rows = db
+    .prepare(`SELECT ${TAG_COLUMNS}, 0 AS passageCount, 0 AS articleCount, 0 AS passageCountWithChildren FROM tags t`)
+    .all() as TagRow[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   // The last article and passage counted per tag: rows arrive grouped by both, so this dedupes.
   const lastArticle = new Map<number, number>();
   const lastPassage = new Map<number, number>();
   const taggings = db
-    .prepare('SELECT pt.passage_id, p.article_id, pt.tag_id FROM passages p INDEXED BY passages_article JOIN passage_tags pt ON pt.passage_id = p.id')
+    .prepare(
+      'SELECT pt.passage_id, p.article_id, pt.tag_id FROM passages p INDEXED BY passages_article JOIN passage_tags pt ON pt.passage_id = p.id',
+    )
     .raw()
     .iterate() as Iterable<[number, number, number]>;
   for (const [passageId, articleId, tagId] of taggings) {

@@ -41,7 +41,10 @@ export function httpTransport(): Transport {
       body: JSON.stringify(args ?? {}),
     });
     if (response.status === 401) {
-      return { ok: false, error: { code: 'unauthorised', message: 'This page needs the link printed by "marginalia serve" (with its token).' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorised', message: 'This page needs the link printed by "marginalia serve" (with its token).' },
+      };
     }
     return (await response.json()) as Envelope<unknown>;
   };

@@ -18,8 +18,8 @@ type Key = (typeof FIELDS)[number]['key'];
 
 /** Edits an article's details; the change is undoable like every edit. */
 export function ArticleDetailsDialog({ article, onClose }: { article: Article; onClose(): void }) {
-  const [values, setValues] = useState<Record<Key, string>>(() =>
-    Object.fromEntries(FIELDS.map(({ key }) => [key, article[key] ?? ''])) as Record<Key, string>,
+  const [values, setValues] = useState<Record<Key, string>>(
+    () => Object.fromEntries(FIELDS.map(({ key }) => [key, article[key] ?? ''])) as Record<Key, string>,
   );
   const [error, setError] = useState<string | null>(null);
   const update = useEdit('articles.update');
@@ -27,13 +27,20 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const patch = Object.fromEntries(
-      FIELDS.filter(({ key }) => values[key] !== (article[key] ?? '')).map(({ key }) => [key, key === 'title' ? values[key] : values[key].trim() || null]),
+      FIELDS.filter(({ key }) => values[key] !== (article[key] ?? '')).map(({ key }) => [
+        key,
+        key === 'title' ? values[key] : values[key].trim() || null,
+      ]),
     );
     try {
       if (Object.keys(patch).length > 0) await update.mutateAsync({ id: article.id, patch });
       onClose();
     } catch (e) {
-      setError(e instanceof CommandError && e.issues ? e.issues.map((i) => `${i.path.replace('patch.', '')}: ${i.message}`).join('; ') : (e as Error).message);
+      setError(
+        e instanceof CommandError && e.issues
+          ? e.issues.map((i) => `${i.path.replace('patch.', '')}: ${i.message}`).join('; ')
+          : (e as Error).message,
+      );
     }
   };
 
@@ -44,15 +51,31 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
           {FIELDS.map(({ key, label, hint }) => (
             <label key={key} style={{ display: 'contents' }}>
               <span>{label}</span>
-              <input value={values[key]} onChange={(e) => setValues({ ...values, [key]: e.target.value })} aria-describedby={hint ? `hint-${key}` : undefined} />
-              {hint ? <span className="hint" id={`hint-${key}`}>{hint}</span> : null}
+              <input
+                value={values[key]}
+                onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+                aria-describedby={hint ? `hint-${key}` : undefined}
+              />
+              {hint ? (
+                <span className="hint" id={`hint-${key}`}>
+                  {hint}
+                </span>
+              ) : null}
             </label>
           ))}
         </div>
-        {error ? <div className="form-error" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        ) : null}
         <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={update.isPending}>Save</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={update.isPending}>
+            Save
+          </button>
         </div>
       </form>
     </Dialog>

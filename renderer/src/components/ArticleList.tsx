@@ -67,7 +67,11 @@ export function ArticleList({ articles, selectedId, onSelect }: Props) {
             >
               <div className="title">{article.title}</div>
               <div className="meta">
-                {[article.outlet, formatPublished(article.published), article.passageCount ? `${article.passageCount} ${article.passageCount === 1 ? 'passage' : 'passages'}` : '']
+                {[
+                  article.outlet,
+                  formatPublished(article.published),
+                  article.passageCount ? `${article.passageCount} ${article.passageCount === 1 ? 'passage' : 'passages'}` : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </div>

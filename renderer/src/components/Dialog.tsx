@@ -1,7 +1,17 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal dialog: labelled, focus moves in on open and back on close, Escape closes. */
-export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -33,14 +33,22 @@ const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCom
     label: 'Web annotations (W3C JSON-LD)',
     hint: 'One annotation per passage with quote and position selectors, tags and notes.',
     command: 'export.annotations',
-    file: { title: 'Export annotations', defaultName: 'annotations.jsonld', filters: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }] },
+    file: {
+      title: 'Export annotations',
+      defaultName: 'annotations.jsonld',
+      filters: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }],
+    },
   },
   {
     kind: 'qdpx',
     label: 'REFI-QDA project (.qdpx)',
     hint: 'The whole library for ATLAS.ti, NVivo, MAXQDA or QualCoder: sources, codebook, coded passages, notes, links.',
     command: 'export.qdpx',
-    file: { title: 'Export REFI-QDA project', defaultName: 'marginalia.qdpx', filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }] },
+    file: {
+      title: 'Export REFI-QDA project',
+      defaultName: 'marginalia.qdpx',
+      filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }],
+    },
   },
 ];
 
@@ -48,7 +56,15 @@ const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCom
  * File ▸ Export…: what to export and how. From the Passages view it offers exactly the passages
  * its filter shows.
  */
-export function ExportDialog({ filter, onClose, onDone }: { filter: PassageFilter | null; onClose(): void; onDone(message: string): void }) {
+export function ExportDialog({
+  filter,
+  onClose,
+  onDone,
+}: {
+  filter: PassageFilter | null;
+  onClose(): void;
+  onDone(message: string): void;
+}) {
   const [kind, setKind] = useState<Kind>('passages');
   const [layout, setLayout] = useState<'wide' | 'long'>('wide');
   const [bom, setBom] = useState(true);

@@ -17,7 +17,15 @@ export function ImportButtons({ onFiles, primary = false }: { onFiles(files: Fil
       <button type="button" className="button" onClick={() => folder.current?.click()}>
         Import folder…
       </button>
-      <input ref={files} type="file" multiple hidden aria-label="Choose files to import" accept=".txt,.md,.html,.htm,.docx,.odt,.pdf" onChange={(e) => take(e.currentTarget)} />
+      <input
+        ref={files}
+        type="file"
+        multiple
+        hidden
+        aria-label="Choose files to import"
+        accept=".txt,.md,.html,.htm,.docx,.odt,.pdf"
+        onChange={(e) => take(e.currentTarget)}
+      />
       <input
         ref={(el) => {
           folder.current = el;

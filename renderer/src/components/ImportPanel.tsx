@@ -36,9 +36,13 @@ export function ImportPanel({
       <section className="panel" aria-label="Import">
         <header>
           <h2>Preparing {uploading} file(s)…</h2>
-          <button type="button" className="button small" onClick={onCancel}>Cancel import</button>
+          <button type="button" className="button small" onClick={onCancel}>
+            Cancel import
+          </button>
         </header>
-        <div className="body"><div className="progress" role="progressbar" aria-label="Import progress" /></div>
+        <div className="body">
+          <div className="progress" role="progressbar" aria-label="Import progress" />
+        </div>
       </section>
     );
   }
@@ -48,17 +52,35 @@ export function ImportPanel({
       <section className="panel" aria-label="Import">
         <header>
           <h2>Importing…</h2>
-          <button type="button" className="button small" onClick={onCancel}>Cancel import</button>
+          <button type="button" className="button small" onClick={onCancel}>
+            Cancel import
+          </button>
         </header>
         <div className="body">
-          <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} aria-valuetext={`${progress.done} of ${progress.total} files`}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            aria-valuetext={`${progress.done} of ${progress.total} files`}
+          >
             <div style={{ width: `${percent}%` }} />
           </div>
           <div className="progress-text" role="status">
-            <span>{progress.done} of {progress.total} files · {progress.imported} imported{progress.duplicates ? ` · ${progress.duplicates} duplicates` : ''}{progress.failed ? ` · ${progress.failed} failed` : ''}</span>
+            <span>
+              {progress.done} of {progress.total} files · {progress.imported} imported
+              {progress.duplicates ? ` · ${progress.duplicates} duplicates` : ''}
+              {progress.failed ? ` · ${progress.failed} failed` : ''}
+            </span>
             <span aria-label="Elapsed time">{formatElapsed(progress.elapsedMs)}</span>
           </div>
-          {progress.current ? <div className="current-file" title={progress.current}>{baseName(progress.current)}</div> : null}
+          {progress.current ? (
+            <div className="current-file" title={progress.current}>
+              {baseName(progress.current)}
+            </div>
+          ) : null}
         </div>
       </section>
     );
@@ -76,16 +98,27 @@ export function ImportPanel({
           {report.duplicates.length ? `, ${report.duplicates.length} duplicates` : ''}
           {report.failed.length ? `, ${report.failed.length} failed` : ''}
         </h2>
-        <button type="button" className="button small" onClick={() => void copy()}>{copied ? 'Copied' : 'Copy results'}</button>
-        <button type="button" className="button small" onClick={onDismiss} aria-label="Close import results">✕</button>
+        <button type="button" className="button small" onClick={() => void copy()}>
+          {copied ? 'Copied' : 'Copy results'}
+        </button>
+        <button type="button" className="button small" onClick={onDismiss} aria-label="Close import results">
+          ✕
+        </button>
       </header>
       <div className="body">
-        {report.cancelled ? <p role="status">Cancelled after {formatElapsed(report.elapsedMs)}: everything listed below was imported and kept; the remaining files were not imported.</p> : null}
+        {report.cancelled ? (
+          <p role="status">
+            Cancelled after {formatElapsed(report.elapsedMs)}: everything listed below was imported and kept; the remaining files were not
+            imported.
+          </p>
+        ) : null}
         {report.failed.length ? (
           <>
             <h3>Failed</h3>
             <ul className="failed" aria-label="Failed files">
-              {report.failed.map((f) => <li key={f.file}>{f.error}</li>)}
+              {report.failed.map((f) => (
+                <li key={f.file}>{f.error}</li>
+              ))}
             </ul>
           </>
         ) : null}
@@ -96,7 +129,9 @@ export function ImportPanel({
               {report.duplicates.map((d) => (
                 <li key={d.file}>
                   {baseName(d.file)}: same text as{' '}
-                  <button type="button" className="button link" onClick={() => onOpenArticle(d.existingId)}>{d.existingTitle}</button>
+                  <button type="button" className="button link" onClick={() => onOpenArticle(d.existingId)}>
+                    {d.existingTitle}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -108,7 +143,9 @@ export function ImportPanel({
             <ul aria-label="Imported files">
               {report.imported.slice(0, 500).map((i) => (
                 <li key={i.articleId}>
-                  <button type="button" className="button link" onClick={() => onOpenArticle(i.articleId)}>{i.title}</button>{' '}
+                  <button type="button" className="button link" onClick={() => onOpenArticle(i.articleId)}>
+                    {i.title}
+                  </button>{' '}
                   <span>{baseName(i.file)}</span>
                 </li>
               ))}

@@ -66,7 +66,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     setCaret(true);
     requestAnimationFrame(() => {
       const root = body.current;
-      if (!root || (window.getSelection()?.rangeCount ?? 0) > 0 && root.contains(window.getSelection()?.anchorNode ?? null)) return;
+      if (!root || ((window.getSelection()?.rangeCount ?? 0) > 0 && root.contains(window.getSelection()?.anchorNode ?? null))) return;
       const top = root.parentElement?.parentElement?.getBoundingClientRect().top ?? 0;
       const first = [...root.querySelectorAll<HTMLElement>('[data-start]')].find((run) => run.getBoundingClientRect().bottom > top);
       if (first?.firstChild) window.getSelection()?.collapse(first.firstChild, 0);
@@ -118,15 +118,18 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     };
   }, [readSelection]);
 
-  const selectPassage = useCallback((id: number | null) => {
-    setSelectedId(id);
-    if (id === null) return;
-    mountThrough(id);
-    requestAnimationFrame(() => {
-      const first = body.current?.querySelector(`mark[data-passages~="${id}"]`);
-      first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    });
-  }, [mountThrough]);
+  const selectPassage = useCallback(
+    (id: number | null) => {
+      setSelectedId(id);
+      if (id === null) return;
+      mountThrough(id);
+      requestAnimationFrame(() => {
+        const first = body.current?.querySelector(`mark[data-passages~="${id}"]`);
+        first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      });
+    },
+    [mountThrough],
+  );
 
   useEffect(() => {
     if (focusPassageId === null || !passagesQuery.data) return;
@@ -261,8 +264,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         else if (selected) {
           caretWhenPicking.current = caret;
           setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
-        }
-        else return false;
+        } else return false;
         return true;
       case 'note':
         if (floating) void addNote();
@@ -286,14 +288,30 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   useEffect(
     () =>
       transport.on('menu.action', ({ action }) => {
-        if (action === 'tag' || action === 'note' || action === 'next-passage' || action === 'previous-passage' || action === 'delete-passage') {
+        if (
+          action === 'tag' ||
+          action === 'note' ||
+          action === 'next-passage' ||
+          action === 'previous-passage' ||
+          action === 'delete-passage'
+        ) {
           latestPerform.current(action);
         }
       }),
     [],
   );
 
-  const KEYS: Record<string, ReaderAction> = { t: 'tag', T: 'tag', n: 'note', N: 'note', ']': 'next-passage', '[': 'previous-passage', Delete: 'delete-passage', Backspace: 'delete-passage', Escape: 'clear' };
+  const KEYS: Record<string, ReaderAction> = {
+    t: 'tag',
+    T: 'tag',
+    n: 'note',
+    N: 'note',
+    ']': 'next-passage',
+    '[': 'previous-passage',
+    Delete: 'delete-passage',
+    Backspace: 'delete-passage',
+    Escape: 'clear',
+  };
   const layout = useRef<HTMLDivElement>(null);
   /**
    * The reader's keys work when focus is in the reader, or nowhere in particular with text of the
@@ -314,7 +332,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       return;
     }
     if (isTyping(target) || event.ctrlKey || event.metaKey) return;
-    const action = event.altKey ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp'] : KEYS[event.key];
+    const action = event.altKey
+      ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp']
+      : KEYS[event.key];
     if (action && perform(action)) event.preventDefault();
   };
   const latestKeyDown = useRef(onKeyDown);
@@ -380,7 +400,8 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         </header>
         {model.orphans.length ? (
           <div className="orphans" role="region" aria-label="Orphaned passages">
-            <strong>{model.orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark, and re-attach it.
+            <strong>{model.orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark,
+            and re-attach it.
             <ul>
               {model.orphans.map((p) => (
                 <li key={p.id}>
@@ -424,21 +445,29 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             ) : null}
             {passagesQuery.data === undefined
               ? null
-              : model.blocks.slice(0, mounted).map((block, index) => (
-                  <HighlightedBlock
-                    key={index}
-                    model={block}
-                    index={index}
-                    text={article.text}
-                    colors={model.colors}
-                    tags={model.tagsById}
-                    selectedId={selectedBlocks.includes(index) ? selectedId : null}
-                    onSelectPassage={selectPassage}
-                  />
-                ))}
+              : model.blocks
+                  .slice(0, mounted)
+                  .map((block, index) => (
+                    <HighlightedBlock
+                      key={index}
+                      model={block}
+                      index={index}
+                      text={article.text}
+                      colors={model.colors}
+                      tags={model.tagsById}
+                      selectedId={selectedBlocks.includes(index) ? selectedId : null}
+                      onSelectPassage={selectPassage}
+                    />
+                  ))}
           </article>
           {floating && !picker ? (
-            <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: floating.top - 44, left: floating.left }} onMouseDown={(e) => e.preventDefault()}>
+            <div
+              className="selection-toolbar"
+              role="toolbar"
+              aria-label="Selection"
+              style={{ top: floating.top - 44, left: floating.left }}
+              onMouseDown={(e) => e.preventDefault()}
+            >
               <button type="button" className="button small" onClick={openPicker} aria-keyshortcuts="T">
                 Tag
               </button>
@@ -458,7 +487,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
               tags={tags}
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
-              onRemove={(tagId) => selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))}
+              onRemove={(tagId) =>
+                selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))
+              }
               onClose={() => {
                 setPicker(null);
                 // Back to the text, so the reader's keys keep working without a click.

@@ -21,9 +21,15 @@ export function EditTextDialog({ article, onClose, onSaved }: { article: Article
   };
   return (
     <Dialog title="Edit text" onClose={onClose} wide>
-      <p className="muted small">Correct the text; highlights follow their words. Blank lines separate paragraphs. Undo restores the previous text.</p>
+      <p className="muted small">
+        Correct the text; highlights follow their words. Blank lines separate paragraphs. Undo restores the previous text.
+      </p>
       <textarea className="edit-text" aria-label="Article text" value={text} onChange={(e) => setText(e.target.value)} rows={18} />
-      {error ? <div className="form-error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
       <div className="buttons">
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -35,7 +35,17 @@ function markStyle(ids: number[], colors: Map<number, string>): CSSProperties {
   };
 }
 
-function Runs({ text, segments, colors, selectedId }: { text: string; segments: Segment[]; colors: Map<number, string>; selectedId: number | null }) {
+function Runs({
+  text,
+  segments,
+  colors,
+  selectedId,
+}: {
+  text: string;
+  segments: Segment[];
+  colors: Map<number, string>;
+  selectedId: number | null;
+}) {
   return (
     <>
       {segments.map((segment) => {
@@ -70,13 +80,19 @@ function Element({ block, children }: { block: Block; children: ReactNode }) {
     case 'heading':
       return (block.level ?? 2) <= 2 ? <h2 {...data}>{children}</h2> : <h3 {...data}>{children}</h3>;
     case 'lead':
-      return <p {...data} className="text lead">{children}</p>;
+      return (
+        <p {...data} className="text lead">
+          {children}
+        </p>
+      );
     case 'quote':
       return <blockquote {...data}>{children}</blockquote>;
     case 'list-item':
       return (
         <ul className="text">
-          <li data-block-start={block.start} data-block-end={block.end}>{children}</li>
+          <li data-block-start={block.start} data-block-end={block.end}>
+            {children}
+          </li>
         </ul>
       );
     default:

@@ -59,7 +59,9 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
       </header>
       <blockquote className="quote">{passage.exact}</blockquote>
       <div className="field">
-        <div className="label" id={`tags-${passage.id}`}>Tags</div>
+        <div className="label" id={`tags-${passage.id}`}>
+          Tags
+        </div>
         <ul className="chips" aria-labelledby={`tags-${passage.id}`}>
           {passage.tagIds.map((id) => {
             const tag = byId.get(id);
@@ -68,7 +70,11 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
               <li key={id} className="chip">
                 <span className="swatch" style={{ background: tag.color }} />
                 {tag.path}
-                <button type="button" aria-label={`Remove tag ${tag.path}`} onClick={() => void run(() => call('passages.untag', { passageId: passage.id, tagId: id }))}>
+                <button
+                  type="button"
+                  aria-label={`Remove tag ${tag.path}`}
+                  onClick={() => void run(() => call('passages.untag', { passageId: passage.id, tagId: id }))}
+                >
                   ×
                 </button>
               </li>
@@ -76,7 +82,12 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
           })}
         </ul>
         {picking ? (
-          <TagPicker tags={tags} applied={passage.tagIds} onApply={(choice) => onApplyTag(passage.id, choice)} onClose={() => setPicking(false)} />
+          <TagPicker
+            tags={tags}
+            applied={passage.tagIds}
+            onApply={(choice) => onApplyTag(passage.id, choice)}
+            onClose={() => setPicking(false)}
+          />
         ) : (
           <button type="button" className="button small" onClick={() => setPicking(true)}>
             Add tag…

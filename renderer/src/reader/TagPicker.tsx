@@ -139,7 +139,11 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
         ))}
         {options.length === 0 ? <li className="hint">Type to find or create a tag</li> : null}
       </ul>
-      {error ? <div className="form-error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
     </div>
   );
 }

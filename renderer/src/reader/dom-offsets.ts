@@ -22,15 +22,22 @@ export function offsetOfPoint(node: Node, offset: number): number | null {
   if (block) {
     // A point between children of a block: the start of the next run, else the block's end.
     const next = node.childNodes[offset];
-    const nextRun = next instanceof HTMLElement ? (next.matches('[data-start]') ? next : next.querySelector<HTMLElement>('[data-start]')) : null;
+    const nextRun =
+      next instanceof HTMLElement ? (next.matches('[data-start]') ? next : next.querySelector<HTMLElement>('[data-start]')) : null;
     return nextRun ? Number(nextRun.dataset.start) : Number(block.dataset.blockEnd);
   }
   // A point between blocks (e.g. a triple-click selection ending at the next block's start).
   const after = node.childNodes[offset];
-  const nextBlock = after instanceof HTMLElement ? after.querySelector<HTMLElement>('[data-block-start]') ?? (after.matches('[data-block-start]') ? after : null) : null;
+  const nextBlock =
+    after instanceof HTMLElement
+      ? (after.querySelector<HTMLElement>('[data-block-start]') ?? (after.matches('[data-block-start]') ? after : null))
+      : null;
   if (nextBlock) return Number(nextBlock.dataset.blockStart);
   const before = node.childNodes[offset - 1];
-  const prevBlock = before instanceof HTMLElement ? [...before.querySelectorAll<HTMLElement>('[data-block-end]')].pop() ?? (before.matches('[data-block-end]') ? before : null) : null;
+  const prevBlock =
+    before instanceof HTMLElement
+      ? ([...before.querySelectorAll<HTMLElement>('[data-block-end]')].pop() ?? (before.matches('[data-block-end]') ? before : null))
+      : null;
   return prevBlock ? Number(prevBlock.dataset.blockEnd) : null;
 }
 

@@ -35,11 +35,7 @@ export interface Segmentation {
 }
 
 /** Blocks must not overlap; they may come in any order. */
-export function segmentBlocks(
-  text: string,
-  blocks: readonly Block[],
-  passages: readonly PassageRange[],
-): Segmentation {
+export function segmentBlocks(text: string, blocks: readonly Block[], passages: readonly PassageRange[]): Segmentation {
   const clamp = (n: number) => Math.min(text.length, Math.max(0, n));
   // Rank order = display order; adding passages in this order keeps the active list sorted.
   const ranked = passages

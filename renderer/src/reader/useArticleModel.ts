@@ -193,4 +193,3 @@ export function useArticleModel(article: Article, passages: Passage[], tags: Tag
     return last.current.model;
   }, [article, passages, tags]);
 }
-

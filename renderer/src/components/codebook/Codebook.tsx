@@ -12,8 +12,7 @@ interface Props {
 }
 
 type DialogState =
-  | { kind: 'create'; parentId: number | null }
-  | { kind: 'recolour' | 'describe' | 'move' | 'merge' | 'delete'; tagId: number };
+  { kind: 'create'; parentId: number | null } | { kind: 'recolour' | 'describe' | 'move' | 'merge' | 'delete'; tagId: number };
 
 const ROW_HEIGHT = 30;
 const INDENT = 16;
@@ -222,12 +221,24 @@ export function Codebook({ onShowPassages }: Props) {
       return;
     }
     switch (event.key) {
-      case 'ArrowDown': go(current + 1); break;
-      case 'ArrowUp': go(current - 1); break;
-      case 'PageDown': go(current + page); break;
-      case 'PageUp': go(current - page); break;
-      case 'Home': go(0); break;
-      case 'End': go(rows.length - 1); break;
+      case 'ArrowDown':
+        go(current + 1);
+        break;
+      case 'ArrowUp':
+        go(current - 1);
+        break;
+      case 'PageDown':
+        go(current + page);
+        break;
+      case 'PageUp':
+        go(current - page);
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(rows.length - 1);
+        break;
       case 'ArrowRight':
         if (row.hasChildren && !row.expanded) setExpanded(tag.id, true);
         else if (row.expanded) go(current + 1);
@@ -245,9 +256,15 @@ export function Codebook({ onShowPassages }: Props) {
         });
         break;
       }
-      case 'Enter': onShowPassages(tag.id); break;
-      case 'F2': setRenamingId(tag.id); break;
-      case 'Delete': setDialog({ kind: 'delete', tagId: tag.id }); break;
+      case 'Enter':
+        onShowPassages(tag.id);
+        break;
+      case 'F2':
+        setRenamingId(tag.id);
+        break;
+      case 'Delete':
+        setDialog({ kind: 'delete', tagId: tag.id });
+        break;
       case 'ContextMenu': {
         const rect = (event.target as HTMLElement).getBoundingClientRect();
         openMenu(tag, rect.left + 24, rect.bottom);
@@ -391,9 +408,15 @@ export function Codebook({ onShowPassages }: Props) {
   return (
     <section className="codebook" aria-label="Codebook panel">
       <div className="view-toolbar">
-        <button type="button" className="button small primary" onClick={() => setDialog({ kind: 'create', parentId: null })}>New tag</button>
-        <button type="button" className="button small" onClick={() => fileInput.current?.click()}>Import codebook…</button>
-        <button type="button" className="button small" onClick={exportCsv} disabled={total === 0}>Export codebook</button>
+        <button type="button" className="button small primary" onClick={() => setDialog({ kind: 'create', parentId: null })}>
+          New tag
+        </button>
+        <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
+          Import codebook…
+        </button>
+        <button type="button" className="button small" onClick={exportCsv} disabled={total === 0}>
+          Export codebook
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -418,7 +441,9 @@ export function Codebook({ onShowPassages }: Props) {
       {error ? (
         <div className="view-alert" role="alert">
           <span>{error}</span>
-          <button type="button" className="button small" onClick={() => setError(null)}>Dismiss</button>
+          <button type="button" className="button small" onClick={() => setError(null)}>
+            Dismiss
+          </button>
         </div>
       ) : null}
       <div className="view-status" role="status">
@@ -429,14 +454,24 @@ export function Codebook({ onShowPassages }: Props) {
         <span title="Passages tagged with it">Passages</span>
         <span title="Articles with such passages">Articles</span>
       </div>
-      {list.error ? <div className="view-alert" role="alert">{list.error.message}</div> : null}
+      {list.error ? (
+        <div className="view-alert" role="alert">
+          {list.error.message}
+        </div>
+      ) : null}
       {tags && total === 0 ? (
         <div className="view-empty">
           <p>No tags yet.</p>
-          <p>Create one with <strong>New tag</strong> (nest with “Parent / Child”), tag text in the reader, or import a codebook CSV.</p>
+          <p>
+            Create one with <strong>New tag</strong> (nest with “Parent / Child”), tag text in the reader, or import a codebook CSV.
+          </p>
         </div>
       ) : null}
-      {tags && total > 0 && rows.length === 0 ? <div className="view-empty"><p>No tag matches “{filter}”.</p></div> : null}
+      {tags && total > 0 && rows.length === 0 ? (
+        <div className="view-empty">
+          <p>No tag matches “{filter}”.</p>
+        </div>
+      ) : null}
       <div
         ref={scroller}
         className="codebook-tree"
@@ -457,7 +492,7 @@ export function Codebook({ onShowPassages }: Props) {
                 selected={row.tag.id === activeId}
                 renaming={renamingId === row.tag.id}
                 dragging={drag?.id === row.tag.id}
-                dropWhere={drag?.over === row.tag.id ? drag.where ?? null : null}
+                dropWhere={drag?.over === row.tag.id ? (drag.where ?? null) : null}
                 actions={actions}
               />
             ) : null;
@@ -472,7 +507,7 @@ export function Codebook({ onShowPassages }: Props) {
       {menu && menuTag ? <Menu label={`Actions for ${menuTag.name}`} items={menuItems(menuTag)} at={menu} onClose={closeMenu} /> : null}
       {dialog?.kind === 'create' ? (
         <CreateTagDialog
-          parent={dialog.parentId === null ? null : tree.byId.get(dialog.parentId) ?? null}
+          parent={dialog.parentId === null ? null : (tree.byId.get(dialog.parentId) ?? null)}
           onCreated={(tag) => {
             setFilter('');
             if (tag.parentId !== null) setExpanded(tag.parentId, true);
@@ -523,7 +558,9 @@ const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, 
   const id = tag.id;
   const counts = `${plural(tag.passageCount, 'passage')} in ${plural(tag.articleCount, 'article')}`;
   const withChildren =
-    hasChildren && tag.passageCountWithChildren !== tag.passageCount ? `; ${plural(tag.passageCountWithChildren, 'passage')} with its child tags` : '';
+    hasChildren && tag.passageCountWithChildren !== tag.passageCount
+      ? `; ${plural(tag.passageCountWithChildren, 'passage')} with its child tags`
+      : '';
   const className = ['tree-item', dragging ? 'dragging' : '', dropWhere ? `drop-${dropWhere}` : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -574,7 +611,9 @@ const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, 
           ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})`
           : count(tag.passageCount)}
       </span>
-      <span className="count" aria-hidden="true">{count(tag.articleCount)}</span>
+      <span className="count" aria-hidden="true">
+        {count(tag.articleCount)}
+      </span>
       <button
         type="button"
         className="row-menu"

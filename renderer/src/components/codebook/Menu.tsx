@@ -21,7 +21,12 @@ interface Props {
 export function Menu({ label, items, at, onClose }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
-  const [active, setActive] = useState(() => Math.max(0, items.findIndex((i) => !i.disabled)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      items.findIndex((i) => !i.disabled),
+    ),
+  );
 
   useLayoutEffect(() => {
     const el = box.current;

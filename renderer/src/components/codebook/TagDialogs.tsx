@@ -24,14 +24,22 @@ function useSubmit(onDone: () => void) {
 }
 
 function FormError({ error }: { error: string | null }) {
-  return error ? <div className="form-error" role="alert">{error}</div> : null;
+  return error ? (
+    <div className="form-error" role="alert">
+      {error}
+    </div>
+  ) : null;
 }
 
 function Buttons({ busy, label, danger, onClose }: { busy: boolean; label: string; danger?: boolean; onClose(): void }) {
   return (
     <div className="buttons">
-      <button type="button" className="button" onClick={onClose}>Cancel</button>
-      <button type="submit" className={danger ? 'button primary danger-fill' : 'button primary'} disabled={busy}>{label}</button>
+      <button type="button" className="button" onClick={onClose}>
+        Cancel
+      </button>
+      <button type="submit" className={danger ? 'button primary danger-fill' : 'button primary'} disabled={busy}>
+        {label}
+      </button>
     </div>
   );
 }
@@ -81,7 +89,13 @@ export function RecolourDialog({ tag, onClose }: { tag: Tag; onClose(): void }) 
       >
         <div className="form-grid">
           <label htmlFor="tag-colour">Colour</label>
-          <input id="tag-colour" type="color" className="colour-input" value={color} onChange={(e) => setColor(e.target.value.toLowerCase())} />
+          <input
+            id="tag-colour"
+            type="color"
+            className="colour-input"
+            value={color}
+            onChange={(e) => setColor(e.target.value.toLowerCase())}
+          />
           <span>Palette</span>
           <div className="palette-swatches" role="radiogroup" aria-label="Palette">
             {PALETTE.map((c) => (
@@ -118,7 +132,12 @@ export function DescriptionDialog({ tag, onClose }: { tag: Tag; onClose(): void 
       >
         <label className="field">
           <span>Description</span>
-          <textarea rows={6} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="When to apply this tag, with an example" />
+          <textarea
+            rows={6}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="When to apply this tag, with an example"
+          />
         </label>
         <FormError error={error} />
         <Buttons busy={busy} label="Save" onClose={onClose} />
@@ -164,7 +183,9 @@ function TagChooser({
       >
         {topLevel && !filter.trim() ? <option value={TOP_LEVEL}>(Top level)</option> : null}
         {options.map((t) => (
-          <option key={t.id} value={String(t.id)}>{t.path}</option>
+          <option key={t.id} value={String(t.id)}>
+            {t.path}
+          </option>
         ))}
       </select>
       {options.length === 0 ? <div className="hint">No tag matches.</div> : null}
@@ -212,14 +233,19 @@ export function MergeDialog({ tag, tree, onClose }: { tag: Tag; tree: TagTree; o
         }}
       >
         <p className="dialog-text">
-          The passages tagged “{tag.name}” ({plural(tag.passageCount, 'passage')}) take the tag you choose instead; a
-          passage that already has both keeps it once. {children
+          The passages tagged “{tag.name}” ({plural(tag.passageCount, 'passage')}) take the tag you choose instead; a passage that already
+          has both keeps it once.{' '}
+          {children
             ? `Its ${plural(children, 'child tag')} move under the tag you choose (a child named like one already there is merged into it). `
             : ''}
           “{tag.name}” is then removed. You can undo this.
         </p>
         <TagChooser tags={tags} exclude={exclude} value={value} onChange={setValue} label="Merge into" topLevel={false} />
-        {target ? <p className="dialog-text">Merge into <strong>{target.path}</strong>.</p> : null}
+        {target ? (
+          <p className="dialog-text">
+            Merge into <strong>{target.path}</strong>.
+          </p>
+        ) : null}
         <FormError error={error} />
         <Buttons busy={busy || !target} label="Merge" onClose={onClose} />
       </form>
@@ -238,7 +264,8 @@ export function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose(): void })
         {passages === 0
           ? `“${tag.name}” is not applied to any passage.`
           : `“${tag.name}” is applied to ${plural(passages, 'passage')} in ${plural(articles, 'article')}; they lose this tag but stay in the library.`}
-        {descendants > 0 ? ` Its ${plural(descendants, 'child tag')} ${descendants === 1 ? 'is' : 'are'} deleted with it.` : ''} You can undo this.
+        {descendants > 0 ? ` Its ${plural(descendants, 'child tag')} ${descendants === 1 ? 'is' : 'are'} deleted with it.` : ''} You can
+        undo this.
       </>
     );
   } else if (usage.error) text = usage.error.message;

@@ -79,7 +79,18 @@ export function descendantsOf(tree: TagTree, id: number): Set<number> {
 }
 
 /** Tableau 10, the palette the library picks new tag colours from. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+export const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+] as const;
 
 const numberFormat = new Intl.NumberFormat('en');
 

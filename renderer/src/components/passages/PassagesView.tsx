@@ -187,14 +187,29 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     if (!(event.target as HTMLElement).matches('[role="row"]') || total === 0) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     switch (event.key) {
-      case 'ArrowDown': goTo(current + 1); break;
-      case 'ArrowUp': goTo(current - 1); break;
-      case 'PageDown': goTo(current + page); break;
-      case 'PageUp': goTo(current - page); break;
-      case 'Home': goTo(0); break;
-      case 'End': goTo(total - 1); break;
-      case 'Enter': open(current); break;
-      default: return;
+      case 'ArrowDown':
+        goTo(current + 1);
+        break;
+      case 'ArrowUp':
+        goTo(current - 1);
+        break;
+      case 'PageDown':
+        goTo(current + page);
+        break;
+      case 'PageUp':
+        goTo(current - page);
+        break;
+      case 'Home':
+        goTo(0);
+        break;
+      case 'End':
+        goTo(total - 1);
+        break;
+      case 'Enter':
+        open(current);
+        break;
+      default:
+        return;
     }
     event.preventDefault();
   };
@@ -217,11 +232,9 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
 
   const [articleQuery, setArticleQuery] = useState('');
   const debouncedArticleQuery = useDebounced(articleQuery.trim(), 150);
-  const articleHits = useCommand(
-    'articles.list',
-    debouncedArticleQuery ? { query: debouncedArticleQuery, limit: 30 } : { limit: 30 },
-    { placeholderData: keepPreviousData },
-  );
+  const articleHits = useCommand('articles.list', debouncedArticleQuery ? { query: debouncedArticleQuery, limit: 30 } : { limit: 30 }, {
+    placeholderData: keepPreviousData,
+  });
   const articleOptions = useMemo<ComboOption[]>(
     () =>
       (articleHits.data?.items ?? []).map((a) => ({
@@ -279,7 +292,12 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
             onPick={(o) => setTagIds((ids) => [...ids, o.id])}
             emptyText={tagList.data?.length ? 'No other tag matches' : 'The codebook is empty'}
           />
-          <select aria-label="Tag match" value={tagMode} onChange={(e) => setTagMode(e.target.value as 'any' | 'all')} disabled={tagIds.length < 2}>
+          <select
+            aria-label="Tag match"
+            value={tagMode}
+            onChange={(e) => setTagMode(e.target.value as 'any' | 'all')}
+            disabled={tagIds.length < 2}
+          >
             <option value="any">any of the tags</option>
             <option value="all">all of the tags</option>
           </select>
@@ -291,8 +309,17 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
         <div className="filter-row">
           {article ? (
             <span className="chip">
-              <span className="chip-label" title={article.title}>Article: {article.title}</span>
-              <button type="button" className="chip-remove" aria-label={`Remove article filter ${article.title}`} onClick={() => setArticle(null)}>×</button>
+              <span className="chip-label" title={article.title}>
+                Article: {article.title}
+              </span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove article filter ${article.title}`}
+                onClick={() => setArticle(null)}
+              >
+                ×
+              </button>
             </span>
           ) : (
             <FilterCombobox
@@ -308,7 +335,9 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
           <select aria-label="Outlet" value={outlet} onChange={(e) => setOutlet(e.target.value)}>
             <option value="">All outlets</option>
             {(outlets.data ?? []).map((o) => (
-              <option key={o} value={o}>{o}</option>
+              <option key={o} value={o}>
+                {o}
+              </option>
             ))}
           </select>
           <label className="date">
@@ -333,7 +362,11 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
               onChange={(e) => setTo(e.target.value)}
             />
           </label>
-          {anyInput ? <button type="button" className="button small" onClick={clearFilters}>Clear filters</button> : null}
+          {anyInput ? (
+            <button type="button" className="button small" onClick={clearFilters}>
+              Clear filters
+            </button>
+          ) : null}
         </div>
         {tagIds.length ? (
           <div className="filter-row chips" aria-label="Tag filters">
@@ -344,7 +377,14 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
                 <span className="chip" key={id}>
                   <span className="swatch" style={{ background: tag?.color }} aria-hidden="true" />
                   <span className="chip-label">{name}</span>
-                  <button type="button" className="chip-remove" aria-label={`Remove tag filter ${name}`} onClick={() => setTagIds((ids) => ids.filter((x) => x !== id))}>×</button>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove tag filter ${name}`}
+                    onClick={() => setTagIds((ids) => ids.filter((x) => x !== id))}
+                  >
+                    ×
+                  </button>
                 </span>
               );
             })}
@@ -360,7 +400,11 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
             ? ''
             : 'Loading passages…'}
       </div>
-      {error ? <div className="view-alert" role="alert">{error.message}</div> : null}
+      {error ? (
+        <div className="view-alert" role="alert">
+          {error.message}
+        </div>
+      ) : null}
 
       <div
         ref={scroller}
@@ -384,7 +428,9 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
               >
                 <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
                   {c.label}
-                  <span className="sort-mark" aria-hidden="true">{direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}</span>
+                  <span className="sort-mark" aria-hidden="true">
+                    {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
+                  </span>
                 </button>
               </div>
             );
@@ -406,7 +452,11 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
         </div>
         {first.data && total === 0 ? (
           <div className="view-empty">
-            {filtered ? <p>No passage matches these filters.</p> : <p>No passages yet. Select text in an article and tag it, or add a note.</p>}
+            {filtered ? (
+              <p>No passage matches these filters.</p>
+            ) : (
+              <p>No passages yet. Select text in an article and tag it, or add a note.</p>
+            )}
           </div>
         ) : null}
       </div>
@@ -443,7 +493,9 @@ const PassageRowView = memo(function PassageRowView({ index, top, row, active, s
   if (!row) {
     return (
       <div {...common} aria-busy="true" className="passage-row loading">
-        <div role="gridcell" className="cell">Loading…</div>
+        <div role="gridcell" className="cell">
+          Loading…
+        </div>
       </div>
     );
   }
@@ -462,11 +514,21 @@ const PassageRowView = memo(function PassageRowView({ index, top, row, active, s
         >
           {row.exact}
         </button>
-        {row.anchor === 'orphan' ? <span className="badge warn" title="Its text no longer matches the article; re-attach it in the reader">orphaned</span> : null}
+        {row.anchor === 'orphan' ? (
+          <span className="badge warn" title="Its text no longer matches the article; re-attach it in the reader">
+            orphaned
+          </span>
+        ) : null}
       </div>
-      <div role="gridcell" className="cell col-article" title={row.articleTitle}>{row.articleTitle}</div>
-      <div role="gridcell" className="cell col-outlet">{row.outlet ?? ''}</div>
-      <div role="gridcell" className="cell col-published">{formatPublished(row.published)}</div>
+      <div role="gridcell" className="cell col-article" title={row.articleTitle}>
+        {row.articleTitle}
+      </div>
+      <div role="gridcell" className="cell col-outlet">
+        {row.outlet ?? ''}
+      </div>
+      <div role="gridcell" className="cell col-published">
+        {formatPublished(row.published)}
+      </div>
       <div role="gridcell" className="cell col-tags">
         {row.tags.map((path) => (
           <span className="tag-chip" key={path} title={path}>
@@ -475,7 +537,9 @@ const PassageRowView = memo(function PassageRowView({ index, top, row, active, s
           </span>
         ))}
       </div>
-      <div role="gridcell" className="cell col-note" title={row.note}>{row.note}</div>
+      <div role="gridcell" className="cell col-note" title={row.note}>
+        {row.note}
+      </div>
     </div>
   );
 });

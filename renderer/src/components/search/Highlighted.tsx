@@ -20,7 +20,11 @@ export function Highlighted({ text }: { text: string }) {
   return (
     <>
       {parts.map((part, i) =>
-        part.match ? <mark key={i}>{part.text.replaceAll(MATCH_START, '')}</mark> : <Fragment key={i}>{part.text.replaceAll(MATCH_END, '')}</Fragment>,
+        part.match ? (
+          <mark key={i}>{part.text.replaceAll(MATCH_START, '')}</mark>
+        ) : (
+          <Fragment key={i}>{part.text.replaceAll(MATCH_END, '')}</Fragment>
+        ),
       )}
     </>
   );

@@ -156,7 +156,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="palette" role="dialog" aria-modal="true" aria-label="Search" onKeyDown={onKeyDown}>
         <div className="palette-input">
-          <span className="palette-icon" aria-hidden="true">⌕</span>
+          <span className="palette-icon" aria-hidden="true">
+            ⌕
+          </span>
           <input
             ref={input}
             type="text"
@@ -177,8 +179,14 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
           />
           <kbd aria-hidden="true">Esc</kbd>
         </div>
-        <div className="palette-status" role="status" aria-live="polite">{statusText}</div>
-        {results.isError && typed ? <div className="view-alert" role="alert">{results.error.message}</div> : null}
+        <div className="palette-status" role="status" aria-live="polite">
+          {statusText}
+        </div>
+        {results.isError && typed ? (
+          <div className="view-alert" role="alert">
+            {results.error.message}
+          </div>
+        ) : null}
         <div
           ref={list}
           id={listId}
@@ -193,7 +201,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
             const labelId = `${baseId}-${kind}-label`;
             return (
               <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
-                <div id={labelId} className="palette-group-label" role="presentation">{label}</div>
+                <div id={labelId} className="palette-group-label" role="presentation">
+                  {label}
+                </div>
                 {members.map((h) => (
                   <div
                     key={h.key}
@@ -225,17 +235,25 @@ function HitView({ hit }: { hit: Hit }) {
       <>
         <div className="hit-title">{hit.hit.title}</div>
         {meta ? <div className="hit-meta">{meta}</div> : null}
-        <div className="hit-snippet"><Highlighted text={hit.hit.snippet} /></div>
+        <div className="hit-snippet">
+          <Highlighted text={hit.hit.snippet} />
+        </div>
       </>
     );
   }
   if (hit.kind === 'passage') {
     return (
       <>
-        <div className="hit-snippet quote"><Highlighted text={hit.hit.snippet} /></div>
+        <div className="hit-snippet quote">
+          <Highlighted text={hit.hit.snippet} />
+        </div>
         <div className="hit-meta">{hit.hit.articleTitle}</div>
       </>
     );
   }
-  return <div className="hit-snippet"><Highlighted text={hit.hit.snippet || hit.hit.statement} /></div>;
+  return (
+    <div className="hit-snippet">
+      <Highlighted text={hit.hit.snippet || hit.hit.statement} />
+    </div>
+  );
 }

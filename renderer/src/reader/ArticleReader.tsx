@@ -91,19 +91,22 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     [model],
   );
 
-  const readSelection = useCallback(() => {
+  /**
+   * The text selected now. The toolbar follows selectionchange a frame late, so an action (T, N,
+   * a toolbar click) reads the live selection: a key pressed right after the last Shift+→ or the
+   * end of a drag must act on all of it, not on the frame before.
+   */
+  const liveSelection = useCallback((): Floating | null => {
     const root = body.current;
-    if (!root) return;
+    if (!root) return null;
     const raw = selectionRange(root);
     const range = raw && trimRange(article.text, raw);
-    if (!range) {
-      setFloating(null);
-      return;
-    }
+    if (!range) return null;
     const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
     const host = root.getBoundingClientRect();
-    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
+    return { range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) };
   }, [article.text]);
+  const readSelection = useCallback(() => setFloating(liveSelection()), [liveSelection]);
 
   useEffect(() => {
     let frame = 0;
@@ -188,11 +191,16 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       return;
     }
     const range = picker.range;
+    const before = selectedId;
     const tagId = await resolveTag(choice);
     const created = await createPassage(range, [tagId]);
-    setSelectedId(created.id);
+    selectCreated(created.id, before);
     clearSelectionOf(range);
   };
+
+  /** Selects a passage just created, unless the user selected another one while it was being made. */
+  const selectCreated = (id: number, selectedBefore: number | null) =>
+    setSelectedId((current) => (current === selectedBefore ? id : current));
 
   /**
    * Drops the text selection a new passage was made from, once the library has it; not a
@@ -205,20 +213,18 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     if (trimmed && trimmed.start === range.start && trimmed.end === range.end) window.getSelection()?.removeAllRanges();
   };
 
-  const openPicker = () => {
+  const openPicker = (on: Floating) => {
     caretWhenPicking.current = caret;
-    if (floating) {
-      setPicker(floating);
-      setFloating(null);
-    }
+    setPicker(on);
+    setFloating(null);
   };
 
-  const addNote = async () => {
-    if (!floating) return;
+  const addNote = async (range: TextRange) => {
+    const before = selectedId;
     try {
-      const created = await createPassage(floating.range, []);
-      clearSelectionOf(floating.range);
-      setSelectedId(created.id);
+      const created = await createPassage(range, []);
+      clearSelectionOf(range);
+      selectCreated(created.id, before);
       setNoteFocus((n) => n + 1);
     } catch (e) {
       onError((e as Error).message);
@@ -226,8 +232,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const copyCitation = async () => {
-    if (!floating) return;
-    await navigator.clipboard.writeText(citation(article.text.slice(floating.range.start, floating.range.end), article));
+    const range = liveSelection()?.range;
+    if (!range) return;
+    await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
     setNotice('Copied with citation');
   };
 
@@ -254,25 +261,26 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   /** One place for what keys and the Passage menu do; returns whether the action applied. */
   const perform = (action: ReaderAction): boolean => {
+    const live = liveSelection();
     switch (action) {
       case 'next-passage':
       case 'previous-passage':
         step(action === 'next-passage' ? 1 : -1);
         return true;
       case 'tag':
-        if (floating) openPicker();
+        if (live) openPicker(live);
         else if (selected) {
           caretWhenPicking.current = caret;
           setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
         } else return false;
         return true;
       case 'note':
-        if (floating) void addNote();
+        if (live) void addNote(live.range);
         else if (selected) setNoteFocus((n) => n + 1);
         else return false;
         return true;
       case 'delete-passage':
-        if (!selected || floating) return false;
+        if (!selected || live) return false;
         void deleteSelected();
         return true;
       case 'clear':
@@ -468,10 +476,10 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
               style={{ top: floating.top - 44, left: floating.left }}
               onMouseDown={(e) => e.preventDefault()}
             >
-              <button type="button" className="button small" onClick={openPicker} aria-keyshortcuts="T">
+              <button type="button" className="button small" onClick={() => perform('tag')} aria-keyshortcuts="T">
                 Tag
               </button>
-              <button type="button" className="button small" onClick={() => void addNote()} aria-keyshortcuts="N">
+              <button type="button" className="button small" onClick={() => perform('note')} aria-keyshortcuts="N">
                 Note
               </button>
               <button type="button" className="button small" disabled title="Claims come with the Claims feature">

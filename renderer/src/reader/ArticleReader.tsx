@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
@@ -13,6 +12,7 @@ import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
+import { useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useTextSelection, type Floating } from './useTextSelection';
@@ -37,17 +37,22 @@ function isTyping(target: EventTarget | null): boolean {
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
  */
 export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
-  const queryClient = useQueryClient();
-  const passagesKey = ['passages.forArticle', { articleId: article.id }];
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const passages = passagesQuery.data ?? [];
+  const { passages, save } = useSavingPassages(passagesQuery.data);
   const tags = tagsQuery.data ?? [];
   const model = useArticleModel(article, passages, tags);
 
   const body = useRef<HTMLElement>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelected] = useState<number | null>(null);
+  // Counts the user's picks (clicks, keys, Escape…), so a passage saved later does not take the
+  // selection from one picked meanwhile, even the same one again.
+  const picks = useRef(0);
+  const setSelectedId = useCallback((id: number | null) => {
+    picks.current += 1;
+    setSelected(id);
+  }, []);
   const { floating, setFloating, liveSelection, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
@@ -70,14 +75,14 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       });
     },
-    [mountThrough],
+    [mountThrough, setSelectedId],
   );
 
   useEffect(() => {
     if (focusPassageId === null || !passagesQuery.data) return;
     setSelectedId(focusPassageId);
     mountThrough(focusPassageId);
-  }, [focusPassageId, passagesQuery.data, mountThrough]);
+  }, [focusPassageId, passagesQuery.data, mountThrough, setSelectedId]);
   const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
   const selectedBlocks = selectedId === null ? [] : model.blocksOf(selectedId);
   useLayoutEffect(() => {
@@ -103,15 +108,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       createdAt: now,
       updatedAt: now,
     };
-    queryClient.setQueryData<Passage[]>(passagesKey, (old) => [...(old ?? []), temporary]);
-    try {
-      const created = await call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).map((p) => (p.id === temporary.id ? created : p)));
-      return created;
-    } catch (error) {
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).filter((p) => p.id !== temporary.id));
-      throw error;
-    }
+    const created = await save(temporary, () =>
+      call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) }),
+    );
+    // Selected while it was being saved (] right after tagging): it stays selected under its real id.
+    setSelected((current) => (current === temporary.id ? created.id : current));
+    return created;
   };
 
   const resolveTag = async (choice: TagChoice): Promise<number> =>
@@ -130,7 +132,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       return;
     }
     const range = picker.range;
-    const before = selectedId;
+    const before = picks.current;
     const tagId = await resolveTag(choice);
     const created = await createPassage(range, [tagId]);
     selectCreated(created.id, before);
@@ -138,8 +140,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   /** Selects a passage just created, unless the user selected another one while it was being made. */
-  const selectCreated = (id: number, selectedBefore: number | null) =>
-    setSelectedId((current) => (current === selectedBefore ? id : current));
+  const selectCreated = (id: number, picksBefore: number) => {
+    if (picks.current === picksBefore) setSelected(id);
+  };
 
   const openPicker = (on: Floating) => {
     caretWhenPicking.current = caret;
@@ -148,7 +151,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const addNote = async (range: TextRange) => {
-    const before = selectedId;
+    const before = picks.current;
     try {
       const created = await createPassage(range, []);
       clearSelectionOf(range);

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { formatCount, plural } from '../../electron/shared/counts';
 import { call, transport } from './client/api';
 import { useCommand, useLibraryEvents } from './client/queries';
 import { ArticleList } from './components/ArticleList';
@@ -166,11 +167,7 @@ export function App() {
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="count" role="status">
-          {list.data
-            ? deferredQuery
-              ? `${list.data.total} matching`
-              : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`
-            : 'Loading…'}
+          {list.data ? (deferredQuery ? `${formatCount(list.data.total)} matching` : plural(list.data.total, 'article')) : 'Loading…'}
         </div>
         <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
       </nav>

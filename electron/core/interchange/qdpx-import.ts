@@ -18,6 +18,7 @@ import { loadTree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, PROJECT_ENTRY, parseLinkName, sourceEntry } from './qdpx-common';
 import { type QdeCode, type QdeProject, type QdeText, readProject } from './qdpx-read';
 import { type SourceText, normaliseSource, paragraphBlocks } from './qdpx-text';
+import { plural } from '../../shared/counts';
 
 /** Projects are bigger than documents (project.qde of a large study, every source's text). */
 const LIMITS = { maxEntries: 100_000, maxEntryBytes: 256_000_000, maxTotalBytes: 512_000_000 };
@@ -155,7 +156,8 @@ export async function importQdpx(db: Database, clock: Clock, path: string): Prom
     if (ready.text.text.trim() === '') skipped.push(`source "${label(source)}" is empty and was not imported`);
     else prepared.push(ready);
   }
-  if (project.otherSources > 0) skipped.push(`${project.otherSources} picture, PDF, audio or video source(s): Marginalia holds text only`);
+  if (project.otherSources > 0)
+    skipped.push(`${plural(project.otherSources, 'picture, PDF, audio or video source')}: Marginalia holds text only`);
 
   return db.transaction(() => write(db, clock, { project, sources: prepared, notes, fileName: basename(path), skipped })).immediate();
 }
@@ -249,7 +251,7 @@ function write(db: Database, clock: Clock, { project, sources, notes, fileName, 
       }
     }
   }
-  if (dangling > 0) skipped.push(`${dangling} coding(s) refer to codes missing from the codebook`);
+  if (dangling > 0) skipped.push(`${plural(dangling, 'coding')} ${dangling === 1 ? 'refers' : 'refer'} to codes missing from the codebook`);
 
   const claimOf = writeClaims(db, project.notes, now, report, uidFree);
   writeLinks(db, project, notes, claimOf, passageOf, now, report);
@@ -400,7 +402,8 @@ function writeLinks(
       other++;
     }
   }
-  if (other > 0) report.skipped.push(`${other} link(s) between other kinds of objects were not imported`);
+  if (other > 0)
+    report.skipped.push(`${plural(other, 'link')} between other kinds of objects ${other === 1 ? 'was' : 'were'} not imported`);
 }
 
 /** The pipeline's hook: imports one .qdpx and adds its articles, duplicates or failure to a batch import's report. */

@@ -4,6 +4,7 @@ import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { formatCount, plural } from '../../../electron/shared/counts';
 import { formatPublished } from '../format';
 import { citation } from './citation';
 import { selectionRange, trimRange, type TextRange } from './dom-offsets';
@@ -400,8 +401,10 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         </header>
         {model.orphans.length ? (
           <div className="orphans" role="region" aria-label="Orphaned passages">
-            <strong>{model.orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark,
-            and re-attach it.
+            <strong>
+              {plural(model.orphans.length, 'passage')} lost {model.orphans.length === 1 ? 'its' : 'their'} text after an edit.
+            </strong>{' '}
+            Select one, select the text it should mark, and re-attach it.
             <ul>
               {model.orphans.map((p) => (
                 <li key={p.id}>
@@ -529,7 +532,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(`Text saved: ${counts.exact} passage(s) kept their place, ${counts.fuzzy} moved, ${counts.orphan} orphaned`)
+            setNotice(
+              `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
+            )
           }
         />
       ) : null}

@@ -7,7 +7,7 @@ import type { Edit } from '../edits';
 import { MarginaliaError, notFound } from '../errors';
 import { checkRange } from './range';
 import { getPassage } from './queries';
-import { among, recordEdit } from './row-changes';
+import { among, recordEdit } from '../articles/row-changes';
 import { plural } from '../../shared/counts';
 
 function articleText(db: Database, articleId: number): string {

@@ -2,7 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchResults } from '../../../../electron/shared/types';
 import { useCommand } from '../../client/queries';
-import { formatPublished } from '../../format';
+import { articleMeta } from '../../format';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -230,7 +230,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
 
 function HitView({ hit }: { hit: Hit }) {
   if (hit.kind === 'article') {
-    const meta = [hit.hit.outlet, formatPublished(hit.hit.published)].filter(Boolean).join(' · ');
+    const meta = articleMeta(hit.hit);
     return (
       <>
         <div className="hit-title">{hit.hit.title}</div>

@@ -54,6 +54,18 @@ describe('the article search index across every write path', () => {
     expectHealthy(db);
   });
 
+  it('the deletion keeps every table whose rows go with an article (a new one must join its undo)', () => {
+    const { db } = openSession();
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const cascading = tables.filter((table) =>
+      (db.pragma(`foreign_key_list(${table})`) as Array<{ table: string; on_delete: string }>).some(
+        (fk) => ['articles', 'passages'].includes(fk.table) && fk.on_delete === 'CASCADE',
+      ),
+    );
+    // The tables deleteArticles (electron/core/articles/edits.ts) snapshots for its undo.
+    expect(cascading).toEqual(['article_sources', 'claim_appearances', 'passage_tags', 'passages']);
+  });
+
   it('edited metadata is what search finds, and undo and redo move the index with it', async () => {
     const { ctx, db } = openSession();
     const { id } = await importTass(ctx);

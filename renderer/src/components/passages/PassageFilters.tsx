@@ -2,7 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState, type Dispatch } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
 import { useCommand } from '../../client/queries';
-import { formatPublished } from '../../format';
+import { articleMeta } from '../../format';
 import { useDebounced } from '../../hooks/useDebounced';
 import { count } from '../codebook/tree';
 import { FilterCombobox, type ComboOption } from './FilterCombobox';
@@ -46,7 +46,7 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
       (articleHits.data?.items ?? []).map((a) => ({
         id: a.id,
         label: a.title,
-        detail: [a.outlet, formatPublished(a.published)].filter(Boolean).join(' · '),
+        detail: articleMeta(a),
       })),
     [articleHits.data],
   );

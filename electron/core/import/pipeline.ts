@@ -9,6 +9,7 @@ import { articleWriter, type ArticleWriter } from '../articles/writer';
 import type { PreparedArticle } from './prepare';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
+import { naturalCompare } from '../../shared/natural-sort';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
@@ -46,7 +47,7 @@ export async function collectFiles(paths: string[], failed: ImportReport['failed
   const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => naturalCompare(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
@@ -129,6 +130,7 @@ export async function runImport(
     jobId: options.jobId ?? randomUUID(),
     cancelled: false,
     elapsedMs: 0,
+    libraryArticles: 0,
     imported: [],
     duplicates: [],
     failed: [],
@@ -155,6 +157,7 @@ async function importFiles(
   // A count held back by the interval is said once it is up: when the next file is slow to parse,
   // the bar must show every file done so far, not the count of the last report before it.
   let trailing: NodeJS.Timeout | null = null;
+  const articlesBefore = countArticles(db);
   const progress = (force: boolean): void => {
     if (!options.onProgress) return;
     const now = performance.now();
@@ -180,6 +183,7 @@ async function importFiles(
       failed: report.failed.length,
       current: current === null ? null : name(current),
       elapsedMs: Math.round(now - started),
+      libraryArticles: articlesBefore + report.imported.length,
     });
   };
   progress(true);
@@ -266,6 +270,11 @@ async function importFiles(
   }
   report.cancelled = options.signal?.aborted === true && (next < files.length || dropped > 0);
   report.elapsedMs = Math.round(performance.now() - started);
+  report.libraryArticles = countArticles(db);
   progress(true);
   return report;
+}
+
+export function countArticles(db: Database): number {
+  return db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, dump, expectHealthy, importTass, insertArticle, openSession, refused } from './passages-fixture';
+import { TASS } from '../fixtures/tass';
 
 describe('passages', () => {
   it('creates a passage covering exactly the selected code units, with its quote selector', async () => {
@@ -31,7 +32,7 @@ describe('passages', () => {
     });
     expect(await call(ctx, 'passages.get', { id: passage.id })).toMatchObject({
       id: passage.id,
-      articleTitle: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+      articleTitle: TASS.title,
     });
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Tag passage with Refugees');
     // Views refresh from these: the passage, its article's count and its tag's count changed.

@@ -2,7 +2,7 @@
 // process, preload and parse worker (esbuild). Fast enough to run before every start and test.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +45,9 @@ export async function buildRenderer() {
   await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not `file://${argv[1]}`: that differs from import.meta.url when the path has a
+// space (percent-encoded in the URL) or on Windows, and the build would silently do nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   if (!only || only === 'renderer') await buildRenderer();
   if (!only || only === 'electron') await buildElectron();

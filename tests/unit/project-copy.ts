@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach } from 'vitest';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
@@ -16,8 +17,30 @@ export function projectCopy(parts: string[]): string {
   const root = join(parent, 'My Research');
   mkdirSync(root);
   for (const part of ['package.json', 'package-lock.json', 'tsconfig.base.json', ...parts]) {
-    cpSync(join(PROJECT, part), join(root, part), { recursive: true, filter: (path) => !path.includes('node_modules') });
+    // Timestamps kept, as in a checkout made a while ago (a file written the moment a build starts counts as unsettled).
+    cpSync(join(PROJECT, part), join(root, part), {
+      recursive: true,
+      preserveTimestamps: true,
+      filter: (path) => !path.includes('node_modules') && !path.includes(`${sep}dist${sep}`),
+    });
   }
   symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the copy's `marginalia` command, as `npx marginalia` would in that checkout. */
+export function marginalia(root: string, args: string[]): Run {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'marginalia.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI build in use (dist/cli/current.json names it). */
+export function currentBuild(root: string): string {
+  return (JSON.parse(readFileSync(join(root, 'dist', 'cli', 'current.json'), 'utf8')) as { build: string }).build;
 }

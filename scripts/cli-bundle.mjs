@@ -1,7 +1,8 @@
 // The `marginalia` CLI and its HTTP host run from a bundle in dist/cli/<build>/ (esbuild, as the
 // app): one JavaScript file per part instead of transpiling a hundred TypeScript modules at every
-// start. A build is used only while every file it was made from is unchanged (scripts/stamp.mjs),
-// else it is rebuilt first, so a stale bundle never runs. Each build has a folder of its own and
+// start. A build is used only while every file it was made from is unchanged (scripts/stamp.mjs:
+// its sources, and for the packages it bundles the lock and node_modules/.package-lock.json, which
+// npm rewrites at each install), else it is rebuilt first, so a stale bundle never runs. Each build has a folder of its own and
 // current.json names the one in use: a process still running from an older build (a `serve`)
 // keeps the chunks and workers it loads later. Uses only Node built-ins until it has to build.
 import { createHash } from 'node:crypto';
@@ -24,8 +25,9 @@ import { INSTALL_FILES, stampIsCurrent, takeStamp } from './stamp.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI_DIR = join(root, 'dist', 'cli');
 const POINTER = join(CLI_DIR, 'current.json');
-/** A replaced build stays this long for processes started from it; then it is removed. */
-const KEEP_REPLACED_MS = 24 * 60 * 60 * 1000;
+/** Replaced builds kept for processes started from them (a `serve` loads chunks and workers later). */
+const KEEP_REPLACED = 4;
+const UNFINISHED_MS = 60 * 60 * 1000;
 const ENTRY = 'marginalia.js';
 
 /** The entry of the current build, or null when there is none or a file it was made from changed. */
@@ -67,8 +69,15 @@ export async function buildCli() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
+      // Packages are bundled too: loading one file is faster than resolving hundreds (a parse
+      // worker starts in half the time). better-sqlite3 is native, and pdfjs-dist loads its
+      // legacy build and worker module by path: those two stay in node_modules.
+      external: ['better-sqlite3', 'pdfjs-dist'],
+      // Bundled CommonJS packages require Node's built-ins.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      // The maps point at the sources in this checkout instead of carrying a copy of them.
       sourcemap: true,
+      sourcesContent: false,
       metafile: true,
       logLevel: 'warning',
     });
@@ -124,12 +133,20 @@ function writeAtomically(path, text) {
   renameSync(partial, path);
 }
 
-/** Builds replaced over a day ago, and folders of builds that never finished, go. */
+/**
+ * Keeps the builds most recently replaced, for processes still running from them, and removes
+ * older ones and folders of builds that never finished (a crash; any still being written is recent).
+ */
 function prune(current) {
-  const cutoff = Date.now() - KEEP_REPLACED_MS;
-  for (const name of readdirSync(CLI_DIR)) {
-    const path = join(CLI_DIR, name);
-    if (name === current || name === 'current.json' || !statSync(path).isDirectory()) continue;
-    if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
-  }
+  const now = Date.now();
+  const others = readdirSync(CLI_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== current)
+    .map((entry) => ({
+      path: join(CLI_DIR, entry.name),
+      building: entry.name.startsWith('.'),
+      mtimeMs: statSync(join(CLI_DIR, entry.name)).mtimeMs,
+    }));
+  const replaced = others.filter((build) => !build.building).sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const stale = [...replaced.slice(KEEP_REPLACED), ...others.filter((build) => build.building && build.mtimeMs < now - UNFINISHED_MS)];
+  for (const { path } of stale) rmSync(path, { recursive: true, force: true });
 }

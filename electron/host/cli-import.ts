@@ -1,14 +1,22 @@
 import { resolve } from 'node:path';
 import { createParsePool } from '../core/import/parse-pool';
 import { runImport } from '../core/import/pipeline';
-import { openLibrary } from '../core/library/open';
+import { type Library, openLibrary } from '../core/library/open';
 import { libraryPath } from './cli-library';
 import { CliError, type CommandRun, json } from './cli-output';
 
 export const importCommand: CommandRun = async (values, paths, out) => {
   if (paths.length === 0) throw new CliError('import needs at least one file or folder.');
-  const lib = openLibrary(libraryPath(values));
+  // The workers load their code while this thread opens the library and lists the files.
   const pool = createParsePool();
+  void pool.warm();
+  let lib: Library;
+  try {
+    lib = openLibrary(libraryPath(values));
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
@@ -40,9 +48,9 @@ export const importCommand: CommandRun = async (values, paths, out) => {
     return report.failed.length > 0 || report.cancelled ? 1 : 0;
   } finally {
     process.off('SIGINT', stop);
-    await pool.close();
-    // The worker copies the rest of the log after the import: let it finish rather than stop it.
-    await lib.checkpoints.idle();
+    // The checkpoint worker copies the rest of the log after the import: let it finish rather
+    // than stop it, while the parse workers stop.
+    await Promise.all([pool.close(), lib.checkpoints.idle()]);
     lib.close();
   }
 };

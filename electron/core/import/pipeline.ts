@@ -9,7 +9,7 @@ import { isoNow } from '../clock';
 import { newUid } from '../uid';
 import { numberTokensOf, unionTokens } from '../search/numbers';
 import type { PreparedArticle } from './prepare';
-import { SUPPORTED_EXTENSIONS } from './formats';
+import { SUPPORTED_EXTENSIONS } from './extensions';
 import type { ParseOutcome } from './parse-pool';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */

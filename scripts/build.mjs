@@ -58,37 +58,40 @@ export async function buildRenderer() {
   const work = join(root, 'dist', `.renderer-${process.pid}`);
   const old = `${work}-old`;
   let modules = [];
-  await build({
-    configFile: join(root, 'renderer/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: work, emptyOutDir: true },
-    plugins: [
-      {
-        name: 'marginalia:inputs',
-        generateBundle: {
-          order: 'post',
-          handler() {
-            modules = [...this.getModuleIds()];
-          },
-        },
-      },
-    ],
-  });
-  // Module ids leave out what CSS @imports: every file under renderer/ counts as well.
-  const files = [...modules, ...readdirSync(join(root, 'renderer'), { recursive: true }).map((name) => join(root, 'renderer', name))];
-  const sources = files
-    .filter(
-      (path) =>
-        path.startsWith(root + sep) &&
-        !path.includes(`${sep}node_modules${sep}`) &&
-        statSync(path.split('?')[0], { throwIfNoEntry: false })?.isFile(),
-    )
-    .map((path) => relative(root, path.split('?')[0]).split(sep).join('/'));
-  const stamp = takeStamp(root, [...sources, ...INSTALL_FILES, 'scripts/build.mjs'], startedAt);
-  if (existsSync(RENDERER_DIR)) renameSync(RENDERER_DIR, old);
-  renameSync(work, RENDERER_DIR);
-  rmSync(old, { recursive: true, force: true });
-  writeFileSync(RENDERER_STAMP, JSON.stringify(stamp));
+  function collect() {
+    modules = [...this.getModuleIds()];
+  }
+  try {
+    await build({
+      configFile: join(root, 'renderer/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: work, emptyOutDir: true },
+      plugins: [{ name: 'marginalia:inputs', generateBundle: { order: 'post', handler: collect } }],
+    });
+    // Module ids leave out what CSS @imports: every file under renderer/ counts as well.
+    const inRenderer = readdirSync(join(root, 'renderer'), { recursive: true }).map((name) => join(root, 'renderer', name));
+    const stamp = takeStamp(root, [...projectFiles([...modules, ...inRenderer]), ...INSTALL_FILES, 'scripts/build.mjs'], startedAt);
+    try {
+      if (existsSync(RENDERER_DIR)) renameSync(RENDERER_DIR, old);
+      renameSync(work, RENDERER_DIR);
+    } catch (error) {
+      // Another process swapped its build in at the same moment: that one serves as well.
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw error;
+    }
+    writeFileSync(RENDERER_STAMP, JSON.stringify(stamp));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/** Files of this checkout (not packages) among module ids and paths, relative with forward slashes. */
+function projectFiles(ids) {
+  return ids
+    .map((id) => id.split('?')[0])
+    .filter((path) => path.startsWith(root + sep) && !path.includes(`${sep}node_modules${sep}`))
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile())
+    .map((path) => relative(root, path).split(sep).join('/'));
 }
 
 function rendererCurrent() {

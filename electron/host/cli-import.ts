@@ -3,6 +3,7 @@ import { createParsePool } from '../core/import/parse-pool';
 import { runImport } from '../core/import/pipeline';
 import { type Library, openLibrary } from '../core/library/open';
 import { libraryPath } from './cli-library';
+import { formatCount, plural } from '../shared/counts';
 import { CliError, type CommandRun, json } from './cli-output';
 
 export const importCommand: CommandRun = async (values, paths, out) => {
@@ -31,7 +32,12 @@ export const importCommand: CommandRun = async (values, paths, out) => {
         checkpoints: lib.checkpoints,
         signal: controller.signal,
         ...(showProgress
-          ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }
+          ? {
+              onProgress: (p) =>
+                process.stderr.write(
+                  `\r${formatCount(p.done)}/${plural(p.total, 'file')}, ${formatCount(p.imported)} imported, ${formatCount(p.failed)} failed   `,
+                ),
+            }
           : {}),
       },
     );
@@ -40,7 +46,7 @@ export const importCommand: CommandRun = async (values, paths, out) => {
       out.write(json({ imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed }));
     } else {
       out.write(
-        `Imported ${report.imported.length}, skipped ${report.duplicates.length} duplicate(s), ${report.failed.length} failed` +
+        `Imported ${formatCount(report.imported.length)}, skipped ${plural(report.duplicates.length, 'duplicate')}, ${formatCount(report.failed.length)} failed` +
           `${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`,
       );
       for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);

@@ -2,6 +2,7 @@ import { getArticle, listArticles } from '../core/articles/queries';
 import { checkLibrary } from '../core/library/check';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
+import { plural } from '../shared/counts';
 import { MATCH_END, MATCH_START } from '../shared/types';
 import { libraryPath, withLibrary } from './cli-library';
 import { CliError, type CommandRun, json } from './cli-output';
@@ -78,6 +79,6 @@ export const checkCommand: CommandRun = async (values, _positionals, out) => {
     out.write(`${libraryPath(values)}: OK\n`);
     return 0;
   }
-  out.error(`${libraryPath(values)}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  out.error(`${libraryPath(values)}: ${plural(problems.length, 'problem')}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   return 1;
 };

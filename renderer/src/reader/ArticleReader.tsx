@@ -3,15 +3,20 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
+import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
-import { formatPublished } from '../format';
 import { citation } from './citation';
-import { selectionRange, trimRange, type TextRange } from './dom-offsets';
+import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
-import { HighlightedBlock } from './HighlightedBlocks';
 import { Inspector } from './Inspector';
+import { OrphanList, ReaderHeader } from './ReaderHeader';
+import { ReaderText } from './ReaderText';
+import { SelectionToolbar } from './SelectionToolbar';
 import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
+import { useCaretMode } from './useCaretMode';
+import { useProgressiveMount } from './useProgressiveMount';
+import { useTextSelection, type Floating } from './useTextSelection';
 
 interface Props {
   article: Article;
@@ -23,15 +28,6 @@ interface Props {
 }
 
 type TagChoice = { tagId: number } | { createPath: string };
-
-const FIRST_SLICE = 40;
-const NEXT_SLICE = 50;
-
-interface Floating {
-  range: TextRange;
-  top: number;
-  left: number;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
@@ -53,70 +49,17 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   const body = useRef<HTMLElement>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [floating, setFloating] = useState<Floating | null>(null);
+  const { floating, setFloating, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [caret, setCaret] = useState(false);
+  const { caret, setCaret, start: startCaret, toggle: toggleCaret } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
-
-  /** Caret mode, with the caret at the start of the first line on screen. */
-  const startCaret = useCallback(() => {
-    setCaret(true);
-    requestAnimationFrame(() => {
-      const root = body.current;
-      if (!root || ((window.getSelection()?.rangeCount ?? 0) > 0 && root.contains(window.getSelection()?.anchorNode ?? null))) return;
-      const top = root.parentElement?.parentElement?.getBoundingClientRect().top ?? 0;
-      const first = [...root.querySelectorAll<HTMLElement>('[data-start]')].find((run) => run.getBoundingClientRect().bottom > top);
-      if (first?.firstChild) window.getSelection()?.collapse(first.firstChild, 0);
-    });
-  }, []);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
-  // The first screen renders at once; the rest of a long article follows in slices between
-  // frames, so the reader answers input while a 1 MB article is still being laid out.
-  const [mounted, setMounted] = useState(FIRST_SLICE);
-  const total = model.blocks.length;
-  useEffect(() => {
-    if (mounted >= total || passagesQuery.data === undefined) return;
-    const timer = setTimeout(() => setMounted((n) => n + NEXT_SLICE), 0);
-    return () => clearTimeout(timer);
-  }, [mounted, total, passagesQuery.data]);
-  const mountThrough = useCallback(
-    (passageId: number) => {
-      const last = Math.max(0, ...model.blocksOf(passageId));
-      setMounted((n) => Math.max(n, last + NEXT_SLICE));
-    },
-    [model],
-  );
-
-  const readSelection = useCallback(() => {
-    const root = body.current;
-    if (!root) return;
-    const raw = selectionRange(root);
-    const range = raw && trimRange(article.text, raw);
-    if (!range) {
-      setFloating(null);
-      return;
-    }
-    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    const host = root.getBoundingClientRect();
-    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
-  }, [article.text]);
-
-  useEffect(() => {
-    let frame = 0;
-    const onChange = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(readSelection);
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      document.removeEventListener('selectionchange', onChange);
-    };
-  }, [readSelection]);
+  const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
+  const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
 
   const selectPassage = useCallback(
     (id: number | null) => {
@@ -192,17 +135,6 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     const created = await createPassage(range, [tagId]);
     setSelectedId(created.id);
     clearSelectionOf(range);
-  };
-
-  /**
-   * Drops the text selection a new passage was made from, once the library has it; not a
-   * selection the user has made since (they may already be on the next phrase).
-   */
-  const clearSelectionOf = (range: TextRange) => {
-    const root = body.current;
-    const current = root ? selectionRange(root) : null;
-    const trimmed = current && trimRange(article.text, current);
-    if (trimmed && trimmed.start === range.start && trimmed.end === range.end) window.getSelection()?.removeAllRanges();
   };
 
   const openPicker = () => {
@@ -320,15 +252,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
    */
   const onKeyDown = (event: globalThis.KeyboardEvent) => {
     const target = event.target as HTMLElement | null;
-    const selection = window.getSelection();
-    const selectedHere = !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
+    const selectedHere = selectedInside();
     if (!target || target.closest('[role="tree"], [role="grid"], [role="menu"], [role="dialog"]')) return;
     const ours = layout.current?.contains(target) || target === document.body || selectedHere;
     if (!ours || event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
     if (event.key === 'F7' && target === body.current) {
       event.preventDefault();
-      if (caret) setCaret(false);
-      else startCaret();
+      toggleCaret();
       return;
     }
     if (isTyping(target) || event.ctrlKey || event.metaKey) return;
@@ -369,118 +299,35 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const meta = [
-    article.outlet,
-    article.place,
-    formatPublished(article.published),
-    article.byline,
-    article.language?.toUpperCase(),
-    article.encoding && article.encoding.toLowerCase() !== 'utf-8' ? `decoded from ${article.encoding}` : null,
-  ].filter(Boolean);
-
   return (
     <div className="reader-layout" ref={layout}>
       <div className="reader">
-        <header>
-          <h1>{article.title}</h1>
-          <div className="meta-line">
-            <span>{meta.join(' · ') || 'No details known'}</span>
-            {article.url && /^https?:\/\//.test(article.url) ? (
-              <a href={article.url} target="_blank" rel="noreferrer noopener">
-                Source
-              </a>
-            ) : null}
-            <button type="button" className="button small" onClick={() => setEditing('details')}>
-              Edit details…
-            </button>
-            <button type="button" className="button small" onClick={() => setEditing('text')}>
-              Edit text…
-            </button>
-          </div>
-        </header>
-        {model.orphans.length ? (
-          <div className="orphans" role="region" aria-label="Orphaned passages">
-            <strong>{model.orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark,
-            and re-attach it.
-            <ul>
-              {model.orphans.map((p) => (
-                <li key={p.id}>
-                  <button type="button" className="button small" aria-pressed={p.id === selectedId} onClick={() => setSelectedId(p.id)}>
-                    “{p.exact.length > 60 ? `${p.exact.slice(0, 59)}…` : p.exact}”
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ReaderHeader article={article} onEdit={setEditing} />
+        <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
-          <article
-            ref={body}
-            className="body"
-            aria-label={article.title}
-            data-reader-text=""
-            tabIndex={0}
-            // Caret mode (keyboard focus, or F7): editable only so that a caret and Shift+arrow
-            // selection work; every input is refused, the text never changes here. Off otherwise,
-            // because a live caret in a long article costs the browser work on every frame.
-            contentEditable={caret}
-            suppressContentEditableWarning
-            spellCheck={false}
-            onFocus={(e) => {
-              if (e.target === e.currentTarget && e.currentTarget.matches(':focus-visible')) startCaret();
-            }}
-            onBlur={(e) => {
-              if (e.target === e.currentTarget) setCaret(false);
-            }}
-            onBeforeInput={(e) => e.preventDefault()}
-            onPaste={(e) => e.preventDefault()}
-            onDrop={(e) => e.preventDefault()}
-            onCut={(e) => e.preventDefault()}
+          <ReaderText
+            bodyRef={body}
+            label={article.title}
+            text={article.text}
+            model={model}
+            mounted={mounted}
+            loading={
+              passagesQuery.data !== undefined
+                ? null
+                : passagesQuery.isError
+                  ? `Passages could not be loaded: ${passagesQuery.error.message}`
+                  : 'Loading passages…'
+            }
+            selectedId={selectedId}
+            selectedBlocks={selectedBlocks}
+            caret={caret}
+            onCaretFocus={startCaret}
+            onCaretBlur={() => setCaret(false)}
+            onSelectPassage={selectPassage}
             onClick={onClickText}
-          >
-            {passagesQuery.data === undefined ? (
-              <p className="muted" role="status">
-                {passagesQuery.isError ? `Passages could not be loaded: ${passagesQuery.error.message}` : 'Loading passages…'}
-              </p>
-            ) : null}
-            {passagesQuery.data === undefined
-              ? null
-              : model.blocks
-                  .slice(0, mounted)
-                  .map((block, index) => (
-                    <HighlightedBlock
-                      key={index}
-                      model={block}
-                      index={index}
-                      text={article.text}
-                      colors={model.colors}
-                      tags={model.tagsById}
-                      selectedId={selectedBlocks.includes(index) ? selectedId : null}
-                      onSelectPassage={selectPassage}
-                    />
-                  ))}
-          </article>
+          />
           {floating && !picker ? (
-            <div
-              className="selection-toolbar"
-              role="toolbar"
-              aria-label="Selection"
-              style={{ top: floating.top - 44, left: floating.left }}
-              onMouseDown={(e) => e.preventDefault()}
-            >
-              <button type="button" className="button small" onClick={openPicker} aria-keyshortcuts="T">
-                Tag
-              </button>
-              <button type="button" className="button small" onClick={() => void addNote()} aria-keyshortcuts="N">
-                Note
-              </button>
-              <button type="button" className="button small" disabled title="Claims come with the Claims feature">
-                Make claim
-              </button>
-              <button type="button" className="button small" onClick={() => void copyCitation()}>
-                Copy with citation
-              </button>
-            </div>
+            <SelectionToolbar at={floating} onTag={openPicker} onNote={() => void addNote()} onCopyCitation={() => void copyCitation()} />
           ) : null}
           {picker ? (
             <TagPicker
@@ -529,7 +376,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(`Text saved: ${counts.exact} passage(s) kept their place, ${counts.fuzzy} moved, ${counts.orphan} orphaned`)
+            setNotice(
+              `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
+            )
           }
         />
       ) : null}

@@ -1,11 +1,15 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
+import { useRovingVirtualList } from '../lists/useRovingVirtualList';
+import { CodebookToolbar } from './CodebookToolbar';
+import type { Placement } from './drop-placement';
 import { Menu, type MenuItem } from './Menu';
 import { CreateTagDialog, DeleteTagDialog, DescriptionDialog, MergeDialog, MoveDialog, RecolourDialog } from './TagDialogs';
-import { buildTree, count, descendantsOf, flatten, plural, type TreeRow } from './tree';
+import { buildTree, count, flatten, plural } from './tree';
+import { ROW_HEIGHT, TreeItem, itemId, type TreeActions } from './TreeItem';
+import { useTagDrag } from './useTagDrag';
 
 interface Props {
   onShowPassages(tagId: number): void;
@@ -13,14 +17,6 @@ interface Props {
 
 type DialogState =
   { kind: 'create'; parentId: number | null } | { kind: 'recolour' | 'describe' | 'move' | 'merge' | 'delete'; tagId: number };
-
-const ROW_HEIGHT = 30;
-const INDENT = 16;
-const DRAG_TYPE = 'application/x-marginalia-tag';
-
-const itemId = (id: number) => `codebook-tag-${id}`;
-
-type DropWhere = 'before' | 'after' | 'into';
 
 /** The codebook: a virtualised, keyboard-driven tree of tags with their counts and actions. */
 export function Codebook({ onShowPassages }: Props) {
@@ -37,9 +33,6 @@ export function Codebook({ onShowPassages }: Props) {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [drag, setDrag] = useState<{ id: number; over: number | 'top' | null; where?: DropWhere } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const scroller = useRef<HTMLDivElement>(null);
   const typeahead = useRef({ text: '', at: 0 });
 
   const activeIndex = rows.findIndex((r) => r.tag.id === activeId);
@@ -47,54 +40,23 @@ export function Codebook({ onShowPassages }: Props) {
   const current = activeIndex >= 0 ? activeIndex : rows.length ? 0 : -1;
   const currentId = rows[current]?.tag.id ?? null;
 
-  const currentRef = useRef(current);
-  currentRef.current = current;
-  const virtualizer = useVirtualizer({
+  const { scroller, virtualizer, focusRow, focusPending, targetOf } = useRovingVirtualList<number>({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
-    // The active row stays rendered even when scrolled away, so Tab always finds the tree.
-    rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
-      const active = currentRef.current;
-      if (active >= 0 && active < range.count && !indexes.includes(active)) {
-        indexes.push(active);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
+    activeIndex: current,
+    indexOf: (id) => rows.findIndex((r) => r.tag.id === id),
+    elementId: itemId,
+  });
+
+  /** Makes a tag the active row and moves focus to it once it is in the tree. */
+  const focusTag = useCallback(
+    (id: number | null) => {
+      setActiveId(id);
+      if (id !== null) focusRow(id);
     },
-  });
-
-  /** Moves focus to a tag's row once it is in the tree (a new tag arrives with the next refetch). */
-  const focusPending = useRef<{ id: number; until: number } | null>(null);
-  const focusTag = useCallback((id: number | null) => {
-    setActiveId(id);
-    focusPending.current = id === null ? null : { id, until: performance.now() + 3000 };
-  }, []);
-
-  useEffect(() => {
-    const pending = focusPending.current;
-    if (!pending) return;
-    if (performance.now() > pending.until) {
-      focusPending.current = null;
-      return;
-    }
-    const index = rows.findIndex((r) => r.tag.id === pending.id);
-    if (index < 0) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    let tries = 0;
-    let frame = 0;
-    const attempt = () => {
-      const el = document.getElementById(itemId(pending.id));
-      if (el) {
-        focusPending.current = null;
-        el.focus({ preventScroll: true });
-      } else if (tries++ < 5) frame = requestAnimationFrame(attempt);
-    };
-    attempt();
-    return () => cancelAnimationFrame(frame);
-  });
+    [focusRow],
+  );
 
   // When the focused tag disappears (deleted, merged, collapsed away), focus its neighbour.
   const lastIndex = useRef(-1);
@@ -103,7 +65,7 @@ export function Codebook({ onShowPassages }: Props) {
       lastIndex.current = activeIndex;
       return;
     }
-    if (activeId === null || rows.length === 0 || focusPending.current) return;
+    if (activeId === null || rows.length === 0 || focusPending()) return;
     const lost = document.activeElement === document.body || document.activeElement === null;
     let next: number | null = null;
     // Still in the codebook but hidden: its nearest visible ancestor; gone: the row now in its place.
@@ -113,7 +75,7 @@ export function Codebook({ onShowPassages }: Props) {
     next ??= rows[Math.min(lastIndex.current, rows.length - 1)]?.tag.id ?? null;
     if (lost) focusTag(next);
     else setActiveId(next);
-  }, [activeIndex, activeId, rows, tree, focusTag]);
+  }, [activeIndex, activeId, rows, tree, focusTag, focusPending]);
 
   // Import and export reports fade after a while; errors stay until dismissed.
   useEffect(() => {
@@ -147,39 +109,23 @@ export function Codebook({ onShowPassages }: Props) {
     if (trimmed && trimmed !== tag.name) void run(() => call('tags.update', { id: tag.id, name: trimmed }));
   };
 
-  const move = (id: number, parentId: number | null, position?: number) => {
+  const move = (id: number, { parentId, position }: Placement) => {
     const tag = tree.byId.get(id);
     if (!tag || (tag.parentId === parentId && position === undefined)) return;
     if (parentId !== null) setExpanded(parentId, true);
     void run(() => call('tags.move', position === undefined ? { id, parentId } : { id, parentId, position }));
     focusTag(id);
   };
+  const drag = useTagDrag(tree, move);
 
-  const exportCsv = () =>
-    void run(async () => {
-      const { csv } = await call('tags.exportCsv', {});
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'codebook.csv';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`Exported ${plural(tags?.length ?? 0, 'tag')} to codebook.csv.`);
-    });
-
-  const importCsv = (file: File) =>
-    void run(async () => {
-      setStatus(`Importing ${file.name}…`);
-      try {
-        const { created, updated } = await call('tags.importCsv', { csv: await file.text() });
-        setStatus(`Imported ${file.name}: ${plural(created, 'tag')} created, ${count(updated)} updated.`);
-      } catch (e) {
-        setStatus(null);
-        throw e;
-      }
-    });
+  /** Alt+Up / Alt+Down and the menu: one step among its siblings. */
+  const reorder = (tag: Tag, step: -1 | 1) => {
+    const siblings = tree.children.get(tag.parentId) ?? [];
+    const index = siblings.findIndex((t) => t.id === tag.id);
+    const next = index + step;
+    if (index < 0 || next < 0 || next >= siblings.length) return;
+    move(tag.id, { parentId: tag.parentId, position: next });
+  };
 
   const isFirstSibling = (tag: Tag) => tree.children.get(tag.parentId)?.[0]?.id === tag.id;
   const isLastSibling = (tag: Tag) => tree.children.get(tag.parentId)?.at(-1)?.id === tag.id;
@@ -213,35 +159,21 @@ export function Codebook({ onShowPassages }: Props) {
     const row = rows[current];
     if (!row || renamingId !== null || !(event.target as HTMLElement).matches('[role="treeitem"]')) return;
     const { tag } = row;
-    const go = (index: number) => focusTag(rows[Math.max(0, Math.min(rows.length - 1, index))]?.tag.id ?? null);
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       reorder(tag, event.key === 'ArrowUp' ? -1 : 1);
       return;
     }
+    const target = targetOf(event.key, current);
+    if (target !== null) {
+      focusTag(rows[target]?.tag.id ?? null);
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        go(current + 1);
-        break;
-      case 'ArrowUp':
-        go(current - 1);
-        break;
-      case 'PageDown':
-        go(current + page);
-        break;
-      case 'PageUp':
-        go(current - page);
-        break;
-      case 'Home':
-        go(0);
-        break;
-      case 'End':
-        go(rows.length - 1);
-        break;
       case 'ArrowRight':
         if (row.hasChildren && !row.expanded) setExpanded(tag.id, true);
-        else if (row.expanded) go(current + 1);
+        else if (row.expanded) focusTag(rows[current + 1]?.tag.id ?? null);
         break;
       case 'ArrowLeft':
         if (row.expanded && !filter) setExpanded(tag.id, false);
@@ -295,61 +227,6 @@ export function Codebook({ onShowPassages }: Props) {
     event.preventDefault();
   };
 
-  // Drag and drop: drop a tag on the middle of another to nest it there, on its top or bottom edge
-  // to place it before or after (same parent), or on the top-level strip to un-nest it.
-  const placement = (target: number | 'top', where: DropWhere): { parentId: number | null; position?: number } | null => {
-    const tag = drag ? tree.byId.get(drag.id) : undefined;
-    if (!tag) return null;
-    if (target === 'top') return tag.parentId !== null ? { parentId: null } : null;
-    const over = tree.byId.get(target);
-    if (!over || target === tag.id) return null;
-    const banned = descendantsOf(tree, tag.id);
-    if (where === 'into') return target !== tag.parentId && !banned.has(target) ? { parentId: target } : null;
-    const parentId = over.parentId;
-    if (parentId !== null && (parentId === tag.id || banned.has(parentId))) return null;
-    const siblings = (tree.children.get(parentId) ?? []).filter((t) => t.id !== tag.id);
-    const index = siblings.findIndex((t) => t.id === target);
-    return { parentId, position: where === 'before' ? index : index + 1 };
-  };
-  const whereIn = (event: DragEvent, target: number | 'top'): DropWhere => {
-    if (target === 'top') return 'into';
-    const rect = event.currentTarget.getBoundingClientRect();
-    const y = (event.clientY - rect.top) / rect.height;
-    return y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'into';
-  };
-  const dropHandlers = (target: number | 'top') => ({
-    onDragOver: (event: DragEvent) => {
-      const where = whereIn(event, target);
-      if (!placement(target, where)) {
-        if (drag?.over === target) setDrag((d) => (d ? { ...d, over: null } : d));
-        return;
-      }
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'move';
-      if (drag?.over !== target || drag.where !== where) setDrag((d) => (d ? { ...d, over: target, where } : d));
-    },
-    onDragLeave: (event: DragEvent) => {
-      if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
-      setDrag((d) => (d && d.over === target ? { ...d, over: null } : d));
-    },
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      const place = placement(target, whereIn(event, target));
-      const id = drag?.id;
-      setDrag(null);
-      if (id && place) move(id, place.parentId, place.position);
-    },
-  });
-
-  /** Alt+Up / Alt+Down and the menu: one step among its siblings. */
-  const reorder = (tag: Tag, step: -1 | 1) => {
-    const siblings = tree.children.get(tag.parentId) ?? [];
-    const index = siblings.findIndex((t) => t.id === tag.id);
-    const next = index + step;
-    if (index < 0 || next < 0 || next >= siblings.length) return;
-    move(tag.id, tag.parentId, next);
-  };
-
   // Rows get one stable set of actions (reading the latest state through a ref), so scrolling
   // re-renders only the rows that enter the view.
   const latest = useRef<TreeActions | null>(null);
@@ -372,17 +249,11 @@ export function Codebook({ onShowPassages }: Props) {
       setRenamingId(null);
       focusTag(id);
     },
-    dragStart: (id, event) => {
-      const tag = tree.byId.get(id);
-      event.dataTransfer.setData(DRAG_TYPE, String(id));
-      if (tag) event.dataTransfer.setData('text/plain', tag.path);
-      event.dataTransfer.effectAllowed = 'move';
-      setDrag({ id, over: null });
-    },
-    dragEnd: () => setDrag(null),
-    dragOver: (id, event) => dropHandlers(id).onDragOver(event),
-    dragLeave: (id, event) => dropHandlers(id).onDragLeave(event),
-    drop: (id, event) => dropHandlers(id).onDrop(event),
+    dragStart: (id, event) => drag.start(id, event),
+    dragEnd: () => drag.end(),
+    dragOver: (id, event) => drag.over(id, event),
+    dragLeave: (id, event) => drag.leave(id, event),
+    drop: (id, event) => drag.drop(id, event),
   };
   const actions = useMemo<TreeActions>(
     () => ({
@@ -404,40 +275,18 @@ export function Codebook({ onShowPassages }: Props) {
   const dialogTag = dialog && dialog.kind !== 'create' ? tree.byId.get(dialog.tagId) : undefined;
   const menuTag = menu ? tree.byId.get(menu.tagId) : undefined;
   const total = tags?.length ?? 0;
+  const dragging = drag.drag;
 
   return (
     <section className="codebook" aria-label="Codebook panel">
-      <div className="view-toolbar">
-        <button type="button" className="button small primary" onClick={() => setDialog({ kind: 'create', parentId: null })}>
-          New tag
-        </button>
-        <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
-          Import codebook…
-        </button>
-        <button type="button" className="button small" onClick={exportCsv} disabled={total === 0}>
-          Export codebook
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="Codebook CSV file"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) importCsv(file);
-          }}
-        />
-        <input
-          type="search"
-          className="view-filter"
-          aria-label="Filter codebook"
-          placeholder="Filter tags"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-      </div>
+      <CodebookToolbar
+        tagCount={total}
+        filter={filter}
+        onFilterChange={setFilter}
+        onNewTag={() => setDialog({ kind: 'create', parentId: null })}
+        run={run}
+        onStatus={setStatus}
+      />
       {error ? (
         <div className="view-alert" role="alert">
           <span>{error}</span>
@@ -491,16 +340,21 @@ export function Codebook({ onShowPassages }: Props) {
                 active={row.tag.id === currentId}
                 selected={row.tag.id === activeId}
                 renaming={renamingId === row.tag.id}
-                dragging={drag?.id === row.tag.id}
-                dropWhere={drag?.over === row.tag.id ? (drag.where ?? null) : null}
+                dragging={dragging?.id === row.tag.id}
+                dropWhere={dragging?.over === row.tag.id ? (dragging.where ?? null) : null}
                 actions={actions}
               />
             ) : null;
           })}
         </div>
       </div>
-      {drag && tree.byId.get(drag.id)?.parentId != null ? (
-        <div className={drag.over === 'top' ? 'codebook-top-drop over' : 'codebook-top-drop'} {...dropHandlers('top')}>
+      {dragging && tree.byId.get(dragging.id)?.parentId != null ? (
+        <div
+          className={dragging.over === 'top' ? 'codebook-top-drop over' : 'codebook-top-drop'}
+          onDragOver={(e) => drag.over('top', e)}
+          onDragLeave={(e) => drag.leave('top', e)}
+          onDrop={(e) => drag.drop('top', e)}
+        >
           Drop here to move to the top level
         </div>
       ) : null}
@@ -522,151 +376,5 @@ export function Codebook({ onShowPassages }: Props) {
       {dialogTag && dialog?.kind === 'merge' ? <MergeDialog tag={dialogTag} tree={tree} onClose={() => setDialog(null)} /> : null}
       {dialogTag && dialog?.kind === 'delete' ? <DeleteTagDialog tag={dialogTag} onClose={() => setDialog(null)} /> : null}
     </section>
-  );
-}
-
-interface TreeActions {
-  focus(id: number): void;
-  toggle(id: number): void;
-  showPassages(id: number): void;
-  menu(id: number, x: number, y: number): void;
-  rename(id: number, name: string): void;
-  cancelRename(id: number): void;
-  dragStart(id: number, event: DragEvent): void;
-  dragEnd(): void;
-  dragOver(id: number, event: DragEvent): void;
-  dragLeave(id: number, event: DragEvent): void;
-  drop(id: number, event: DragEvent): void;
-}
-
-interface ItemProps {
-  row: TreeRow;
-  top: number;
-  /** Keyboard focus lands here (the first row until the user picks one). */
-  active: boolean;
-  /** The user picked this tag. */
-  selected: boolean;
-  renaming: boolean;
-  dragging: boolean;
-  /** Where a dragged tag would land relative to this one. */
-  dropWhere: DropWhere | null;
-  actions: TreeActions;
-}
-
-const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, dragging, dropWhere, actions }: ItemProps) {
-  const { tag, level, hasChildren, expanded } = row;
-  const id = tag.id;
-  const counts = `${plural(tag.passageCount, 'passage')} in ${plural(tag.articleCount, 'article')}`;
-  const withChildren =
-    hasChildren && tag.passageCountWithChildren !== tag.passageCount
-      ? `; ${plural(tag.passageCountWithChildren, 'passage')} with its child tags`
-      : '';
-  const className = ['tree-item', dragging ? 'dragging' : '', dropWhere ? `drop-${dropWhere}` : ''].filter(Boolean).join(' ');
-  return (
-    <div
-      id={itemId(id)}
-      role="treeitem"
-      aria-label={tag.name}
-      aria-description={[counts + withChildren, tag.description].filter(Boolean).join('. ')}
-      aria-level={level}
-      aria-posinset={row.posInSet}
-      aria-setsize={row.setSize}
-      aria-expanded={hasChildren ? expanded : undefined}
-      aria-selected={selected}
-      tabIndex={active ? 0 : -1}
-      className={className}
-      style={{ top, height: ROW_HEIGHT, paddingLeft: 4 + (level - 1) * INDENT }}
-      title={tag.description ? `${tag.path}\n${tag.description}` : tag.path}
-      draggable={!renaming}
-      onFocus={(event) => event.target === event.currentTarget && actions.focus(id)}
-      onClick={() => actions.focus(id)}
-      onDoubleClick={(event) => !renaming && !(event.target as HTMLElement).closest('.twisty, .row-menu') && actions.showPassages(id)}
-      onContextMenu={(event) => {
-        event.preventDefault();
-        actions.menu(id, event.clientX, event.clientY);
-      }}
-      onDragStart={(event) => actions.dragStart(id, event)}
-      onDragEnd={() => actions.dragEnd()}
-      onDragOver={(event) => actions.dragOver(id, event)}
-      onDragLeave={(event) => actions.dragLeave(id, event)}
-      onDrop={(event) => actions.drop(id, event)}
-    >
-      <span
-        className={hasChildren ? (expanded ? 'twisty open' : 'twisty') : 'twisty leaf'}
-        aria-hidden="true"
-        onClick={(event) => {
-          event.stopPropagation();
-          actions.toggle(id);
-          actions.focus(id);
-        }}
-      />
-      <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
-      {renaming ? (
-        <RenameInput tag={tag} onRename={(name) => actions.rename(id, name)} onCancel={() => actions.cancelRename(id)} />
-      ) : (
-        <span className="name">{tag.name}</span>
-      )}
-      <span className="count" aria-hidden="true" title={counts + withChildren}>
-        {hasChildren && !expanded && tag.passageCountWithChildren !== tag.passageCount
-          ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})`
-          : count(tag.passageCount)}
-      </span>
-      <span className="count" aria-hidden="true">
-        {count(tag.articleCount)}
-      </span>
-      <button
-        type="button"
-        className="row-menu"
-        tabIndex={-1}
-        aria-label={`Actions for ${tag.name}`}
-        aria-haspopup="menu"
-        onClick={(event) => {
-          event.stopPropagation();
-          const rect = event.currentTarget.getBoundingClientRect();
-          actions.menu(id, rect.left, rect.bottom + 2);
-        }}
-      >
-        ⋯
-      </button>
-    </div>
-  );
-});
-
-function RenameInput({ tag, onRename, onCancel }: { tag: Tag; onRename(name: string): void; onCancel(): void }) {
-  const done = useRef(false);
-  const finish = (fn: () => void) => {
-    if (done.current) return;
-    done.current = true;
-    fn();
-  };
-  return (
-    <input
-      className="rename"
-      aria-label={`New name for ${tag.name}`}
-      defaultValue={tag.name}
-      ref={(el) => {
-        if (el && !done.current && document.activeElement !== el) {
-          el.focus();
-          el.select();
-        }
-      }}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          const value = event.currentTarget.value;
-          finish(() => onRename(value));
-        } else if (event.key === 'Escape') {
-          event.preventDefault();
-          finish(onCancel);
-        }
-      }}
-      onBlur={(event) => {
-        const value = event.currentTarget.value;
-        finish(() => onRename(value));
-      }}
-      onClick={(event) => event.stopPropagation()}
-      onDoubleClick={(event) => event.stopPropagation()}
-    />
   );
 }

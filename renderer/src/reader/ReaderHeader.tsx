@@ -1,0 +1,64 @@
+import type { Article, Passage } from '../../../electron/shared/types';
+import { plural } from '../../../electron/shared/counts';
+import { formatPublished } from '../format';
+
+/** The article's title, what is known about it, and its edit buttons. */
+export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(what: 'details' | 'text'): void }) {
+  const meta = [
+    article.outlet,
+    article.place,
+    formatPublished(article.published),
+    article.byline,
+    article.language?.toUpperCase(),
+    article.encoding && article.encoding.toLowerCase() !== 'utf-8' ? `decoded from ${article.encoding}` : null,
+  ].filter(Boolean);
+  return (
+    <header>
+      <h1>{article.title}</h1>
+      <div className="meta-line">
+        <span>{meta.join(' · ') || 'No details known'}</span>
+        {article.url && /^https?:\/\//.test(article.url) ? (
+          <a href={article.url} target="_blank" rel="noreferrer noopener">
+            Source
+          </a>
+        ) : null}
+        <button type="button" className="button small" onClick={() => onEdit('details')}>
+          Edit details…
+        </button>
+        <button type="button" className="button small" onClick={() => onEdit('text')}>
+          Edit text…
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Passages whose text an edit removed: listed so the analyst can pick one and re-attach it. */
+export function OrphanList({
+  orphans,
+  selectedId,
+  onSelect,
+}: {
+  orphans: Passage[];
+  selectedId: number | null;
+  onSelect(id: number): void;
+}) {
+  if (orphans.length === 0) return null;
+  return (
+    <div className="orphans" role="region" aria-label="Orphaned passages">
+      <strong>
+        {plural(orphans.length, 'passage')} lost {orphans.length === 1 ? 'its' : 'their'} text after an edit.
+      </strong>{' '}
+      Select one, select the text it should mark, and re-attach it.
+      <ul>
+        {orphans.map((p) => (
+          <li key={p.id}>
+            <button type="button" className="button small" aria-pressed={p.id === selectedId} onClick={() => onSelect(p.id)}>
+              “{p.exact.length > 60 ? `${p.exact.slice(0, 59)}…` : p.exact}”
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

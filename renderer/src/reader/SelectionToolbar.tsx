@@ -1,0 +1,34 @@
+import type { Floating } from './useTextSelection';
+
+interface Props {
+  at: Floating;
+  onTag(): void;
+  onNote(): void;
+  onCopyCitation(): void;
+}
+
+/** What can be done with selected text, floating above it. Pressing it keeps the selection. */
+export function SelectionToolbar({ at, onTag, onNote, onCopyCitation }: Props) {
+  return (
+    <div
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Selection"
+      style={{ top: at.top - 44, left: at.left }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <button type="button" className="button small" onClick={onTag} aria-keyshortcuts="T">
+        Tag
+      </button>
+      <button type="button" className="button small" onClick={onNote} aria-keyshortcuts="N">
+        Note
+      </button>
+      <button type="button" className="button small" disabled title="Claims come with the Claims feature">
+        Make claim
+      </button>
+      <button type="button" className="button small" onClick={onCopyCitation}>
+        Copy with citation
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { selectionRange, trimRange, type TextRange } from './dom-offsets';
+
+/** A range of the article with where its toolbar or picker floats (relative to the text's box). */
+export interface Floating {
+  range: TextRange;
+  top: number;
+  left: number;
+}
+
+/**
+ * The user's text selection inside the reader, as article offsets (trimmed of outer spaces),
+ * read once per frame while it changes. `clearSelectionOf` drops the browser's selection only
+ * while it is still that range: the user may already have selected the next phrase.
+ */
+export function useTextSelection(body: RefObject<HTMLElement | null>, text: string) {
+  const [floating, setFloating] = useState<Floating | null>(null);
+
+  const readSelection = useCallback(() => {
+    const root = body.current;
+    if (!root) return;
+    const raw = selectionRange(root);
+    const range = raw && trimRange(text, raw);
+    if (!range) {
+      setFloating(null);
+      return;
+    }
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    const host = root.getBoundingClientRect();
+    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
+  }, [body, text]);
+
+  useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(readSelection);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onChange);
+    };
+  }, [readSelection]);
+
+  const clearSelectionOf = useCallback(
+    (range: TextRange) => {
+      const root = body.current;
+      const current = root ? selectionRange(root) : null;
+      const trimmed = current && trimRange(text, current);
+      if (trimmed && trimmed.start === range.start && trimmed.end === range.end) window.getSelection()?.removeAllRanges();
+    },
+    [body, text],
+  );
+
+  /** Whether the browser's selection lies (uncollapsed) inside the reader's text. */
+  const selectedInside = useCallback(() => {
+    const selection = window.getSelection();
+    return !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
+  }, [body]);
+
+  return { floating, setFloating, clearSelectionOf, selectedInside };
+}

@@ -4,4 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { cliEntry } from '../scripts/cli-bundle.mjs';
 
-await import(pathToFileURL(await cliEntry()).href);
+const { run } = await import(pathToFileURL(await cliEntry()).href);
+await run({
+  // Only `serve` needs the interface; Vite loads only then.
+  ensureRenderer: async (log) => (await import('../scripts/build.mjs')).ensureRenderer(log),
+});

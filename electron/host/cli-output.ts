@@ -17,7 +17,13 @@ export interface Output {
   stdout?: NodeJS.WritableStream;
 }
 
+/** What bin/marginalia.mjs does for the bundle: the build tools are the launcher's, not the app's. */
+export interface Launcher {
+  /** The folder of the built interface, built first when missing or older than its sources. */
+  ensureRenderer(log: (line: string) => void): Promise<string>;
+}
+
 /** A command's body: parsed option values and positionals in, exit code out. */
-export type CommandRun = (values: Record<string, unknown>, positionals: string[], out: Output) => Promise<number>;
+export type CommandRun = (values: Record<string, unknown>, positionals: string[], out: Output, launcher: Launcher) => Promise<number>;
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';

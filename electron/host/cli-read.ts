@@ -1,4 +1,5 @@
-import { getArticle, listArticles } from '../core/articles/queries';
+import { listArticles } from '../core/articles/list';
+import { getArticle } from '../core/articles/queries';
 import { checkLibrary } from '../core/library/check';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MarginaliaError } from '../core/errors';
-import { CliError, type CommandRun, type Output } from './cli-output';
+import { CliError, type CommandRun, type Launcher, type Output } from './cli-output';
 
 const LIBRARY_OPTION = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -88,7 +88,7 @@ function helpText(): string {
   );
 }
 
-export async function main(argv: string[], out: Output): Promise<number> {
+export async function main(argv: string[], out: Output, launcher: Launcher): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out.write(helpText());
@@ -105,9 +105,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
       out.write(`Usage: ${command.usage}\n${command.summary}.\n`);
       return 0;
     }
-    return await (
-      await command.load()
-    )(values, positionals, out);
+    const run = await command.load();
+    return await run(values, positionals, out, launcher);
   } catch (error) {
     const exit = error instanceof CliError ? error.exitCode : 2;
     const message =

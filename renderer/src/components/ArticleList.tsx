@@ -59,8 +59,6 @@ export function ArticleList({ articles, selectedId, onSelect }: Props) {
               id={`article-${article.id}`}
               role="option"
               aria-selected={article.id === selectedId}
-              aria-label={article.title}
-              aria-description={[article.outlet, formatPublished(article.published)].filter(Boolean).join(', ')}
               className="article-item"
               style={{ top: row.start, height: ROW_HEIGHT }}
               onClick={() => onSelect(article.id)}

@@ -25,8 +25,6 @@ export function Dialog({ title, label, onClose, children, wide = false, classNam
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
-  const latestClose = useRef(onClose);
-  latestClose.current = onClose;
 
   useEffect(() => {
     const layer = backdrop.current;
@@ -46,7 +44,7 @@ export function Dialog({ title, label, onClose, children, wide = false, classNam
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      latestClose.current();
+      onClose();
     } else if (event.key === 'Tab') {
       const all = focusables(box.current);
       const first = all[0];
@@ -65,11 +63,7 @@ export function Dialog({ title, label, onClose, children, wide = false, classNam
   };
 
   return createPortal(
-    <div
-      ref={backdrop}
-      className={backdropClassName ?? 'dialog-backdrop'}
-      onMouseDown={(e) => e.target === e.currentTarget && latestClose.current()}
-    >
+    <div ref={backdrop} className={backdropClassName ?? 'dialog-backdrop'} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
         className={className ?? (wide ? 'dialog wide' : 'dialog')}

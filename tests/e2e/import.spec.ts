@@ -66,7 +66,10 @@ test('cancelling an import keeps what was imported and says so', async ({ app: p
   await page.getByRole('button', { name: 'Cancel import' }).click();
   const results = page.getByRole('region', { name: 'Import results' });
   await expect(results).toContainText('Import cancelled');
-  const kept = Number(/(\d+) imported/.exec((await results.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]);
+  // Counts are shown with grouped thousands ("1,215 imported").
+  const kept = Number(
+    /([\d,]+) imported/.exec((await results.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]?.replaceAll(',', ''),
+  );
   const stats = JSON.parse((await host.cli(['stats', '--json'])).stdout) as { articles: number };
   expect(stats.articles).toBe(kept);
   expect(kept).toBeLessThan(2500);

@@ -9,6 +9,7 @@ import { articleWriter, type ArticleWriter } from '../articles/writer';
 import type { PreparedArticle } from './prepare';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
+import { naturalCompare } from '../../shared/natural-sort';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
@@ -46,7 +47,7 @@ export async function collectFiles(paths: string[], failed: ImportReport['failed
   const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => naturalCompare(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { naturalCompare } from '../../../../electron/shared/natural-sort';
 import type { Tag } from '../../../../electron/shared/types';
 import { count } from './tree';
 
@@ -20,7 +21,7 @@ function choices(tags: readonly Tag[], exclude: ReadonlySet<number>, text: strin
   const needle = text.trim().toLocaleLowerCase();
   const matches = tags
     .filter((t) => !exclude.has(t.id) && (!needle || t.path.toLocaleLowerCase().includes(needle)))
-    .sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }))
+    .sort((a, b) => naturalCompare(a.path, b.path))
     .map((t) => ({ value: String(t.id), label: t.path }));
   return topLevel && !needle ? [{ value: TOP_LEVEL, label: '(Top level)' }, ...matches] : matches;
 }

@@ -71,7 +71,7 @@ describe('candidate claims', () => {
       {
         text: 'More than 180,000 women had terminations last year',
         start: 0,
-        end: 51,
+        end: 50,
         kind: 'statistic',
         speaker: null,
         verb: null,

@@ -42,13 +42,13 @@ const STARTERS = new Set(
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LAST_WORD = /(\S+)\s*$/u;
-const FIRST_WORD = /^\s*["'«„“‘(\[]*([\p{L}\p{N}]+)/u;
+const FIRST_WORD = /^\s*["'«„“‘([]*([\p{L}\p{N}]+)/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 /** The last whitespace-delimited token of a segment, without opening brackets or quotes. */
 function lastToken(segment: string): string {
   const match = LAST_WORD.exec(segment);
-  return match ? (match[1] as string).replace(/^["'«„“‘(\[]+/u, '') : '';
+  return match ? (match[1] as string).replace(/^["'«„“‘([]+/u, '') : '';
 }
 
 function joinsNext(segment: string, next: string): boolean {

@@ -13,7 +13,7 @@ export interface Token {
   quote?: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
 const TITLE_DOT = /^(?:mr|mrs|ms|dr|prof|st|gen|sen|gov|rev|col|lt|capt|г-н|г-жа)\.$/iu;
 
 export function tokenize(text: string, from: number, to: number, quotes: readonly Quote[]): Token[] {

@@ -11,6 +11,7 @@ import { defaultLibraryPath } from '../core/paths';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
 import { MATCH_END, MATCH_START } from '../shared/types';
+import { CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './cli-claims';
 import { EXPORT_KINDS, type ExportKind, runExport, stdoutSink } from './cli-export';
 import { startHost } from './http-host';
 
@@ -245,6 +246,12 @@ const COMMANDS: Record<string, Command> = {
         lib.close();
       }
     },
+  },
+  claims: {
+    usage: CLAIMS_USAGE,
+    summary: 'Claims: list, show, candidates in an article, add, related (where else), link, accept or reject suggestions',
+    options: { ...LIBRARY_OPTION, ...CLAIMS_OPTIONS },
+    run: (values, positionals, out) => runClaims({ withLibrary, write: (text) => out.write(text) }, values, positionals),
   },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N]',

@@ -10,6 +10,7 @@ import { writeFileAtomically } from '../core/export/output';
 import { tagIdsForPaths } from '../core/export/passage-filter';
 import { exportQdpx } from '../core/interchange/qdpx-export';
 import type { Library } from '../core/library/open';
+import { plural } from '../shared/counts';
 
 export const EXPORT_KINDS = ['csv', 'claims', 'links', 'annotations', 'qdpx'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -61,19 +62,19 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
         ...(request.articleIds.length > 0 ? { articleIds: request.articleIds } : {}),
       };
       const rows = await write((out) => exportPassagesCsv(lib.db, out, { layout: request.layout, bom: request.bom, filter }));
-      return `${rows} row(s)`;
+      return plural(rows, 'row');
     }
     case 'claims':
-      return `${await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom }))} claim(s)`;
+      return plural(await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom })), 'claim');
     case 'links':
-      return `${await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom }))} link(s)`;
+      return plural(await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom })), 'link');
     case 'annotations':
-      return `${await write((out) => exportAnnotations(lib.db, out, now))} annotation(s)`;
+      return plural(await write((out) => exportAnnotations(lib.db, out, now)), 'annotation');
     case 'qdpx': {
       if (request.out === null)
         throw new MarginaliaError('invalid-arguments', 'export qdpx writes a zip archive: give it --out FILE.qdpx.');
       const summary = await writeFileAtomically(resolve(request.out), (out) => exportQdpx(lib.db, out, lib.name, now));
-      return `${summary.articles} article(s) and ${summary.passages} passage(s)`;
+      return `${plural(summary.articles, 'article')} and ${plural(summary.passages, 'passage')}`;
     }
   }
 }

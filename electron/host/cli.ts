@@ -14,6 +14,7 @@ import { MATCH_END, MATCH_START } from '../shared/types';
 import { CLAIMS_OPTIONS, CLAIMS_USAGE, runClaims } from './cli-claims';
 import { EXPORT_KINDS, type ExportKind, runExport, stdoutSink } from './cli-export';
 import { startHost } from './http-host';
+import { formatCount, plural } from '../shared/counts';
 
 /** A failure that ends a command with a message and an exit code (2: usage or library problem). */
 class CliError extends Error {
@@ -81,7 +82,12 @@ const COMMANDS: Record<string, Command> = {
             checkpoints: lib.checkpoints,
             signal: controller.signal,
             ...(showProgress
-              ? { onProgress: (p) => process.stderr.write(`\r${p.done}/${p.total} files, ${p.imported} imported, ${p.failed} failed   `) }
+              ? {
+                  onProgress: (p) =>
+                    process.stderr.write(
+                      `\r${formatCount(p.done)}/${plural(p.total, 'file')}, ${formatCount(p.imported)} imported, ${formatCount(p.failed)} failed   `,
+                    ),
+                }
               : {}),
           },
         );
@@ -90,7 +96,7 @@ const COMMANDS: Record<string, Command> = {
           out.write(json({ imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed }));
         } else {
           out.write(
-            `Imported ${report.imported.length}, skipped ${report.duplicates.length} duplicate(s), ${report.failed.length} failed` +
+            `Imported ${formatCount(report.imported.length)}, skipped ${plural(report.duplicates.length, 'duplicate')}, ${formatCount(report.failed.length)} failed` +
               `${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`,
           );
           for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);
@@ -195,7 +201,7 @@ const COMMANDS: Record<string, Command> = {
         out.write(`${libraryPath(values)}: OK\n`);
         return 0;
       }
-      out.error(`${libraryPath(values)}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      out.error(`${libraryPath(values)}: ${plural(problems.length, 'problem')}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;
     },
   },

@@ -83,15 +83,16 @@ test('an article’s details can be edited and the edit undone', async ({ app: p
   await dialog.getByRole('textbox', { name: 'Published' }).fill('9 Nov');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toContainText('published');
-  await dialog.getByRole('textbox', { name: 'Published' }).fill('2020-11-09');
+  await dialog.getByRole('textbox', { name: 'Published' }).fill('2020-11-10');
   await dialog.getByRole('textbox', { name: 'Byline' }).fill('TASS staff');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByText('TASS · NOVO-OGARYOVO · 9 November 2020 · TASS staff')).toBeVisible();
+  await expect(page.getByText('TASS · NOVO-OGARYOVO · 10 November 2020 · TASS staff')).toBeVisible();
   const shown = JSON.parse((await host.cli(['list', '--json'])).stdout) as Array<{ published: string; byline: string }>;
-  expect(shown[0]).toMatchObject({ published: '2020-11-09', byline: 'TASS staff' });
+  expect(shown[0]).toMatchObject({ published: '2020-11-10', byline: 'TASS staff' });
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText('TASS · NOVO-OGARYOVO · 9 November · EN')).toBeVisible();
+  // The import took the year from the file name (…-2020-11-09.txt), whose date agrees with the dateline.
+  await expect(page.getByText('TASS · NOVO-OGARYOVO · 9 November 2020 · EN')).toBeVisible();
 });
 
 test('files dropped on the window are imported', async ({ app: page }) => {

@@ -4,6 +4,7 @@ import type { Edit } from '../edits';
 import { isoNow, type Clock } from '../clock';
 import { notFound } from '../errors';
 import { getSummary } from './queries';
+import { plural } from '../../shared/counts';
 
 export type ArticlePatch = Partial<Record<'title' | 'outlet' | 'byline' | 'published' | 'place' | 'language' | 'url', string | null>>;
 
@@ -83,5 +84,5 @@ export function deleteArticles(db: Database, ids: number[]): Edit<{ deleted: num
 }
 
 function labelFor(ids: number[]): string {
-  return ids.length === 1 ? 'Delete article' : `Delete ${ids.length} articles`;
+  return ids.length === 1 ? 'Delete article' : `Delete ${plural(ids.length, 'article')}`;
 }

@@ -129,6 +129,7 @@ export async function runImport(
     jobId: options.jobId ?? randomUUID(),
     cancelled: false,
     elapsedMs: 0,
+    libraryArticles: 0,
     imported: [],
     duplicates: [],
     failed: [],
@@ -152,6 +153,7 @@ async function importFiles(
   let done = 0;
   let current: string | null = null;
   let lastProgress = 0;
+  const articlesBefore = countArticles(db);
   const progress = (force: boolean): void => {
     const now = performance.now();
     if (!options.onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
@@ -165,6 +167,7 @@ async function importFiles(
       failed: report.failed.length,
       current: current === null ? null : name(current),
       elapsedMs: Math.round(now - started),
+      libraryArticles: articlesBefore + report.imported.length,
     });
   };
   progress(true);
@@ -237,6 +240,11 @@ async function importFiles(
   }
   report.cancelled = options.signal?.aborted === true && (next < files.length || dropped > 0);
   report.elapsedMs = Math.round(performance.now() - started);
+  report.libraryArticles = countArticles(db);
   progress(true);
   return report;
+}
+
+export function countArticles(db: Database): number {
+  return db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
 }

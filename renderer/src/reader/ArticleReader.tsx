@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
+import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
@@ -375,7 +376,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(`Text saved: ${counts.exact} passage(s) kept their place, ${counts.fuzzy} moved, ${counts.orphan} orphaned`)
+            setNotice(
+              `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
+            )
           }
         />
       ) : null}

@@ -92,13 +92,5 @@ export const PALETTE = [
   '#bab0ac',
 ] as const;
 
-const numberFormat = new Intl.NumberFormat('en');
-
-/** 12345 → "12,345" (one shared formatter: rows format counts while scrolling). */
-export function count(n: number): string {
-  return numberFormat.format(n);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+// Counts are formatted in one place for the UI and the CLI.
+export { formatCount as count, plural } from '../../../../electron/shared/counts';

@@ -7,7 +7,11 @@
 import { stem } from '../text/stem';
 
 const list = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
-const stems = (words: string): ReadonlySet<string> => new Set([...list(words)].map((w) => stem(w)));
+/** A set of stems, built on first use (stemming loads the stemmers, which a parse worker may never need). */
+function stems(words: string): () => ReadonlySet<string> {
+  let set: ReadonlySet<string> | null = null;
+  return () => (set ??= new Set([...list(words)].map((w) => stem(w))));
+}
 
 /** Reporting verbs as written (lowercase). Participles ("adding") inherit the clause's speaker. */
 export const EN_VERBS = list(`
@@ -78,11 +82,11 @@ const ROLE_STEMS = stems(`
 
 /** Whether a word (any case, any inflection) names a role. */
 export function isRoleWord(word: string): boolean {
-  return ROLE_STEMS.has(stem(word));
+  return ROLE_STEMS().has(stem(word));
 }
 
 /** Role stems that may stand for each other when resolving a description to a named speaker. */
-export const ROLE_GROUPS: ReadonlyArray<ReadonlySet<string>> = [
+const ROLE_GROUPS = [
   stems('president leader head premier chancellor king queen monarch президент лидер глава'),
   stems('minister secretary chancellor министр глава'),
   stems('spokesman spokeswoman spokesperson representative спикер представитель пресс-секретарь'),
@@ -90,6 +94,10 @@ export const ROLE_GROUPS: ReadonlyArray<ReadonlySet<string>> = [
   stems('manager coach boss'),
   stems('expert analyst economist researcher эксперт аналитик экономист исследователь'),
 ];
+
+export function roleGroups(): ReadonlyArray<ReadonlySet<string>> {
+  return ROLE_GROUPS.map((group) => group());
+}
 
 /** Words that may sit between a subject and its reporting verb ("Putin also said", "he has said"). */
 export const EN_BETWEEN = list(`also has have had later earlier previously then today yesterday now once again would will

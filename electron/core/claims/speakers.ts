@@ -1,5 +1,5 @@
 import { nameKey, sameName } from '../text/translit';
-import { isRoleWord, ROLE_GROUPS } from './lexicon';
+import { isRoleWord, roleGroups } from './lexicon';
 import { stem } from '../text/stem';
 import type { Mention } from './mentions';
 
@@ -48,7 +48,11 @@ export function nominative(name: string): string {
 
 /** Every role that may stand for `role` (a role may belong to several groups: "глава"). */
 function groupOf(role: string): ReadonlySet<string> {
-  return new Set(ROLE_GROUPS.filter((group) => group.has(role)).flatMap((group) => [...group]));
+  return new Set(
+    roleGroups()
+      .filter((group) => group.has(role))
+      .flatMap((group) => [...group]),
+  );
 }
 
 /** Words that make a role another office: the shadow chancellor is not the chancellor. */

@@ -50,16 +50,42 @@ export function termsText(text: string): string {
   return termsOf(text).join(' ');
 }
 
+/** No real sentence is longer; text without sentence ends (a table, a word list) is indexed in pieces this long. */
+const MAX_SENTENCE = 2000;
+/**
+ * The index covers an article's first million characters: news articles are far shorter, and a
+ * huge text with no sentences (a data dump) must not make a parse worker run out of memory.
+ */
+export const INDEXED_CHARACTERS = 1_000_000;
+
+/** A span cut at whitespace into pieces of at most MAX_SENTENCE characters. */
+function pieces(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  while (end - start > MAX_SENTENCE) {
+    const space = text.lastIndexOf(' ', start + MAX_SENTENCE);
+    const cut = space > start ? space : start + MAX_SENTENCE;
+    out.push({ start, end: cut });
+    start = cut;
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+  }
+  if (end > start) out.push({ start, end });
+  return out;
+}
+
 /** Every sentence of an article text with its index terms and figures. */
 export function analyseSentences(text: string): AnalysedSentence[] {
-  return splitSentences(text).map(({ start, end }) => {
-    const sentence = text.slice(start, end);
-    const figures = parseFigures(sentence);
-    return {
-      start,
-      end,
-      terms: termsOf(sentence, figures).join(' '),
-      figures: figures.map((f) => ({ value: f.value, counted: f.counted })),
-    };
-  });
+  const indexed =
+    text.length > INDEXED_CHARACTERS ? text.slice(0, text.lastIndexOf(' ', INDEXED_CHARACTERS) + 1 || INDEXED_CHARACTERS) : text;
+  return splitSentences(indexed)
+    .flatMap(({ start, end }) => pieces(indexed, start, end))
+    .map(({ start, end }) => {
+      const sentence = indexed.slice(start, end);
+      const figures = parseFigures(sentence);
+      return {
+        start,
+        end,
+        terms: termsOf(sentence, figures).join(' '),
+        figures: figures.map((f) => ({ value: f.value, counted: f.counted })),
+      };
+    });
 }

@@ -21,12 +21,17 @@ export interface PreparedArticle extends Omit<ParsedArticle, 'blocks'> {
   sentences?: AnalysedSentence[];
 }
 
+/** Texts up to this many characters (long news articles are 20,000) are analysed in the worker. */
+const WORKER_ANALYSIS_LIMIT = 100_000;
+
 export function prepareArticle(article: ParsedArticle): PreparedArticle {
   return {
     ...article,
     blocks: JSON.stringify(article.blocks),
     sha256: sha256(article.text),
     numbers: numberTokensOf(article.title ?? '', article.text),
-    sentences: analyseSentences(article.text),
+    // A long text is left to the library's sentence queue (the host's larger heap): near a worker's
+    // heap limit, analysing it too could bring the worker down hard instead of failing the file.
+    ...(article.text.length <= WORKER_ANALYSIS_LIMIT ? { sentences: analyseSentences(article.text) } : {}),
   };
 }

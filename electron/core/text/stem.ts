@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Stemmer } from 'snowball-stemmers';
+import type * as Snowball from 'snowball-stemmers';
+
+type Stemmer = Snowball.Stemmer;
 import { isStopword } from './stopwords';
 
 /**
@@ -14,7 +16,7 @@ import { isStopword } from './stopwords';
 let stemmers: { english: Stemmer; russian: Stemmer } | null = null;
 function loadStemmers(): { english: Stemmer; russian: Stemmer } {
   if (!stemmers) {
-    const { newStemmer } = createRequire(import.meta.url)('snowball-stemmers') as typeof import('snowball-stemmers');
+    const { newStemmer } = createRequire(import.meta.url)('snowball-stemmers') as typeof Snowball;
     stemmers = { english: newStemmer('english'), russian: newStemmer('russian') };
   }
   return stemmers;

@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import { findCandidates } from '../core/claims/candidates';
 import { addAppearance, createClaim, deleteClaim } from '../core/claims/edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated } from '../core/claims/links';
@@ -8,43 +7,16 @@ import type { Edit } from '../core/edits';
 import { MarginaliaError } from '../core/errors';
 import type { Library } from '../core/library/open';
 import { articleText } from '../core/passages/edits';
+import { withLibrary } from './cli-library';
+import type { CommandRun } from './cli-output';
 import { CLAIM_KINDS, type ClaimKind, RELATIONS, type Relation, STANCES, type Stance } from '../shared/claims';
 
-/** What the CLI gives this module: how to open the library and how to print. */
-export interface ClaimsCli {
+interface ClaimsCli {
   withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T): T;
   write(text: string): void;
 }
 
 const SUBCOMMANDS = ['list', 'show', 'candidates', 'add', 'related', 'link', 'accept', 'reject', 'merge', 'delete'] as const;
-
-export const CLAIMS_USAGE = [
-  'marginalia claims list|show ID [--json]',
-  '       marginalia claims candidates ARTICLE_ID [--json]',
-  '       marginalia claims add --article ID --start N --end N [--statement TEXT] [--kind K] [--speaker NAME] [--stance S] [--json]',
-  '       marginalia claims related CLAIM_ID [--limit N] [--json]',
-  '       marginalia claims link FROM_ID TO_ID --relation R [--note TEXT] [--json]',
-  '       marginalia claims accept CLAIM_ID (--article ID --start N --end N [--stance S] [--as appearance|claim] [--relation R] | --claim ID --relation R) [--json]',
-  '       marginalia claims reject CLAIM_ID (--article ID --start N --end N | --claim ID [--relation R])',
-  '       marginalia claims merge SOURCE_ID TARGET_ID [--json]',
-  '       marginalia claims delete ID',
-].join('\n');
-
-export const CLAIMS_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  json: { type: 'boolean' },
-  article: { type: 'string' },
-  start: { type: 'string' },
-  end: { type: 'string' },
-  statement: { type: 'string' },
-  kind: { type: 'string' },
-  speaker: { type: 'string' },
-  stance: { type: 'string' },
-  limit: { type: 'string' },
-  relation: { type: 'string' },
-  note: { type: 'string' },
-  as: { type: 'string' },
-  claim: { type: 'string' },
-};
 
 function usage(message: string): MarginaliaError {
   return new MarginaliaError('invalid-arguments', message);
@@ -84,7 +56,10 @@ function printClaim(cli: ClaimsCli, claim: ReturnType<typeof getClaim>, asJson: 
 }
 
 /** `marginalia claims …`: list, show, find candidates, add, see related, link, accept and reject suggestions. */
-export async function runClaims(cli: ClaimsCli, values: Record<string, unknown>, [sub, ...rest]: string[]): Promise<number> {
+export const claimsCommand: CommandRun = (values, positionals, out) =>
+  runClaims({ withLibrary, write: (text) => out.write(text) }, values, positionals);
+
+async function runClaims(cli: ClaimsCli, values: Record<string, unknown>, [sub, ...rest]: string[]): Promise<number> {
   if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) throw usage(`claims what? One of: ${SUBCOMMANDS.join(', ')}.`);
   const asJson = values.json === true;
   return cli.withLibrary(values, (lib) => {

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type AnalysedSentence, analyseSentences } from './terms';
 
 /**
- * The sentence index (migration 6): rows of article_sentences with their terms in sentences_fts
+ * The sentence index (migration 7): rows of article_sentences with their terms in sentences_fts
  * and their figures in sentence_figures. The writer indexes new articles with sentences analysed
  * in the parse workers; everything else that adds or changes article text leaves the article on
  * sentence_queue (triggers), and the queue is worked off before the index is read.

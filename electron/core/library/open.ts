@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
+import { naturalKey } from '../../shared/natural-sort';
 import { termsText } from '../claims/terms';
 import { numberTokensOf } from '../search/numbers';
 import { BackgroundCheckpoints } from './checkpoints';
@@ -32,6 +33,7 @@ function registerFunctions(db: Database.Database): void {
   db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
     numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
   );
+  db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
   db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
 

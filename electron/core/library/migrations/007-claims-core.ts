@@ -9,8 +9,8 @@ import type { Migration } from './types';
  * queue before the index is read). Claims gain what their figure counts and its qualifier, and a
  * stemmed column in their index; rejected suggestions are kept so they stay hidden.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'sentence index, claim figures, suggestions',
   up: `
     CREATE TABLE article_sentences (

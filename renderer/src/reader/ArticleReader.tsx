@@ -1,7 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage } from '../../../electron/shared/types';
-import { call, transport } from '../client/api';
+import { useBindActions } from '../actions/bindings';
+import { SCOPE_ATTRIBUTE } from '../actions/context';
+import { keysOf } from '../actions/platform';
+import { call } from '../client/api';
 import { useCommand } from '../client/queries';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { citation } from './citation';
@@ -28,10 +31,6 @@ interface Props {
 
 type TagChoice = { tagId: number } | { createPath: string };
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-}
-
 /**
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
@@ -48,7 +47,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   const body = useRef<HTMLElement>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const { floating, setFloating, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
+  const { floating, setFloating, measure, clearSelectionOf } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
@@ -136,19 +135,28 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     clearSelectionOf(range);
   };
 
+  /**
+   * Actions read the selection as the page has it now: the toolbar's state follows it a frame
+   * late, and a key pressed right after the last Shift+→ (or a command run from the palette)
+   * must act on all of it.
+   */
+  const currentSelection = measure;
+
   const openPicker = () => {
     caretWhenPicking.current = caret;
-    if (floating) {
-      setPicker(floating);
+    const at = currentSelection();
+    if (at) {
+      setPicker(at);
       setFloating(null);
     }
   };
 
   const addNote = async () => {
-    if (!floating) return;
+    const at = currentSelection();
+    if (!at) return;
     try {
-      const created = await createPassage(floating.range, []);
-      clearSelectionOf(floating.range);
+      const created = await createPassage(at.range, []);
+      clearSelectionOf(at.range);
       setSelectedId(created.id);
       setNoteFocus((n) => n + 1);
     } catch (e) {
@@ -157,14 +165,14 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const copyCitation = async () => {
-    if (!floating) return;
-    await navigator.clipboard.writeText(citation(article.text.slice(floating.range.start, floating.range.end), article));
+    const at = currentSelection();
+    if (!at) return;
+    await navigator.clipboard.writeText(citation(article.text.slice(at.range.start, at.range.end), article));
     setNotice('Copied with citation');
   };
 
   const step = (direction: 1 | -1) => {
     const list = model.ordered;
-    if (list.length === 0) return;
     const index = list.findIndex((p) => p.id === selectedId);
     const next = index < 0 ? (direction === 1 ? list[0] : list[list.length - 1]) : list[(index + direction + list.length) % list.length];
     if (next) selectPassage(next.id);
@@ -175,104 +183,42 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     try {
       await call('passages.delete', { ids: [selected.id] });
       setSelectedId(null);
-      setNotice('Passage deleted — Ctrl+Z brings it back');
+      setNotice(`Passage deleted — ${keysOf('undo')[0]} brings it back`);
     } catch (e) {
       onError((e as Error).message);
     }
   };
 
-  type ReaderAction = 'tag' | 'note' | 'next-passage' | 'previous-passage' | 'delete-passage' | 'clear';
-
-  /** One place for what keys and the Passage menu do; returns whether the action applied. */
-  const perform = (action: ReaderAction): boolean => {
-    switch (action) {
-      case 'next-passage':
-      case 'previous-passage':
-        step(action === 'next-passage' ? 1 : -1);
-        return true;
-      case 'tag':
-        if (floating) openPicker();
+  const hasPassages = () => model.ordered.length > 0;
+  useBindActions({
+    'caret-mode': { enabled: () => document.activeElement === body.current, run: toggleCaret },
+    tag: {
+      enabled: () => currentSelection() !== null || selected !== null,
+      run: () => {
+        if (currentSelection()) openPicker();
         else if (selected) {
           caretWhenPicking.current = caret;
           setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
-        } else return false;
-        return true;
-      case 'note':
-        if (floating) void addNote();
-        else if (selected) setNoteFocus((n) => n + 1);
-        else return false;
-        return true;
-      case 'delete-passage':
-        if (!selected || floating) return false;
-        void deleteSelected();
-        return true;
-      case 'clear':
+        }
+      },
+    },
+    note: {
+      enabled: () => currentSelection() !== null || selected !== null,
+      run: () => (currentSelection() ? void addNote() : setNoteFocus((n) => n + 1)),
+    },
+    'next-passage': { enabled: hasPassages, run: () => step(1) },
+    'previous-passage': { enabled: hasPassages, run: () => step(-1) },
+    'delete-passage': { enabled: () => selected !== null && currentSelection() === null, run: () => void deleteSelected() },
+    'clear-selection': {
+      enabled: () => picker !== null || selectedId !== null || currentSelection() !== null,
+      run: () => {
         setPicker(null);
         setFloating(null);
         setSelectedId(null);
         window.getSelection()?.removeAllRanges();
-        return true;
-    }
-  };
-  const latestPerform = useRef(perform);
-  latestPerform.current = perform;
-  useEffect(
-    () =>
-      transport.on('menu.action', ({ action }) => {
-        if (
-          action === 'tag' ||
-          action === 'note' ||
-          action === 'next-passage' ||
-          action === 'previous-passage' ||
-          action === 'delete-passage'
-        ) {
-          latestPerform.current(action);
-        }
-      }),
-    [],
-  );
-
-  const KEYS: Record<string, ReaderAction> = {
-    t: 'tag',
-    T: 'tag',
-    n: 'note',
-    N: 'note',
-    ']': 'next-passage',
-    '[': 'previous-passage',
-    Delete: 'delete-passage',
-    Backspace: 'delete-passage',
-    Escape: 'clear',
-  };
-  const layout = useRef<HTMLDivElement>(null);
-  /**
-   * The reader's keys work when focus is in the reader, or nowhere in particular with text of the
-   * article selected (a selection made with the mouse leaves focus where it was); never in a text
-   * field, another view's widget (the codebook has its own Delete) or under a modal dialog.
-   */
-  const onKeyDown = (event: globalThis.KeyboardEvent) => {
-    const target = event.target as HTMLElement | null;
-    const selectedHere = selectedInside();
-    if (!target || target.closest('[role="tree"], [role="grid"], [role="menu"], [role="dialog"]')) return;
-    const ours = layout.current?.contains(target) || target === document.body || selectedHere;
-    if (!ours || event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
-    if (event.key === 'F7' && target === body.current) {
-      event.preventDefault();
-      toggleCaret();
-      return;
-    }
-    if (isTyping(target) || event.ctrlKey || event.metaKey) return;
-    const action = event.altKey
-      ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp']
-      : KEYS[event.key];
-    if (action && perform(action)) event.preventDefault();
-  };
-  const latestKeyDown = useRef(onKeyDown);
-  latestKeyDown.current = onKeyDown;
-  useEffect(() => {
-    const listener = (event: globalThis.KeyboardEvent) => latestKeyDown.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+      },
+    },
+  });
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
   const onClickText = (event: React.MouseEvent) => {
@@ -299,7 +245,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   }, [notice]);
 
   return (
-    <div className="reader-layout" ref={layout}>
+    <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
         <ReaderHeader article={article} onEdit={setEditing} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />

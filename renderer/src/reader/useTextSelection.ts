@@ -16,19 +16,21 @@ export interface Floating {
 export function useTextSelection(body: RefObject<HTMLElement | null>, text: string) {
   const [floating, setFloating] = useState<Floating | null>(null);
 
-  const readSelection = useCallback(() => {
+  /** The selection now, read from the page (state lags it by a frame). */
+  const measure = useCallback((): Floating | null => {
     const root = body.current;
-    if (!root) return;
+    if (!root) return null;
     const raw = selectionRange(root);
     const range = raw && trimRange(text, raw);
-    if (!range) {
-      setFloating(null);
-      return;
-    }
+    if (!range) return null;
     const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
     const host = root.getBoundingClientRect();
-    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
+    return { range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) };
   }, [body, text]);
+
+  const readSelection = useCallback(() => {
+    if (body.current) setFloating(measure());
+  }, [body, measure]);
 
   useEffect(() => {
     let frame = 0;
@@ -53,11 +55,5 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     [body, text],
   );
 
-  /** Whether the browser's selection lies (uncollapsed) inside the reader's text. */
-  const selectedInside = useCallback(() => {
-    const selection = window.getSelection();
-    return !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
-  }, [body]);
-
-  return { floating, setFloating, clearSelectionOf, selectedInside };
+  return { floating, setFloating, measure, clearSelectionOf };
 }

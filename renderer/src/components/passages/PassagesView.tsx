@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Args } from '../../../../electron/shared/contract';
 import type { PassageSortColumn } from '../../../../electron/shared/types';
+import { useBindActions } from '../../actions/bindings';
+import { SCOPE_ATTRIBUTE } from '../../actions/context';
 import { useCommand } from '../../client/queries';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../codebook/tree';
@@ -53,13 +55,15 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
   const { total, rowAt } = pages;
   const current = Math.min(activeIndex, Math.max(0, total - 1));
 
-  const { scroller, virtualizer, focusRow, targetOf } = useRovingVirtualList<number>({
+  const { scroller, virtualizer, focusRow, onKeyDown } = useRovingVirtualList<number>({
     count: total,
     rowHeight: ROW_HEIGHT,
     overscan: 10,
     activeIndex: current,
     indexOf: (index) => (index < total ? index : -1),
     elementId: rowId,
+    rowRole: 'row',
+    onMove: (index) => goTo(index),
     // The sticky header row sits above the rows inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
   });
@@ -86,14 +90,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     if (row) onOpenPassage(row.articleId, row.id);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!(event.target as HTMLElement).matches('[role="row"]') || total === 0) return;
-    const target = targetOf(event.key, current);
-    if (target !== null) goTo(target);
-    else if (event.key === 'Enter') open(current);
-    else return;
-    event.preventDefault();
-  };
+  useBindActions({ 'open-passage': { enabled: () => rowAt(current) !== undefined, run: () => open(current) } });
 
   const sortBy = (column: PassageSortColumn) =>
     setSort((s) => (s?.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
@@ -134,6 +131,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
         className="passages-grid"
         role="grid"
         aria-label="Passages"
+        {...{ [SCOPE_ATTRIBUTE]: 'passages' }}
         aria-rowcount={total + 1}
         aria-colcount={COLUMNS.length}
         aria-busy={pages.fetching}

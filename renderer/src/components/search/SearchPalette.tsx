@@ -1,8 +1,9 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResults } from '../../../../electron/shared/types';
 import { useCommand } from '../../client/queries';
 import { formatPublished } from '../../format';
+import { PaletteFrame } from '../PaletteFrame';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -99,39 +100,6 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openWhenReady, current, hits]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const n = hits.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (n) setActive((index + 1) % n);
-        break;
-      case 'ArrowUp':
-        if (n) setActive((index - 1 + n) % n);
-        break;
-      case 'PageDown':
-        if (n) setActive(Math.min(n - 1, index + 8));
-        break;
-      case 'PageUp':
-        if (n) setActive(Math.max(0, index - 8));
-        break;
-      case 'Enter':
-        if (event.nativeEvent.isComposing) return;
-        if (pending) setOpenWhenReady(true);
-        else if (activeHit) openHit(activeHit);
-        break;
-      case 'Escape':
-        event.stopPropagation();
-        onClose();
-        break;
-      case 'Tab':
-        // The palette is modal and has one control: keep focus in it.
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
   const groups: Array<{ kind: Hit['kind']; label: string }> = [
     { kind: 'article', label: 'Articles' },
     { kind: 'passage', label: 'Passages' },
@@ -153,78 +121,74 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   }
 
   return (
-    <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Search" onKeyDown={onKeyDown}>
-        <div className="palette-input">
-          <span className="palette-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            ref={input}
-            type="text"
-            role="combobox"
-            aria-label="Search everything"
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-            placeholder="Search everything"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setOpenWhenReady(false);
-            }}
-          />
-          <kbd aria-hidden="true">Esc</kbd>
+    <PaletteFrame
+      label="Search"
+      icon="⌕"
+      input={{
+        ref: input,
+        label: 'Search everything',
+        placeholder: 'Search everything',
+        listId,
+        expanded: hits.length > 0,
+        activeId: activeHit ? optionId(activeHit) : undefined,
+        value: text,
+        onChange: (value) => {
+          setText(value);
+          setOpenWhenReady(false);
+        },
+      }}
+      status={statusText}
+      count={hits.length}
+      active={index}
+      onActive={setActive}
+      onEnter={() => {
+        if (pending) setOpenWhenReady(true);
+        else if (activeHit) openHit(activeHit);
+      }}
+      onDismiss={onClose}
+    >
+      {results.isError && typed ? (
+        <div className="view-alert" role="alert">
+          {results.error.message}
         </div>
-        <div className="palette-status" role="status" aria-live="polite">
-          {statusText}
-        </div>
-        {results.isError && typed ? (
-          <div className="view-alert" role="alert">
-            {results.error.message}
-          </div>
-        ) : null}
-        <div
-          ref={list}
-          id={listId}
-          role="listbox"
-          aria-label="Results"
-          className="palette-results"
-          style={pending ? { minHeight: lastHeight.current } : undefined}
-        >
-          {groups.map(({ kind, label }) => {
-            const members = hits.filter((h) => h.kind === kind);
-            if (members.length === 0) return null;
-            const labelId = `${baseId}-${kind}-label`;
-            return (
-              <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
-                <div id={labelId} className="palette-group-label" role="presentation">
-                  {label}
-                </div>
-                {members.map((h) => (
-                  <div
-                    key={h.key}
-                    id={optionId(h)}
-                    role="option"
-                    aria-selected={h === activeHit}
-                    aria-disabled={!canOpen(h) || undefined}
-                    className="palette-option"
-                    onMouseDown={(e) => e.preventDefault()}
-                    onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
-                    onClick={() => openHit(h)}
-                  >
-                    <HitView hit={h} />
-                  </div>
-                ))}
+      ) : null}
+      <div
+        ref={list}
+        id={listId}
+        role="listbox"
+        aria-label="Results"
+        className="palette-results"
+        style={pending ? { minHeight: lastHeight.current } : undefined}
+      >
+        {groups.map(({ kind, label }) => {
+          const members = hits.filter((h) => h.kind === kind);
+          if (members.length === 0) return null;
+          const labelId = `${baseId}-${kind}-label`;
+          return (
+            <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
+              <div id={labelId} className="palette-group-label" role="presentation">
+                {label}
               </div>
-            );
-          })}
-        </div>
+              {members.map((h) => (
+                <div
+                  key={h.key}
+                  id={optionId(h)}
+                  role="option"
+                  aria-selected={h === activeHit}
+                  aria-disabled={!canOpen(h) || undefined}
+                  className="palette-option"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
+                  onClick={() => openHit(h)}
+                >
+                  <HitView hit={h} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
       </div>
-    </div>
+    </PaletteFrame>
   );
 }
 

@@ -1,0 +1,86 @@
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+
+interface Props {
+  /** The dialog's accessible name. */
+  label: string;
+  icon: string;
+  input: {
+    ref: RefObject<HTMLInputElement | null>;
+    label: string;
+    placeholder: string;
+    listId: string;
+    expanded: boolean;
+    activeId: string | undefined;
+    value: string;
+    onChange(value: string): void;
+  };
+  status: string;
+  /** How many results there are, which one is active, and moving it. */
+  count: number;
+  active: number;
+  onActive(index: number): void;
+  /** Enter: open or run the active result. */
+  onEnter(): void;
+  onDismiss(): void;
+  /** The results (a listbox, with any alert above it). */
+  children: ReactNode;
+}
+
+const PAGE = 8;
+
+/** A palette: a modal dialog near the top of the window with one combobox over its results. */
+export function PaletteFrame({ label, icon, input, status, count, active, onActive, onEnter, onDismiss, children }: Props) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowDown: (active + 1) % count,
+      ArrowUp: (active - 1 + count) % count,
+      PageDown: Math.min(count - 1, active + PAGE),
+      PageUp: Math.max(0, active - PAGE),
+    };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      if (count > 0) onActive(to);
+    } else if (event.key === 'Enter') {
+      if (event.nativeEvent.isComposing) return;
+      onEnter();
+    } else if (event.key === 'Escape') {
+      event.stopPropagation();
+      onDismiss();
+    } else if (event.key !== 'Tab') {
+      // Tab stays: the palette is modal and has one control.
+      return;
+    }
+    event.preventDefault();
+  };
+  return (
+    <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onDismiss()}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label={label} onKeyDown={onKeyDown}>
+        <div className="palette-input">
+          <span className="palette-icon" aria-hidden="true">
+            {icon}
+          </span>
+          <input
+            ref={input.ref}
+            type="text"
+            role="combobox"
+            aria-label={input.label}
+            aria-expanded={input.expanded}
+            aria-controls={input.listId}
+            aria-autocomplete="list"
+            aria-activedescendant={input.activeId}
+            placeholder={input.placeholder}
+            autoComplete="off"
+            spellCheck={false}
+            value={input.value}
+            onChange={(e) => input.onChange(e.target.value)}
+          />
+          <kbd aria-hidden="true">Esc</kbd>
+        </div>
+        <div className="palette-status" role="status" aria-live="polite">
+          {status}
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}

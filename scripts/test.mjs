@@ -1,4 +1,4 @@
-// `npm test`: everything from a fresh clone — dependencies, build, type-check, unit tests,
+// `npm test`: everything from a fresh clone — dependencies, build, type-check, lint, format, unit tests,
 // end-to-end tests in Chromium, and the Electron spec (which reports a skip where Electron's
 // binary is absent). Uses only Node built-ins so it can run before `npm ci`.
 import { spawnSync } from 'node:child_process';
@@ -49,6 +49,7 @@ const ok =
         false))) &&
   step('build renderer and Electron bundles', process.execPath, ['scripts/build.mjs']) &&
   step('type-check every project (tsc -b)', npx, ['tsc', '-b']) &&
+  step('lint (ESLint: boundaries, cycles, file size, hooks)', npm, ['run', 'lint']) &&
   step('format check (Prettier)', npx, ['prettier', '--check', '.']) &&
   step('unit tests (Vitest)', npx, ['vitest', 'run']) &&
   step('end-to-end tests in Chromium (Playwright)', npx, ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']) &&

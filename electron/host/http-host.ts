@@ -75,6 +75,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 function safeRelativeName(raw: string): string {
   const segments = raw
     .split(/[\\/]+/)
+    // eslint-disable-next-line no-control-regex -- control characters are unsafe in file names
     .map((s) => s.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim())
     .filter((s) => s !== '' && s !== '.' && s !== '..');
   return segments.length > 0 ? segments.join(sep) : 'upload';

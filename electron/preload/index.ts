@@ -7,7 +7,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Bridge, CommandName, EventName, Events } from '../shared/contract';
 import { COMMAND_NAMES, EVENT_NAMES, splitName } from '../shared/names';
 
-type Methods = Omit<Bridge, 'on' | 'pathsOf'>;
+type Methods = Omit<Bridge<File>, 'on' | 'pathsOf'>;
 
 function commandMethods(): Methods {
   const domains: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
@@ -36,6 +36,6 @@ const api = {
   pathsOf(files: File[]): string[] {
     return Array.from(files, (file) => webUtils.getPathForFile(file));
   },
-} satisfies Bridge;
+} satisfies Bridge<File>;
 
 contextBridge.exposeInMainWorld('marginalia', api);

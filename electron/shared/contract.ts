@@ -248,22 +248,20 @@ export interface ContractError {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
-/** Domain → verb → method: the shape of every client the renderer uses. */
+/** Domain → verb → method: named methods that resolve with envelopes. */
 type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
-type Methods<Wrap extends 'value' | 'envelope'> = {
+type Methods = {
   [D in DomainOf<CommandName>]: {
-    [K in CommandName as K extends `${D}.${infer V}` ? V : never]: (
-      args: Args<K>,
-    ) => Promise<Wrap extends 'value' ? Result<K> : Envelope<Result<K>>>;
+    [K in CommandName as K extends `${D}.${infer V}` ? V : never]: (args: Args<K>) => Promise<Envelope<Result<K>>>;
   };
 };
 
-/** What the renderer programs against: methods resolve with results and reject with ContractFailure. */
-export type Api = Methods<'value'>;
-
-/** What the Electron preload exposes as window.marginalia: named methods that resolve with envelopes. */
-export type Bridge = Methods<'envelope'> & {
+/**
+ * What the Electron preload exposes as window.marginalia. `DroppedFile` is the page's DOM `File`:
+ * this module is compiled without DOM types, so the preload and the renderer supply it.
+ */
+export type Bridge<DroppedFile> = Methods & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** File system paths of files the user dropped or picked (Electron's webUtils). */
-  pathsOf(files: File[]): string[];
+  pathsOf(files: DroppedFile[]): string[];
 };

@@ -1,7 +1,7 @@
 /** Result shapes of the contract: plain data that crosses every transport as JSON. */
-import type { Block } from '../core/model';
+import type { ArticleMetaRow, Block } from './article';
 
-export type { Block, BlockKind } from '../core/model';
+export type { ArticleMeta, ArticleMetaRow, Block, BlockKind } from './article';
 
 export interface Stats {
   articles: number;
@@ -18,16 +18,7 @@ export interface LibraryInfo {
   stats: Stats;
 }
 
-export interface ArticleSummary {
-  id: number;
-  uid: string;
-  title: string;
-  outlet: string | null;
-  byline: string | null;
-  published: string | null;
-  place: string | null;
-  language: string | null;
-  url: string | null;
+export interface ArticleSummary extends ArticleMetaRow {
   sourceName: string | null;
   format: string;
   encoding: string | null;

@@ -38,6 +38,8 @@ async function startServe(libraryPath: string): Promise<{ url: string; child: Ch
 
 /** Every test: its own temp library served by a real `marginalia serve`, and a page on it. */
 export const test = base.extend<{ host: Host; app: Page }>({
+  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');

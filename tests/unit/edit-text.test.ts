@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../electron/core/import/prepare';
-import type { Block } from '../../electron/core/model';
+import type { Block } from '../../electron/shared/article';
 import { call, dump, expectHealthy, importTass, insertArticle, openSession, refused } from './passages-fixture';
 
 function replaceOnce(text: string, from: string, to: string): string {

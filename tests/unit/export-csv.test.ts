@@ -199,19 +199,24 @@ describe('W3C Web Annotation export', () => {
     const path = join(dir, 'annotations.jsonld');
     const count = await writeFileAtomically(path, (out) => exportAnnotations(lib.db, out, SEED_NOW));
     expect(count).toBe(6);
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as { '@context': string; type: string; first: { items: any[] } };
+    interface Annotation {
+      id: string;
+      target: { source: string; selector: [{ type: string; exact: string }, { type: string; start: number; end: number }] };
+      body: unknown[];
+    }
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { '@context': string; type: string; first: { items: Annotation[] } };
     expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.type).toBe('AnnotationCollection');
     const uid = (table: string, id: number) => lib.db.prepare(`SELECT uid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
     const emoji = doc.first.items.find((a) => a.id === `urn:uuid:${uid('passages', seed.passages[5]!)}`);
-    expect(emoji.target.source).toBe(`urn:uuid:${uid('articles', seed.articles.mixed)}`);
-    const [quote, position] = emoji.target.selector;
+    expect(emoji?.target.source).toBe(`urn:uuid:${uid('articles', seed.articles.mixed)}`);
+    const [quote, position] = emoji!.target.selector;
     expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: '🇸🇾 Flags, é and q\u0307 marks.' });
     // Code points: the text before holds one astral emoji, so UTF-16 offsets run one ahead.
     const utf16 = TEXTS.mixed.indexOf('🇸🇾');
     expect(position).toEqual({ type: 'TextPositionSelector', start: utf16 - 1, end: [...TEXTS.mixed].length });
     expect([...TEXTS.mixed].slice(position.start, position.end).join('')).toBe(quote.exact);
-    expect(emoji.body).toEqual([
+    expect(emoji?.body).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'Statistics' },
       { type: 'TextualBody', purpose: 'commenting', value: '\ttab first', format: 'text/plain' },
     ]);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaError } from '../../electron/core/errors';
-import { articleWriter } from '../../electron/core/import/pipeline';
+import { articleWriter } from '../../electron/core/articles/writer';
 import { prepareArticle } from '../../electron/core/import/prepare';
 import { checkLibrary } from '../../electron/core/library/check';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/library/migrations';

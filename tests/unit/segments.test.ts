@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../electron/core/model';
+import type { Block } from '../../electron/shared/article';
 import { segmentBlocks, type PassageRange, type Segment } from '../../renderer/src/reader/segments';
 
 // Three paragraphs: [0,10) [12,22) [24,34), separated by "\n\n".

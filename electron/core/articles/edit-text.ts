@@ -6,8 +6,8 @@ import type { Edit } from '../edits';
 import { MarginaliaError, notFound } from '../errors';
 import { normalizeText } from '../import/normalize';
 import { sha256 } from '../import/prepare';
-import type { Block } from '../model';
-import { among, recordEdit } from '../passages/row-changes';
+import type { Block } from '../../shared/article';
+import { among, recordEdit } from './row-changes';
 import { getSummary } from './queries';
 
 /** Ranges of the runs of non-blank lines: the text's blocks, as the importers separate them. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticlePage, ArticleSummary } from '../../shared/types';
-import type { ArticleMetaRow, Block } from '../model';
+import type { ArticleMetaRow, Block } from '../../shared/article';
 import { notFound } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 

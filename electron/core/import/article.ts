@@ -1,4 +1,5 @@
-import type { ArticleMeta, BlockKind, ParsedArticle } from '../model';
+import type { ParsedArticle } from '../model';
+import type { ArticleMeta, BlockKind } from '../../shared/article';
 import { BlockBuilder } from './blocks';
 import { ImportError } from './errors';
 import { detectLanguage } from './language';

@@ -1,4 +1,4 @@
-import type { Block, BlockKind } from '../model';
+import type { Block, BlockKind } from '../../shared/article';
 
 /**
  * Accumulates blocks into one text: blocks are separated by "\n\n" and never contain a blank line

@@ -146,6 +146,7 @@ function refuseBinary(text: string): void {
 }
 
 // What isControl counts, and the replacement character.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const SUSPECT = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
 
 function binaryError(): ImportError {

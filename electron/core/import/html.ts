@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { ArticleMeta, BlockKind, ParsedArticle } from '../model';
+import type { ParsedArticle } from '../model';
+import type { ArticleMeta, BlockKind } from '../../shared/article';
 import { assembleArticle, type Draft } from './article';
 import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom';
 import { normalizeText } from './normalize';

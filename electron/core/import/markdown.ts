@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '../model';
+import type { ArticleMeta } from '../../shared/article';
 import type { Draft } from './article';
 
 /**

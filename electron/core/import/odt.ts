@@ -1,4 +1,5 @@
-import type { ArticleMeta, ParsedArticle } from '../model';
+import type { ParsedArticle } from '../model';
+import type { ArticleMeta } from '../../shared/article';
 import { assembleDocument, type Draft } from './article';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom';
 import { ImportError } from './errors';

@@ -1,6 +1,8 @@
-import type { ArticleMeta, ParsedArticle } from '../model';
+import type { ParsedArticle } from '../model';
+import type { ArticleMeta } from '../../shared/article';
 import { assembleArticle, type Draft } from './article';
 import { ImportError } from './errors';
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** PDFs with more pages than this are refused (a news article is a few pages; books are not). */
 export const MAX_PDF_PAGES = 2000;
@@ -24,7 +26,7 @@ interface Line {
   page: number;
 }
 
-let pdfjsReady: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+let pdfjsReady: Promise<typeof Pdfjs> | null = null;
 
 /** pdfjs with its worker code run in this thread: the parse pool already gives us a thread. */
 function loadPdfjs() {

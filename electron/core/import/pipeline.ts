@@ -5,9 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
-import { isoNow } from '../clock';
-import { newUid } from '../uid';
-import { numberTokensOf, unionTokens } from '../search/numbers';
+import { articleWriter, type ArticleWriter } from '../articles/writer';
 import type { PreparedArticle } from './prepare';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
@@ -89,66 +87,6 @@ function titleFor(article: PreparedArticle, file: string): string {
       .replace(/[-_]+/g, ' ')
   );
 }
-
-/** An article ready to be written, with the original file bytes kept for provenance. */
-export interface NewArticle {
-  article: PreparedArticle;
-  title: string;
-  sourceName: string;
-  size: number;
-  bytes: Uint8Array;
-  /** Kept when an exchange format carries the article's identity (REFI-QDA source GUIDs). */
-  uid?: string;
-}
-
-/**
- * The one way articles enter a library, shared by this pipeline and the REFI-QDA importer: the
- * row with its text hash (duplicate detection) and the original bytes. Runs inside the caller's
- * transactions (prepare once, insert many) and indexes the article for search.
- */
-export function articleWriter(db: Database, clock: Clock) {
-  const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
-  const insertArticle = db.prepare(
-    `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256, numbers,
-       source_name, format, encoding, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
-  // Not a trigger (see migration 4): this is the only place articles are inserted.
-  const index = db.prepare('INSERT INTO articles_fts (rowid, title, outlet, byline, text, numbers) VALUES (?, ?, ?, ?, ?, ?)');
-  const now = isoNow(clock);
-  return {
-    duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
-    insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
-      // The tokens counted the parser's title: a title given here instead brings its own numbers.
-      const numbers = title === article.title ? article.numbers : unionTokens(article.numbers, numberTokensOf(title));
-      const { lastInsertRowid } = insertArticle.run(
-        uid ?? newUid(),
-        title,
-        article.outlet,
-        article.byline,
-        article.published,
-        article.place,
-        article.language,
-        article.url,
-        article.text,
-        article.blocks,
-        article.sha256,
-        numbers,
-        sourceName,
-        article.format,
-        article.encoding,
-        now,
-        now,
-      );
-      insertSource.run(lastInsertRowid, sourceName, size, bytes);
-      index.run(lastInsertRowid, title, article.outlet, article.byline, article.text, numbers);
-      return Number(lastInsertRowid);
-    },
-  };
-}
-
-type ArticleWriter = ReturnType<typeof articleWriter>;
 
 /** Roughly what a parsed file holds in memory: its original bytes and its text (two bytes a character). */
 const weight = (outcome: ParseOutcome): number => (outcome.ok ? outcome.size + outcome.article.text.length * 2 : 0);
@@ -232,7 +170,7 @@ async function importFiles(
   progress(true);
 
   const writer = articleWriter(db, clock);
-  let pending: Parsed[] = [];
+  const pending: Parsed[] = [];
   let pendingBytes = 0;
   // Files the parsers dropped, unread, when the import was cancelled.
   let dropped = 0;

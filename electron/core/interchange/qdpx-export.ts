@@ -4,7 +4,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { offsetConverter } from '../anchoring/offsets';
-import type { ArticleMetaRow } from '../model';
+import type { ArticleMetaRow } from '../../shared/article';
 import { loadTree, type Tree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, PROJECT_ENTRY, QDA_NAMESPACE, guidFor, linkName } from './qdpx-common';
 import { attributes, xmlText, xsdDecimal } from './xml-text';

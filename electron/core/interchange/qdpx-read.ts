@@ -37,6 +37,9 @@ export interface QdeText {
   modified: string | null;
 }
 
+/** How a source or note is named in messages: its name, else its GUID. */
+export const labelOf = (text: QdeText): string => text.name || text.guid;
+
 export interface QdeLink {
   name: string;
   origin: string | null;

@@ -1,4 +1,4 @@
-import type { Block } from '../model';
+import type { Block } from '../../shared/article';
 import { offsetConverter } from '../anchoring/offsets';
 
 /** A source's text as the library keeps it, and where the source's character positions land in it. */

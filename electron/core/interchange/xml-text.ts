@@ -6,6 +6,7 @@
 // Characters XML 1.0 cannot carry at all, even as references: C0 controls other than tab, line
 // feed and carriage return, lone surrogates, U+FFFE and U+FFFF.
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };

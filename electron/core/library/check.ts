@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Block } from '../model';
+import type { Block } from '../../shared/article';
 import { APPLICATION_ID } from './open';
 import { SCHEMA_VERSION } from './migrations';
 

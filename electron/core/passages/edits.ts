@@ -7,7 +7,7 @@ import type { Edit } from '../edits';
 import { MarginaliaError, notFound } from '../errors';
 import { checkRange } from './range';
 import { getPassage } from './queries';
-import { among, recordEdit } from './row-changes';
+import { among, recordEdit } from '../articles/row-changes';
 
 function articleText(db: Database, articleId: number): string {
   const row = db.prepare('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined;

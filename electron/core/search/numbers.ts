@@ -61,6 +61,8 @@ export interface NumberMention {
   value: number;
   start: number;
   end: number;
+  /** The multiplier word's factor ("6.5 million": 1e6, "850 тысяч": 1e3), 1 without one. */
+  multiplier: number;
 }
 
 export function findNumbers(text: string): NumberMention[] {
@@ -76,7 +78,7 @@ export function findNumbers(text: string): NumberMention[] {
     // A lone "m"/"b"/"k" counts only glued to the digits ("6.5m"), not "5 m" (metres).
     const multiplier = word === undefined || (word.length === 1 && gap !== '') ? 1 : (MULTIPLIERS[word.toLowerCase()] ?? 1);
     const value = parseNumeral(grouped, plain) * multiplier;
-    if (Number.isFinite(value)) found.push({ value, start: m.index, end: m.index + m[0].length });
+    if (Number.isFinite(value)) found.push({ value, start: m.index, end: m.index + m[0].length, multiplier });
   }
   return found;
 }

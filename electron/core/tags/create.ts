@@ -4,7 +4,7 @@ import type { Tag } from '../../shared/types';
 import { isoNow, type Clock } from '../clock';
 import type { Edit } from '../edits';
 import { MarginaliaError } from '../errors';
-import { among, recordEdit } from '../passages/row-changes';
+import { among, recordEdit } from '../articles/row-changes';
 import { pickColor } from './palette';
 import { splitPath } from './paths';
 import { getTag, loadTree, type Tree } from './queries';

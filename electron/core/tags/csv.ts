@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import type { Edit } from '../edits';
 import { MarginaliaError } from '../errors';
-import { recordEdit } from '../passages/row-changes';
+import { recordEdit } from '../articles/row-changes';
 import { ensurePath, insertTag } from './create';
 import { splitPath } from './paths';
 import { loadTree } from './queries';

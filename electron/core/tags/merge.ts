@@ -3,7 +3,7 @@ import type { Tag } from '../../shared/types';
 import { isoNow, type Clock } from '../clock';
 import type { Edit } from '../edits';
 import { MarginaliaError } from '../errors';
-import { among, recordEdit } from '../passages/row-changes';
+import { among, recordEdit } from '../articles/row-changes';
 import { getTag, loadTree, type Tree, type TreeNode } from './queries';
 
 /**

@@ -4,15 +4,16 @@ import type { Transport } from './transport';
 
 declare global {
   interface Window {
-    marginalia?: Bridge;
+    marginalia?: Bridge<File>;
   }
 }
 
 /** window.marginalia, exposed by the preload: named methods only. */
-export function electronTransport(bridge: Bridge): Transport {
+export function electronTransport(bridge: Bridge<File>): Transport {
   const invoke = (name: string, args: unknown): Promise<Envelope<unknown>> => {
     const [domain, verb] = splitName(name as CommandName);
-    const methods = bridge[domain as keyof Bridge] as unknown as Record<string, (a: unknown) => Promise<Envelope<unknown>>> | undefined;
+    const methods = bridge[domain as keyof Bridge<File>] as unknown as
+      Record<string, (a: unknown) => Promise<Envelope<unknown>>> | undefined;
     const method = methods?.[verb];
     if (!method) return Promise.resolve({ ok: false, error: { code: 'unknown-command', message: `Unknown command "${name}".` } });
     return method(args);

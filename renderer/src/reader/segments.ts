@@ -7,7 +7,7 @@
  * text, so they get no segment and no entry in `starts`. The same holds for passages that only
  * cover text between blocks (the blank lines separating them).
  */
-import type { Block } from '../../../electron/core/model';
+import type { Block } from '../../../electron/shared/article';
 
 export interface PassageRange {
   id: number;

@@ -4,7 +4,7 @@ import type { Migration } from './types';
  * Claims, their appearances and links, and full-text search. FTS rows are maintained by triggers
  * (so every write path keeps them in sync inside its own transaction); number tokens come from
  * marginalia_numbers(), a function every connection registers before it runs migrations, except
- * for new articles, whose tokens arrive with the row (see articleWriter, which since migration 4
+ * for new articles, whose tokens arrive with the row (see articleWriter in articles/writer.ts, which since migration 4
  * also indexes new articles itself).
  */
 export const migration002: Migration = {

@@ -106,7 +106,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     { kind: 'claim', label: 'Claims' },
   ];
 
-  let statusText = '';
+  let statusText: string;
   if (!typed) statusText = 'Search articles, passages, notes and claims. ↑↓ to move, Enter to open, Esc to close.';
   else if (results.isError) statusText = '';
   else if (pending) statusText = 'Searching…';

@@ -1,0 +1,69 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { isStopword } from './stopwords';
+
+/**
+ * Snowball stemming for English and Russian, chosen per word by its script, so that mixed texts
+ * (a Russian article quoting "NATO") need no language tag: "refugees" → "refuge", "беженцев" and
+ * "беженцы" → "беженц". Lowercases and folds ё to е first. The search index (stemmed FTS) and
+ * the claims matcher share this one function, so a query and a document always agree.
+ */
+
+const english: Stemmer = newStemmer('english');
+const russian: Stemmer = newStemmer('russian');
+const CYRILLIC = /[\u0400-\u04ff]/u;
+const LATIN = /[a-z]/;
+
+// Stemming is pure and news vocabulary repeats: a bounded cache halves the cost on real text.
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
+export function isCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+/** The stem of one word (any case). Words in neither script come back lowercased. */
+export function stem(word: string): string {
+  const lower = word.toLowerCase().replaceAll('ё', 'е');
+  const known = cache.get(lower);
+  if (known !== undefined) return known;
+  const result = CYRILLIC.test(lower) ? russian.stem(lower) : LATIN.test(lower) ? english.stem(lower.replaceAll('’', "'")) : lower;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(lower, result);
+  return result;
+}
+
+export interface Word {
+  /** The word as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Words of a text with their UTF-16 offsets (letters first; digits inside a word are kept). */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD_RE)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return words;
+}
+
+/** Whether a word carries meaning for matching: not a function word, not a single letter. */
+export function isContentWord(word: string): boolean {
+  const lower = word.toLowerCase().replaceAll('ё', 'е');
+  return lower.length > 1 && !isStopword(lower);
+}
+
+/** Stems of a text's content words, in order (repeats kept). */
+export function contentStems(text: string): string[] {
+  const stems: string[] = [];
+  for (const { text: word } of wordsOf(text)) if (isContentWord(word)) stems.push(stem(word));
+  return stems;
+}
+
+/** The text as space-separated stems of every word, for a stemmed full-text column. */
+export function stemmedText(text: string): string {
+  return wordsOf(text)
+    .map((w) => stem(w.text))
+    .join(' ');
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ActionId } from '../../../electron/shared/actions';
 
 /** What an action does in this view, and whether it can now. */
@@ -19,7 +19,9 @@ const bound = new Map<ActionId, Array<() => Binding | undefined>>();
  */
 export function useBindActions(bindings: Bindings): void {
   const latest = useRef(bindings);
-  latest.current = bindings;
+  useLayoutEffect(() => {
+    latest.current = bindings;
+  });
   const ids = Object.keys(bindings).sort().join(' ');
   useEffect(() => {
     const entries = (ids ? (ids.split(' ') as ActionId[]) : []).map((id) => {

@@ -43,7 +43,6 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const index = Math.min(active, shown.length - 1);
   const activeEntry = index >= 0 ? shown[index] : undefined;
   const optionId = (entry: Entry) => `${baseId}-${entry.id}`;
-  useEffect(() => setActive(0), [text]);
   useEffect(() => {
     if (activeEntry) document.getElementById(optionId(activeEntry))?.scrollIntoView({ block: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,15 +84,18 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     <PaletteFrame
       label="Command palette"
       icon="›"
+      inputRef={input}
       input={{
-        ref: input,
         label: 'Command',
         placeholder: 'Type a command',
         listId,
         expanded: shown.length > 0,
         activeId: activeEntry ? optionId(activeEntry) : undefined,
         value: text,
-        onChange: setText,
+        onChange: (value) => {
+          setText(value);
+          setActive(0);
+        },
       }}
       status={status}
       count={shown.length}

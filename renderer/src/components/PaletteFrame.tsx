@@ -4,8 +4,8 @@ interface Props {
   /** The dialog's accessible name. */
   label: string;
   icon: string;
+  inputRef: RefObject<HTMLInputElement | null>;
   input: {
-    ref: RefObject<HTMLInputElement | null>;
     label: string;
     placeholder: string;
     listId: string;
@@ -29,7 +29,7 @@ interface Props {
 const PAGE = 8;
 
 /** A palette: a modal dialog near the top of the window with one combobox over its results. */
-export function PaletteFrame({ label, icon, input, status, count, active, onActive, onEnter, onDismiss, children }: Props) {
+export function PaletteFrame({ label, icon, inputRef, input, status, count, active, onActive, onEnter, onDismiss, children }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const moves: Record<string, number> = {
       ArrowDown: (active + 1) % count,
@@ -60,7 +60,7 @@ export function PaletteFrame({ label, icon, input, status, count, active, onActi
             {icon}
           </span>
           <input
-            ref={input.ref}
+            ref={inputRef}
             type="text"
             role="combobox"
             aria-label={input.label}

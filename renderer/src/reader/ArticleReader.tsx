@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { Article, Passage } from '../../../electron/shared/types';
+import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { useBindActions } from '../actions/bindings';
 import { SCOPE_ATTRIBUTE } from '../actions/context';
 import { keysOf } from '../actions/platform';
@@ -29,6 +29,10 @@ interface Props {
   onError(message: string): void;
 }
 
+/** Stand-ins while loading, the same arrays every render (the model rebuilds when its inputs change). */
+const NO_PASSAGES: Passage[] = [];
+const NO_TAGS: Tag[] = [];
+
 type TagChoice = { tagId: number } | { createPath: string };
 
 /**
@@ -41,8 +45,8 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const passages = passagesQuery.data ?? [];
-  const tags = tagsQuery.data ?? [];
+  const passages = passagesQuery.data ?? NO_PASSAGES;
+  const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
   const body = useRef<HTMLElement>(null);
@@ -72,11 +76,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     [mountThrough],
   );
 
-  useEffect(() => {
-    if (focusPassageId === null || !passagesQuery.data) return;
+  // Opened at a passage (from the passages view or search): select it once the passages are here.
+  const [focusApplied, setFocusApplied] = useState<number | null>(null);
+  if (focusPassageId !== null && focusPassageId !== focusApplied && passagesQuery.data) {
+    setFocusApplied(focusPassageId);
     setSelectedId(focusPassageId);
     mountThrough(focusPassageId);
-  }, [focusPassageId, passagesQuery.data, mountThrough]);
+  }
   const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
   const selectedBlocks = selectedId === null ? [] : model.blocksOf(selectedId);
   useLayoutEffect(() => {

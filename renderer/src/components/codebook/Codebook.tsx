@@ -96,7 +96,9 @@ export function Codebook({ onShowPassages }: Props) {
       if (rows.some((r) => r.tag.id === t?.id)) next = t.id;
     }
     next ??= rows[Math.min(lastIndex.current, rows.length - 1)]?.tag.id ?? null;
+    // Where focus went is the page's to tell, after the row is gone: an effect, not render.
     if (lost) focusTag(next);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     else setActiveId(next);
   }, [activeIndex, activeId, rows, tree, focusTag, focusPending]);
 

@@ -35,9 +35,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   const list = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<{ of: SearchResults | null; index: number }>({ of: null, index: 0 });
   /** Enter pressed before the results for the typed text arrived: open the first one when they do. */
-  const [openWhenReady, setOpenWhenReady] = useState(false);
+  const openWhenReady = useRef(false);
 
   const typed = text.trim();
   useEffect(() => {
@@ -59,8 +59,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     ];
   }, [current]);
 
-  useEffect(() => setActive(0), [current]);
-
+  // New results start at their first hit.
+  const active = picked.of === current ? picked.index : 0;
+  const setActive = (index: number) => setPicked({ of: current, index });
   const index = Math.min(active, hits.length - 1);
   const activeHit = index >= 0 ? hits[index] : undefined;
   const optionId = (hit: Hit) => `${baseId}-${hit.key}`;
@@ -80,7 +81,10 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   // While the next results load, the list keeps its height (empty, never the older query's hits).
   const lastHeight = useRef(0);
   useLayoutEffect(() => {
-    if (!pending && list.current) lastHeight.current = list.current.offsetHeight;
+    const element = list.current;
+    if (!element) return;
+    if (!pending) lastHeight.current = element.offsetHeight;
+    element.style.minHeight = pending ? `${lastHeight.current}px` : '';
   });
 
   const canOpen = (hit: Hit) => hit.kind !== 'claim' || onOpenClaim !== undefined;
@@ -93,12 +97,12 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   };
 
   useEffect(() => {
-    if (!openWhenReady || !current) return;
-    setOpenWhenReady(false);
+    if (!openWhenReady.current || !current) return;
+    openWhenReady.current = false;
     const first = hits.find(canOpen);
     if (first) openHit(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [openWhenReady, current, hits]);
+  }, [current, hits]);
 
   const groups: Array<{ kind: Hit['kind']; label: string }> = [
     { kind: 'article', label: 'Articles' },
@@ -124,8 +128,8 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     <PaletteFrame
       label="Search"
       icon="⌕"
+      inputRef={input}
       input={{
-        ref: input,
         label: 'Search everything',
         placeholder: 'Search everything',
         listId,
@@ -134,7 +138,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
         value: text,
         onChange: (value) => {
           setText(value);
-          setOpenWhenReady(false);
+          openWhenReady.current = false;
         },
       }}
       status={statusText}
@@ -142,7 +146,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
       active={index}
       onActive={setActive}
       onEnter={() => {
-        if (pending) setOpenWhenReady(true);
+        if (pending) openWhenReady.current = true;
         else if (activeHit) openHit(activeHit);
       }}
       onDismiss={onClose}
@@ -152,14 +156,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
           {results.error.message}
         </div>
       ) : null}
-      <div
-        ref={list}
-        id={listId}
-        role="listbox"
-        aria-label="Results"
-        className="palette-results"
-        style={pending ? { minHeight: lastHeight.current } : undefined}
-      >
+      <div ref={list} id={listId} role="listbox" aria-label="Results" className="palette-results">
         {groups.map(({ kind, label }) => {
           const members = hits.filter((h) => h.kind === kind);
           if (members.length === 0) return null;

@@ -25,7 +25,7 @@ const SAME_ROWS = `SELECT p.id, p.article_id, a.title, a.outlet, a.published, a.
     p.prefix, p.suffix, p.created_at, p.updated_at,
     (SELECT group_concat(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tag_ids,
     (SELECT json_group_array(json_array(id, statement)) FROM (SELECT c.id, c.statement FROM claim_appearances ca
-       JOIN claims c ON c.id = ca.claim_id WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims
+       JOIN claims c ON c.id = ca.claim_id WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims, p.anchor
   FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.start, p.id`;
 
 const WORDS = [

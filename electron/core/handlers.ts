@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandName, ParsedArgs, Result } from '../shared/contract';
-import { getArticle, listArticles } from './articles/queries';
+import { listArticles } from './articles/list';
+import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
 import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';
-import { runImport, type Parser } from './import/pipeline';
+import { countArticles, runImport, type Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
 import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
 import { listPassages } from './passages/list';
@@ -69,6 +70,7 @@ export const handlers: Handlers = {
           jobId,
           cancelled: false,
           elapsedMs: 0,
+          libraryArticles: countArticles(session.lib.db),
           imported: [],
           duplicates: [],
           failed: [{ file: paths.join(', '), error: `The import stopped: ${(error as Error).message}` }],

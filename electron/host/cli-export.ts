@@ -9,7 +9,10 @@ import { type CsvLayout, exportPassagesCsv } from '../core/export/csv-passages';
 import { writeFileAtomically } from '../core/export/output';
 import { tagIdsForPaths } from '../core/export/passage-filter';
 import { exportQdpx } from '../core/interchange/qdpx-export';
-import type { Library } from '../core/library/open';
+import { type Library, openLibrary } from '../core/library/open';
+import { libraryPath } from './cli-library';
+import { CliError, type CommandRun } from './cli-output';
+import { plural } from '../shared/counts';
 
 export const EXPORT_KINDS = ['csv', 'claims', 'links', 'annotations', 'qdpx'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -61,19 +64,53 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
         ...(request.articleIds.length > 0 ? { articleIds: request.articleIds } : {}),
       };
       const rows = await write((out) => exportPassagesCsv(lib.db, out, { layout: request.layout, bom: request.bom, filter }));
-      return `${rows} row(s)`;
+      return plural(rows, 'row');
     }
     case 'claims':
-      return `${await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom }))} claim(s)`;
+      return plural(await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom })), 'claim');
     case 'links':
-      return `${await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom }))} link(s)`;
+      return plural(await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom })), 'link');
     case 'annotations':
-      return `${await write((out) => exportAnnotations(lib.db, out, now))} annotation(s)`;
+      return plural(await write((out) => exportAnnotations(lib.db, out, now)), 'annotation');
     case 'qdpx': {
       if (request.out === null)
         throw new MarginaliaError('invalid-arguments', 'export qdpx writes a zip archive: give it --out FILE.qdpx.');
       const summary = await writeFileAtomically(resolve(request.out), (out) => exportQdpx(lib.db, out, lib.name, now));
-      return `${summary.articles} article(s) and ${summary.passages} passage(s)`;
+      return `${plural(summary.articles, 'article')} and ${plural(summary.passages, 'passage')}`;
     }
   }
 }
+
+export const exportCommand: CommandRun = async (values, [kind, ...extra], out) => {
+  if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0)
+    throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
+  const tags = (values.tag as string[] | undefined) ?? [];
+  const articles = ((values.article as string[] | undefined) ?? []).map(Number);
+  if (kind !== 'csv' && (tags.length > 0 || articles.length > 0 || values.layout !== undefined)) {
+    throw new CliError('--tag, --article and --layout apply to export csv only.');
+  }
+  if (articles.some((id) => !Number.isInteger(id) || id <= 0))
+    throw new CliError('--article takes an article id (a positive whole number).');
+  const layout = (values.layout as string | undefined) ?? 'wide';
+  if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
+  const lib = openLibrary(libraryPath(values));
+  try {
+    const request = {
+      kind: kind as ExportKind,
+      tags,
+      articleIds: articles,
+      layout,
+      bom: !values['no-bom'],
+      out: (values.out as string | undefined) ?? null,
+    } as const;
+    const written = await runExport(lib, request, () => stdoutSink(out.stdout, (text) => out.write(text)));
+    if (request.out !== null) out.write(`Wrote ${written} to ${resolve(request.out)}.\n`);
+    return 0;
+  } catch (error) {
+    // The reader of standard output stopped early (`| head`): as for any Unix filter, not a failure.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw error;
+  } finally {
+    lib.close();
+  }
+};

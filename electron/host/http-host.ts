@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { dispatch } from '../core/dispatch';
 import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
@@ -31,10 +32,6 @@ export interface RunningHost {
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
 const DOWNLOADABLE = new Set(['export.passagesCsv', 'export.claimsCsv', 'export.linksCsv', 'export.annotations', 'export.qdpx']);
@@ -120,14 +117,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const info = await stat(file).catch(() => null);
     const target = info?.isFile() ? file : join(rendererRoot, 'index.html');
     if (!info?.isFile() && extname(decoded) !== '') return send(res, 404, { error: 'not found' });
-    res.writeHead(200, {
-      'content-type': MIME[extname(target)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-cache',
+    // Headers only once the file opens: a missing build (or one being swapped in) gets a reply, not a crash.
+    const stream = createReadStream(target);
+    stream.once('error', () => (res.headersSent ? res.destroy() : send(res, 404, { error: 'not found' })));
+    stream.once('open', () => {
+      res.writeHead(200, {
+        'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      stream.pipe(res);
     });
-    createReadStream(target).pipe(res);
   };
 
   const events = (req: IncomingMessage, res: ServerResponse): void => {

@@ -94,6 +94,8 @@ export interface ImportProgress {
   failed: number;
   current: string | null;
   elapsedMs: number;
+  /** Articles in the library now (those before the import and those it wrote): views show it as it happens. */
+  libraryArticles: number;
 }
 
 export interface ImportReport {
@@ -103,6 +105,8 @@ export interface ImportReport {
   imported: Array<{ file: string; articleId: number; title: string }>;
   duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;
   failed: ImportFailure[];
+  /** Articles in the library once the import ended. */
+  libraryArticles: number;
 }
 
 /** One codebook entry. Counts cover direct taggings; passageCountWithChildren also counts descendants' (each passage once). */
@@ -163,6 +167,9 @@ export interface PassagePage {
   rows: PassageRow[];
   total: number;
 }
+
+/** The article list's sort columns: import time, publication date, outlet, title (natural order), passage count. */
+export type ArticleSortColumn = 'imported' | 'published' | 'outlet' | 'title' | 'passages';
 
 export type PassageSortColumn = 'quote' | 'article' | 'outlet' | 'published' | 'tags' | 'note' | 'created';
 

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { formatCount, plural } from '../../electron/shared/counts';
 import { useBindActions } from './actions/bindings';
 import { typingInTextField } from './actions/context';
 import { ariaKeysOf } from './actions/platform';
@@ -16,7 +17,7 @@ import { PassagesView, type PassageFilter } from './components/passages/Passages
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
-import { useImport } from './components/useImport';
+import { articleCount, useImport } from './components/useImport';
 import { ArticleReader } from './reader/ArticleReader';
 
 type View = 'reader' | 'passages';
@@ -41,6 +42,7 @@ export function App() {
   // Fetched alongside the article (the reader reads the same cache entry), not after it renders.
   useCommand('passages.forArticle', { articleId: selectedId ?? 0 }, { enabled: selectedId !== null, structuralSharing: false });
   const imports = useImport();
+  const count = articleCount(imports.state, info.data?.stats, info.dataUpdatedAt);
   const dragging = useDropImport(imports.start);
 
   const library = info.data;
@@ -165,11 +167,13 @@ export function App() {
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="count" role="status">
-          {list.data
-            ? deferredQuery
-              ? `${list.data.total} matching`
-              : `${list.data.total} ${list.data.total === 1 ? 'article' : 'articles'}`
-            : 'Loading…'}
+          {deferredQuery
+            ? list.data
+              ? `${formatCount(list.data.total)} matching`
+              : 'Loading…'
+            : count !== undefined
+              ? plural(count, 'article')
+              : 'Loading…'}
         </div>
         <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
       </nav>

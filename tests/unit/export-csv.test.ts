@@ -63,7 +63,16 @@ describe('CSV of tagged passages', () => {
     const result = await passagesCsvToFile(lib, path, {});
     expect(result).toEqual({ path, rows: 6 });
     const expected = [[...PASSAGE_COLUMNS.wide], ...expectedWide(lib)];
-    expect(pythonRows(path)).toEqual(expected);
+    const python = pythonRows(path);
+    // The context columns hold the stored prefix and suffix cut to whole words (export-csv-context.test.ts).
+    const [before, after] = [PASSAGE_COLUMNS.wide.indexOf('context_before'), PASSAGE_COLUMNS.wide.indexOf('context_after')];
+    for (const [i, row] of python.slice(1).entries()) {
+      expect(expected[i + 1]![before]!.endsWith(row[before]!), JSON.stringify([expected[i + 1]![before], row[before]])).toBe(true);
+      expect(expected[i + 1]![after]!.startsWith(row[after]!)).toBe(true);
+      expected[i + 1]![before] = row[before]!;
+      expected[i + 1]![after] = row[after]!;
+    }
+    expect(python).toEqual(expected);
     expect(parse(readFileSync(path), { bom: true, relax_column_count: false })).toEqual(expected);
     // The texts that make CSV hard really are in there.
     const flat = expected.flat().join('|');
@@ -96,6 +105,18 @@ describe('CSV of tagged passages', () => {
     expect(long.map((r) => r.tag_path)).toContain("'=Formula");
     expect(neutralise('\rcarriage')).toBe("'\rcarriage");
     expect(neutralise('plain = text')).toBe('plain = text');
+    // A date without a year is ISO 8601's --MM-DD, not a formula; every other minus start still is.
+    expect(rows.find((r) => r.article_title === 'Беженцы и עברית')!.published).toBe('--11-09');
+    expect(['--11-10', '--02', '--12-31'].map(neutralise)).toEqual(['--11-10', '--02', '--12-31']);
+    expect(['--1+1', '--11-10+A1', '--13-01', '--11-32', '-2+3', "-cmd|' /C calc'!A0", '--'].map(neutralise)).toEqual([
+      "'--1+1",
+      "'--11-10+A1",
+      "'--13-01",
+      "'--11-32",
+      "'-2+3",
+      "'-cmd|' /C calc'!A0",
+      "'--",
+    ]);
     const claims = join(dir, 'claims.csv');
     await claimsCsvToFile(lib, claims, {});
     const values = (parse(readFileSync(claims), { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => r.value);

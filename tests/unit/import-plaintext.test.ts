@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../electron/core/model';
-import { parseDateline } from '../../electron/core/import/news';
+import { completeDateFromFileName, parseDateline } from '../../electron/core/import/news';
 import { detectLanguage } from '../../electron/core/import/language';
 import { parsePlainText } from '../../electron/core/import/plaintext';
 
@@ -23,12 +23,12 @@ describe('plain text news articles', () => {
     'txt',
   );
 
-  it('extracts the TASS metadata without inventing a year', () => {
+  it('extracts the TASS metadata, the year from the file name whose date agrees with the dateline', () => {
     expect(tass).toMatchObject({
       title: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
       outlet: 'TASS',
       place: 'NOVO-OGARYOVO',
-      published: '--11-09',
+      published: '2020-11-09',
       byline: null,
       language: 'en',
       format: 'txt',
@@ -124,6 +124,29 @@ describe('datelines', () => {
     'is not fooled by %s',
     (paragraph) => expect(parseDateline(paragraph)).toBeNull(),
   );
+});
+
+describe('a year from the file name', () => {
+  it.each([
+    ['--11-09', 'putin-assad-syria-2020-11-09.txt', '2020-11-09'],
+    ['--11-09', '/home/me/tass/20201109-putin.txt', '2020-11-09'],
+    ['--11-09', 'C:\\news\\tass_2020_11_09.txt', '2020-11-09'],
+    ['--11-09', 'tass-2020.11.09-and-again-2020-11-09.txt', '2020-11-09'],
+    // Never a guess: another day, two years, no full date, a date inside a longer number, a folder's date.
+    ['--11-09', 'putin-assad-syria-2020-11-10.txt', '--11-09'],
+    ['--11-09', 'tass-2019-11-09-vs-2020-11-09.txt', '--11-09'],
+    ['--11-09', 'tass-november-9.txt', '--11-09'],
+    ['--11-09', 'id-120201109.txt', '--11-09'],
+    ['--11-09', '/archive/2020-11-09/putin.txt', '--11-09'],
+    ['--11', 'tass-2020-11-09.txt', '--11'],
+    ['2019-11-09', 'tass-2020-11-09.txt', '2019-11-09'],
+    [null, 'tass-2020-11-09.txt', null],
+  ])('%s in %s → %s', (published, fileName, expected) => expect(completeDateFromFileName(published, fileName)).toBe(expected));
+
+  it('is not taken when the dateline gives no date at all', () => {
+    const a = parsePlainText('A headline for the story\n\nLONDON (Reuters) - The minister said so.', 'story-2021-03-04.txt', 'txt');
+    expect(a).toMatchObject({ place: 'LONDON', published: null });
+  });
 });
 
 describe('markdown', () => {

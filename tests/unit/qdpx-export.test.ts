@@ -124,10 +124,10 @@ describe('REFI-QDA export', () => {
     expect(noOut.stderr).toMatch(/give it --out FILE\.qdpx/);
     const qdpx = join(dir, 'cli.qdpx');
     const exported = cli('export', 'qdpx', '--library', join(dir, 'cli.marginalia'), '--out', qdpx);
-    expect(exported.stdout).toBe(`Wrote 2 article(s) and 6 passage(s) to ${qdpx}.\n`);
+    expect(exported.stdout).toBe(`Wrote 2 articles and 6 passages to ${qdpx}.\n`);
     const imported = cli('import', '--library', join(dir, 'copy.marginalia'), qdpx);
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported 2, skipped 0 duplicate\(s\), 0 failed/);
+    expect(imported.stdout).toMatch(/^Imported 2, skipped 0 duplicates, 0 failed/);
     const csv = execFileSync(
       process.execPath,
       [

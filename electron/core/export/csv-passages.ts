@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Writable } from 'node:stream';
 import { loadTree } from '../tags/queries';
 import { type CsvOptions, csvStringifier, writeCsv } from './csv';
+import { contextAfter, contextBefore, storedContextAfter, storedContextBefore } from './word-context';
 import { PAGE_SIZE, pages } from './paged';
 import { type PassageFilter, filterSql } from './passage-filter';
 
@@ -56,6 +57,7 @@ type PassageRow = [
   updatedAt: string,
   tagIds: string | null,
   claims: string,
+  anchor: string,
 ];
 
 type Key = [number, number, number];
@@ -79,11 +81,16 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
             (SELECT group_concat(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tag_ids,
             (SELECT json_group_array(json_array(id, statement))
                FROM (SELECT c.id, c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
-                     WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims
+                     WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims,
+            p.anchor
      FROM passages p JOIN articles a ON a.id = p.article_id
      WHERE (${where}) AND (p.article_id, p.start, p.id) > (?, ?, ?)
      ORDER BY p.article_id, p.start, p.id LIMIT ${PAGE_SIZE}`,
   );
+  // Rows come ordered by article: each article's text is read once, for the context columns.
+  const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  let textArticle = 0;
+  let text = '';
   const rows = pages<PassageRow, Key>(
     (after) => select.raw().all(...params, ...(after ?? [0, -1, 0])) as PassageRow[],
     (row) => [row[1], row[9], row[0]],
@@ -109,7 +116,15 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       updatedAt,
       tags,
       claimsJson,
+      anchor,
     ] of rows) {
+      if (articleId !== textArticle) {
+        text = textOf.get(articleId) as string;
+        textArticle = articleId;
+      }
+      // An orphan's offsets no longer point at its quote: its context is the one stored when it was marked.
+      const before = anchor === 'orphan' ? storedContextBefore(prefix) : contextBefore(text, start);
+      const after = anchor === 'orphan' ? storedContextAfter(suffix) : contextAfter(text, end);
       const tagIds =
         tags === null
           ? []
@@ -121,7 +136,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       const claimIds = claims.map(([claimId]) => claimId).join(LIST_SEPARATOR);
       const statements = claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR);
       const head = [id, articleId, title, outlet, published, place, url];
-      const tail = [exact, note, start, end, prefix, suffix, claimIds, statements, createdAt, updatedAt];
+      const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt];
       if (layout === 'wide') {
         yield [...head, tagIds.map((tagId) => pathOf.get(tagId)).join(LIST_SEPARATOR), ...tail];
       } else if (tagIds.length === 0) {

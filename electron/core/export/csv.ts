@@ -8,18 +8,24 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** ISO 8601 month and day without a year (--MM-DD), or the month alone (--MM), as articles store them. */
+const YEARLESS_DATE = /^--(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
+
 /**
  * A spreadsheet runs a cell starting with = + - @ (and, in some, tab or carriage return) as a
  * formula: an imported article could smuggle `=HYPERLINK(...)` into a quote. Such text cells get
  * a leading apostrophe, which spreadsheets hide and treat as "this is text" (OWASP's advice).
- * Numbers are written as numbers and never touched: a negative value is not a formula.
+ * Numbers are written as numbers and never touched: a negative value is not a formula. Nor is a
+ * date without a year in ISO 8601's form (--11-09, --11): only those exact shapes pass; anything
+ * else after a minus ("--1+1", "-2+3", "-cmd|...") is still neutralised.
  */
 export function neutralise(cell: string): string {
   // A character-code switch rather than a regex: this runs for every text cell of a million rows.
   switch (cell.charCodeAt(0)) {
+    case 0x2d: // -
+      return cell.charCodeAt(1) === 0x2d && YEARLESS_DATE.test(cell) ? cell : `'${cell}`;
     case 0x3d: // =
     case 0x2b: // +
-    case 0x2d: // -
     case 0x40: // @
     case 0x09: // tab
     case 0x0d: // carriage return

@@ -3,7 +3,7 @@ import type { ArticleMeta, BlockKind } from '../../shared/article';
 import { BlockBuilder } from './blocks';
 import { ImportError } from './errors';
 import { detectLanguage } from './language';
-import { isChromeLine, parseBylineLine, parseDateline } from './news';
+import { completeDateFromFileName, isChromeLine, parseBylineLine, parseDateline } from './news';
 import { tidyInline } from './normalize';
 
 /** A block before offsets are known. */
@@ -66,7 +66,7 @@ export function assembleArticle(input: Draft[], opts: AssembleOptions): ParsedAr
     if (dateline) {
       meta.place ??= dateline.place;
       meta.outlet ??= dateline.outlet;
-      meta.published ??= dateline.published;
+      meta.published ??= completeDateFromFileName(dateline.published, opts.fileName);
       datelineAt = i;
       break;
     }

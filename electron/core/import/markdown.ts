@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../../shared/article';
 import type { Draft } from './article';
+import { decodeCharacterReferences } from './references';
 
 /**
  * A small line-based Markdown reader: enough block structure for the article model (headings,
@@ -95,21 +96,36 @@ function joinLines(lines: string[]): string {
   return out;
 }
 
-/** Inline markup reduced to its text: links keep their label, images their alt text. */
+// Code spans are set aside while the rest is read, since nothing inside them is markup or a
+// character reference; so is an escaped ampersand ("\&amp;" is the text "&amp;"). Unicode
+// noncharacters, reserved for such internal use, mark their places.
+const CODE_SPAN = /(`+)(.+?)\1/g;
+const CODE_MARK = /\ufdd0(\d+)\ufdd1/g;
+const ESCAPED_AMPERSAND = /\\&/g;
+const AMPERSAND_MARK = /\ufdd2/g;
+
+/** Inline markup reduced to its text: links keep their label, images their alt text, references are decoded outside code. */
 export function inline(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/(`+)(.+?)\1/g, (_m, _ticks: string, code: string) => code.trim())
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const codes: string[] = [];
+  const marked = text.includes('`')
+    ? text.replace(CODE_SPAN, (_m, _ticks: string, code: string) => `\ufdd0${codes.push(code.trim()) - 1}\ufdd1`)
+    : text;
+  const plain = decodeCharacterReferences(
+    marked
+      .replace(ESCAPED_AMPERSAND, '\ufdd2')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}])/gu, '$1$2')
+      .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\p{L}\p{N}])/gu, '$1$2')
+      .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+  ).replace(AMPERSAND_MARK, '&');
+  return codes.length === 0 ? plain : plain.replace(CODE_MARK, (_m, index: string) => codes[Number(index)]!);
 }
 
 /** YAML front matter: only the few scalar fields we map to metadata. */

@@ -74,6 +74,23 @@ export function parseDateline(paragraph: string): Dateline | null {
   return null;
 }
 
+// A date in a file name: 2020-11-09, 2020_11_09, 2020.11.09 or 20201109, not inside a longer number.
+const FILE_NAME_DATE = /(?<!\d)((?:19|20)\d{2})([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/g;
+
+/**
+ * Completes a date the text gave without its year ("--11-09") from the file's name
+ * ("putin-assad-syria-2020-11-09.txt") when the name holds a full date with the same month and
+ * day, and only one such year. Anything else is left as it was: a year is never guessed.
+ */
+export function completeDateFromFileName(published: string | null, fileName: string): string | null {
+  const partial = published === null ? null : /^--(\d{2})-(\d{2})$/.exec(published);
+  if (!partial) return published;
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const years = new Set<string>();
+  for (const [, year, , month, day] of base.matchAll(FILE_NAME_DATE)) if (month === partial[1] && day === partial[2]) years.add(year!);
+  return years.size === 1 ? `${[...years][0]}-${partial[1]}-${partial[2]}` : published;
+}
+
 const BYLINE =
   /^(?:by|от|par|von|por|di)\s+(\p{Lu}[\p{L}\p{M}.'’\- ]{1,60}(?:(?:,| and| и| et| und| y) \p{Lu}[\p{L}\p{M}.'’\- ]{1,60})*)$/iu;
 

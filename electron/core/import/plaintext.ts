@@ -2,14 +2,19 @@ import type { ParsedArticle } from '../model';
 import { assembleArticle, isListLine, type Draft } from './article';
 import { markdownDrafts } from './markdown';
 import { normalizeText } from './normalize';
+import { decodeCharacterReferences } from './references';
 
-/** Plain text or Markdown (already decoded) to the article model, with news metadata guessed. */
+/**
+ * Plain text or Markdown (already decoded) to the article model, with news metadata guessed.
+ * Character references are decoded in plain text everywhere, in Markdown outside code (markdown.ts).
+ */
 export function parsePlainText(text: string, fileName: string, format: 'txt' | 'md'): ParsedArticle {
-  const normal = normalizeText(text);
   if (format === 'md') {
-    const { drafts, meta } = markdownDrafts(normal);
+    const { drafts, meta } = markdownDrafts(normalizeText(text));
     return assembleArticle(drafts, { format, encoding: null, fileName, meta });
   }
+  // Decoded first: a reference may stand for a character that normalisation then composes.
+  const normal = normalizeText(decodeCharacterReferences(text));
   return assembleArticle(textDrafts(normal), {
     format,
     encoding: null,

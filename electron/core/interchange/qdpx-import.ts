@@ -10,6 +10,7 @@ import { PROJECT_ENTRY, sourceEntry } from './qdpx-common';
 import { type QdeText, labelOf, readProject } from './qdpx-read';
 import { normaliseSource } from './qdpx-text';
 import { type CheckedSelection, type PreparedSource, writeProject } from './qdpx-write';
+import { plural } from '../../shared/counts';
 
 /** Projects are bigger than documents (project.qde of a large study, every source's text). */
 const LIMITS = { maxEntries: 100_000, maxEntryBytes: 256_000_000, maxTotalBytes: 512_000_000 };
@@ -105,7 +106,8 @@ export async function importQdpx(db: Database, clock: Clock, path: string): Prom
     if (ready.text.text.trim() === '') skipped.push(`source "${labelOf(source)}" is empty and was not imported`);
     else prepared.push(ready);
   }
-  if (project.otherSources > 0) skipped.push(`${project.otherSources} picture, PDF, audio or video source(s): Marginalia holds text only`);
+  if (project.otherSources > 0)
+    skipped.push(`${plural(project.otherSources, 'picture, PDF, audio or video source')}: Marginalia holds text only`);
 
   return db
     .transaction(() => writeProject(db, clock, { project, sources: prepared, notes, fileName: basename(path), skipped }))

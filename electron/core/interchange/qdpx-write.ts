@@ -14,6 +14,7 @@ import { loadTree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, parseLinkName } from './qdpx-common';
 import { type QdeCode, type QdeProject, type QdeText, labelOf } from './qdpx-read';
 import { type SourceText, paragraphBlocks } from './qdpx-text';
+import { plural } from '../../shared/counts';
 
 const KINDS = new Set(['statistic', 'quote', 'event', 'other']);
 const STANCES = new Set(['asserts', 'attributes', 'questions', 'refutes']);
@@ -144,7 +145,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
       }
     }
   }
-  if (dangling > 0) skipped.push(`${dangling} coding(s) refer to codes missing from the codebook`);
+  if (dangling > 0) skipped.push(`${plural(dangling, 'coding')} ${dangling === 1 ? 'refers' : 'refer'} to codes missing from the codebook`);
 
   const claimOf = writeClaims(db, project.notes, now, report, uidFree);
   writeLinks(db, project, notes, claimOf, passageOf, now, report);
@@ -295,5 +296,6 @@ function writeLinks(
       other++;
     }
   }
-  if (other > 0) report.skipped.push(`${other} link(s) between other kinds of objects were not imported`);
+  if (other > 0)
+    report.skipped.push(`${plural(other, 'link')} between other kinds of objects ${other === 1 ? 'was' : 'were'} not imported`);
 }

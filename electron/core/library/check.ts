@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Block } from '../../shared/article';
 import { APPLICATION_ID } from './open';
 import { SCHEMA_VERSION } from './migrations';
+import { formatCount, plural } from '../../shared/counts';
 
 /** Integrity and schema check of an open library: an empty list means healthy. */
 export function checkLibrary(db: Database): string[] {
@@ -29,9 +30,9 @@ export function checkLibrary(db: Database): string[] {
               (SELECT count(*) FROM claims) AS c, (SELECT count(*) FROM claims_fts) AS cf`,
     )
     .get() as Record<'a' | 'af' | 'p' | 'pf' | 'c' | 'cf', number>;
-  if (counts.a !== counts.af) problems.push(`search index has ${counts.af} articles, the library ${counts.a}`);
-  if (counts.p !== counts.pf) problems.push(`search index has ${counts.pf} passages, the library ${counts.p}`);
-  if (counts.c !== counts.cf) problems.push(`search index has ${counts.cf} claims, the library ${counts.c}`);
+  if (counts.a !== counts.af) problems.push(`search index has ${plural(counts.af, 'article')}, the library ${formatCount(counts.a)}`);
+  if (counts.p !== counts.pf) problems.push(`search index has ${plural(counts.pf, 'passage')}, the library ${formatCount(counts.p)}`);
+  if (counts.c !== counts.cf) problems.push(`search index has ${plural(counts.cf, 'claim')}, the library ${formatCount(counts.c)}`);
 
   // Offsets are UTF-16 code units, which SQLite's length() does not count: measure in JS.
   const lengths = new Map<number, number>();

@@ -8,6 +8,7 @@ import { MarginaliaError, notFound } from '../errors';
 import { checkRange } from './range';
 import { getPassage } from './queries';
 import { among, recordEdit } from '../articles/row-changes';
+import { plural } from '../../shared/counts';
 
 function articleText(db: Database, articleId: number): string {
   const row = db.prepare('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined;
@@ -40,10 +41,6 @@ function refuseMissingPassages(db: Database, ids: readonly number[]): void {
   );
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound('Passage', missing);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : `${n} ${many}`;
 }
 
 export interface NewPassage {
@@ -129,7 +126,7 @@ export function tagPassages(db: Database, clock: Clock, passageIds: number[], ta
       }
       return { tagged };
     },
-    () => ({ label: `Tag ${plural(ids.length, 'passage', 'passages')} with ${name}`, changes: ['passages', 'tags'] }),
+    () => ({ label: `Tag ${ids.length === 1 ? 'passage' : plural(ids.length, 'passage')} with ${name}`, changes: ['passages', 'tags'] }),
   );
 }
 
@@ -165,7 +162,10 @@ export function deletePassages(db: Database, ids: number[]): Edit<{ deleted: num
     () => ({
       deleted: db.prepare('DELETE FROM passages WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(unique)).changes,
     }),
-    () => ({ label: `Delete ${plural(unique.length, 'passage', 'passages')}`, changes: ['passages', 'articles', 'tags', 'claims'] }),
+    () => ({
+      label: `Delete ${unique.length === 1 ? 'passage' : plural(unique.length, 'passage')}`,
+      changes: ['passages', 'articles', 'tags', 'claims'],
+    }),
   );
 }
 

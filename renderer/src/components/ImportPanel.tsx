@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../electron/shared/types';
+import { formatCount, plural } from '../../../electron/shared/counts';
 import { formatElapsed } from '../format';
 import type { ImportState } from './useImport';
 
@@ -35,7 +36,7 @@ export function ImportPanel({
     return (
       <section className="panel" aria-label="Import">
         <header>
-          <h2>Preparing {uploading} file(s)…</h2>
+          <h2>Preparing {plural(uploading, 'file')}…</h2>
           <button type="button" className="button small" onClick={onCancel}>
             Cancel import
           </button>
@@ -64,15 +65,15 @@ export function ImportPanel({
             aria-valuemin={0}
             aria-valuemax={progress.total}
             aria-valuenow={progress.done}
-            aria-valuetext={`${progress.done} of ${progress.total} files`}
+            aria-valuetext={`${formatCount(progress.done)} of ${plural(progress.total, 'file')}`}
           >
             <div style={{ width: `${percent}%` }} />
           </div>
           <div className="progress-text" role="status">
             <span>
-              {progress.done} of {progress.total} files · {progress.imported} imported
-              {progress.duplicates ? ` · ${progress.duplicates} duplicates` : ''}
-              {progress.failed ? ` · ${progress.failed} failed` : ''}
+              {formatCount(progress.done)} of {plural(progress.total, 'file')} · {formatCount(progress.imported)} imported
+              {progress.duplicates ? ` · ${plural(progress.duplicates, 'duplicate')}` : ''}
+              {progress.failed ? ` · ${formatCount(progress.failed)} failed` : ''}
             </span>
             <span aria-label="Elapsed time">{formatElapsed(progress.elapsedMs)}</span>
           </div>
@@ -94,9 +95,9 @@ export function ImportPanel({
     <section className="panel results" aria-label="Import results">
       <header>
         <h2>
-          {report.cancelled ? 'Import cancelled' : 'Import finished'}: {report.imported.length} imported
-          {report.duplicates.length ? `, ${report.duplicates.length} duplicates` : ''}
-          {report.failed.length ? `, ${report.failed.length} failed` : ''}
+          {report.cancelled ? 'Import cancelled' : 'Import finished'}: {formatCount(report.imported.length)} imported
+          {report.duplicates.length ? `, ${plural(report.duplicates.length, 'duplicate')}` : ''}
+          {report.failed.length ? `, ${formatCount(report.failed.length)} failed` : ''}
         </h2>
         <button type="button" className="button small" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy results'}
@@ -149,7 +150,9 @@ export function ImportPanel({
                   <span>{baseName(i.file)}</span>
                 </li>
               ))}
-              {report.imported.length > 500 ? <li>… and {report.imported.length - 500} more (Copy results lists all)</li> : null}
+              {report.imported.length > 500 ? (
+                <li>… and {formatCount(report.imported.length - 500)} more (Copy results lists all)</li>
+              ) : null}
             </ul>
           </>
         ) : null}

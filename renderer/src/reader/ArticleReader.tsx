@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { useBindActions } from '../actions/bindings';
@@ -6,6 +5,7 @@ import { SCOPE_ATTRIBUTE } from '../actions/context';
 import { keysOf } from '../actions/platform';
 import { call } from '../client/api';
 import { useCommand } from '../client/queries';
+import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
@@ -16,6 +16,7 @@ import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
+import { useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useTextSelection, type Floating } from './useTextSelection';
@@ -29,8 +30,7 @@ interface Props {
   onError(message: string): void;
 }
 
-/** Stand-ins while loading, the same arrays every render (the model rebuilds when its inputs change). */
-const NO_PASSAGES: Passage[] = [];
+/** While loading: the same empty list every render (the model rebuilds when its inputs change). */
 const NO_TAGS: Tag[] = [];
 
 type TagChoice = { tagId: number } | { createPath: string };
@@ -40,18 +40,23 @@ type TagChoice = { tagId: number } | { createPath: string };
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
  */
 export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
-  const queryClient = useQueryClient();
-  const passagesKey = ['passages.forArticle', { articleId: article.id }];
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const passages = passagesQuery.data ?? NO_PASSAGES;
+  const { passages, save } = useSavingPassages(passagesQuery.data);
   const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
   const body = useRef<HTMLElement>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const { floating, setFloating, measure, clearSelectionOf } = useTextSelection(body, article.text);
+  const [selectedId, setSelected] = useState<number | null>(null);
+  // Counts the user's picks (clicks, keys, Escape…), so a passage saved later does not take the
+  // selection from one picked meanwhile, even the same one again.
+  const picks = useRef(0);
+  const setSelectedId = useCallback((id: number | null) => {
+    picks.current += 1;
+    setSelected(id);
+  }, []);
+  const { floating, setFloating, liveSelection, clearSelectionOf } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
@@ -73,14 +78,14 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       });
     },
-    [mountThrough],
+    [mountThrough, setSelectedId],
   );
 
   // Opened at a passage (from the passages view or search): select it once the passages are here.
   const [focusApplied, setFocusApplied] = useState<number | null>(null);
   if (focusPassageId !== null && focusPassageId !== focusApplied && passagesQuery.data) {
     setFocusApplied(focusPassageId);
-    setSelectedId(focusPassageId);
+    setSelected(focusPassageId);
     mountThrough(focusPassageId);
   }
   const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
@@ -108,15 +113,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       createdAt: now,
       updatedAt: now,
     };
-    queryClient.setQueryData<Passage[]>(passagesKey, (old) => [...(old ?? []), temporary]);
-    try {
-      const created = await call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).map((p) => (p.id === temporary.id ? created : p)));
-      return created;
-    } catch (error) {
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).filter((p) => p.id !== temporary.id));
-      throw error;
-    }
+    const created = await save(temporary, () =>
+      call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) }),
+    );
+    // Selected while it was being saved (] right after tagging): it stays selected under its real id.
+    setSelected((current) => (current === temporary.id ? created.id : current));
+    return created;
   };
 
   const resolveTag = async (choice: TagChoice): Promise<number> =>
@@ -135,35 +137,30 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       return;
     }
     const range = picker.range;
+    const before = picks.current;
     const tagId = await resolveTag(choice);
     const created = await createPassage(range, [tagId]);
-    setSelectedId(created.id);
+    selectCreated(created.id, before);
     clearSelectionOf(range);
   };
 
-  /**
-   * Actions read the selection as the page has it now: the toolbar's state follows it a frame
-   * late, and a key pressed right after the last Shift+→ (or a command run from the palette)
-   * must act on all of it.
-   */
-  const currentSelection = measure;
-
-  const openPicker = () => {
-    caretWhenPicking.current = caret;
-    const at = currentSelection();
-    if (at) {
-      setPicker(at);
-      setFloating(null);
-    }
+  /** Selects a passage just created, unless the user selected another one while it was being made. */
+  const selectCreated = (id: number, picksBefore: number) => {
+    if (picks.current === picksBefore) setSelected(id);
   };
 
-  const addNote = async () => {
-    const at = currentSelection();
-    if (!at) return;
+  const openPicker = (on: Floating) => {
+    caretWhenPicking.current = caret;
+    setPicker(on);
+    setFloating(null);
+  };
+
+  const addNote = async (range: TextRange) => {
+    const before = picks.current;
     try {
-      const created = await createPassage(at.range, []);
-      clearSelectionOf(at.range);
-      setSelectedId(created.id);
+      const created = await createPassage(range, []);
+      clearSelectionOf(range);
+      selectCreated(created.id, before);
       setNoteFocus((n) => n + 1);
     } catch (e) {
       onError((e as Error).message);
@@ -171,9 +168,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const copyCitation = async () => {
-    const at = currentSelection();
-    if (!at) return;
-    await navigator.clipboard.writeText(citation(article.text.slice(at.range.start, at.range.end), article));
+    const range = liveSelection()?.range;
+    if (!range) return;
+    await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
     setNotice('Copied with citation');
   };
 
@@ -196,27 +193,31 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const hasPassages = () => model.ordered.length > 0;
+  // Actions read the selection as the page has it now (liveSelection): the toolbar's state follows
+  // it a frame late, and a key pressed right after the last Shift+→, or a command run from the
+  // palette, must act on all of it.
+  const tagSelection = () => {
+    const live = liveSelection();
+    if (live) openPicker(live);
+    else if (selected) {
+      caretWhenPicking.current = caret;
+      setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+    }
+  };
+  const noteSelection = () => {
+    const live = liveSelection();
+    if (live) void addNote(live.range);
+    else if (selected) setNoteFocus((n) => n + 1);
+  };
   useBindActions({
     'caret-mode': { enabled: () => document.activeElement === body.current, run: toggleCaret },
-    tag: {
-      enabled: () => currentSelection() !== null || selected !== null,
-      run: () => {
-        if (currentSelection()) openPicker();
-        else if (selected) {
-          caretWhenPicking.current = caret;
-          setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
-        }
-      },
-    },
-    note: {
-      enabled: () => currentSelection() !== null || selected !== null,
-      run: () => (currentSelection() ? void addNote() : setNoteFocus((n) => n + 1)),
-    },
+    tag: { enabled: () => liveSelection() !== null || selected !== null, run: tagSelection },
+    note: { enabled: () => liveSelection() !== null || selected !== null, run: noteSelection },
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
-    'delete-passage': { enabled: () => selected !== null && currentSelection() === null, run: () => void deleteSelected() },
+    'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'clear-selection': {
-      enabled: () => picker !== null || selectedId !== null || currentSelection() !== null,
+      enabled: () => picker !== null || selectedId !== null || liveSelection() !== null,
       run: () => {
         setPicker(null);
         setFloating(null);
@@ -278,7 +279,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             onClick={onClickText}
           />
           {floating && !picker ? (
-            <SelectionToolbar at={floating} onTag={openPicker} onNote={() => void addNote()} onCopyCitation={() => void copyCitation()} />
+            <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
           ) : null}
           {picker ? (
             <TagPicker
@@ -327,7 +328,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(`Text saved: ${counts.exact} passage(s) kept their place, ${counts.fuzzy} moved, ${counts.orphan} orphaned`)
+            setNotice(
+              `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
+            )
           }
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { call } from '../client/api';
+import { plural } from '../../../electron/shared/counts';
 import { formatPublished } from '../format';
 import { TagPicker } from './TagPicker';
 import { citation } from './citation';
@@ -119,7 +120,9 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
       </label>
       <div className="field">
         <div className="label">Claim</div>
-        <div className="muted">{passage.claimIds.length ? `Part of ${passage.claimIds.length} claim(s)` : 'Not part of a claim yet'}</div>
+        <div className="muted">
+          {passage.claimIds.length ? `Part of ${plural(passage.claimIds.length, 'claim')}` : 'Not part of a claim yet'}
+        </div>
       </div>
       <dl className="dates">
         <dt>Created</dt>

@@ -1,4 +1,5 @@
 import type { Article, Passage } from '../../../electron/shared/types';
+import { plural } from '../../../electron/shared/counts';
 import { formatPublished } from '../format';
 
 /** The article's title, what is known about it, and its edit buttons. */
@@ -45,8 +46,10 @@ export function OrphanList({
   if (orphans.length === 0) return null;
   return (
     <div className="orphans" role="region" aria-label="Orphaned passages">
-      <strong>{orphans.length} passage(s) lost their text after an edit.</strong> Select one, select the text it should mark, and re-attach
-      it.
+      <strong>
+        {plural(orphans.length, 'passage')} lost {orphans.length === 1 ? 'its' : 'their'} text after an edit.
+      </strong>{' '}
+      Select one, select the text it should mark, and re-attach it.
       <ul>
         {orphans.map((p) => (
           <li key={p.id}>

@@ -16,8 +16,12 @@ export interface Floating {
 export function useTextSelection(body: RefObject<HTMLElement | null>, text: string) {
   const [floating, setFloating] = useState<Floating | null>(null);
 
-  /** The selection now, read from the page (state lags it by a frame). */
-  const measure = useCallback((): Floating | null => {
+  /**
+   * The selection as it is now. `floating` follows selectionchange a frame late, so an action (T,
+   * N, a toolbar click) reads this instead: a key pressed right after the last Shift+→ or the end
+   * of a drag must act on all of the selection, not on the frame before.
+   */
+  const liveSelection = useCallback((): Floating | null => {
     const root = body.current;
     if (!root) return null;
     const raw = selectionRange(root);
@@ -27,10 +31,7 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     const host = root.getBoundingClientRect();
     return { range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) };
   }, [body, text]);
-
-  const readSelection = useCallback(() => {
-    if (body.current) setFloating(measure());
-  }, [body, measure]);
+  const readSelection = useCallback(() => setFloating(liveSelection()), [liveSelection]);
 
   useEffect(() => {
     let frame = 0;
@@ -55,5 +56,5 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     [body, text],
   );
 
-  return { floating, setFloating, measure, clearSelectionOf };
+  return { floating, setFloating, liveSelection, clearSelectionOf };
 }

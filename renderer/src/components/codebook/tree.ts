@@ -1,4 +1,5 @@
 import type { Tag } from '../../../../electron/shared/types';
+import { naturalCompare } from '../../../../electron/shared/natural-sort';
 
 /** The codebook as parent → ordered children, with a lookup by id. */
 export interface TagTree {
@@ -19,7 +20,7 @@ export interface TreeRow {
   setSize: number;
 }
 
-const byPosition = (a: Tag, b: Tag) => a.position - b.position || a.name.localeCompare(b.name);
+const byPosition = (a: Tag, b: Tag) => a.position - b.position || naturalCompare(a.name, b.name);
 
 export function buildTree(tags: readonly Tag[]): TagTree {
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
@@ -92,13 +93,5 @@ export const PALETTE = [
   '#bab0ac',
 ] as const;
 
-const numberFormat = new Intl.NumberFormat('en');
-
-/** 12345 → "12,345" (one shared formatter: rows format counts while scrolling). */
-export function count(n: number): string {
-  return numberFormat.format(n);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+// Counts are formatted in one place for the UI and the CLI.
+export { formatCount as count, plural } from '../../../../electron/shared/counts';

@@ -1,8 +1,9 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResults } from '../../../../electron/shared/types';
+import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
-import { formatPublished } from '../../format';
+import { articleMeta } from '../../format';
 import { PaletteFrame } from '../PaletteFrame';
 import { Highlighted } from './Highlighted';
 
@@ -117,11 +118,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
   else {
     const c = current as SearchResults;
-    statusText = [
-      `${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`,
-      `${c.passages.length} passage${c.passages.length === 1 ? '' : 's'}`,
-      `${c.claims.length} claim${c.claims.length === 1 ? '' : 's'}`,
-    ].join(', ');
+    statusText = [plural(c.articles.length, 'article'), plural(c.passages.length, 'passage'), plural(c.claims.length, 'claim')].join(', ');
   }
 
   return (
@@ -191,7 +188,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
 
 function HitView({ hit }: { hit: Hit }) {
   if (hit.kind === 'article') {
-    const meta = [hit.hit.outlet, formatPublished(hit.hit.published)].filter(Boolean).join(' · ');
+    const meta = articleMeta(hit.hit);
     return (
       <>
         <div className="hit-title">{hit.hit.title}</div>

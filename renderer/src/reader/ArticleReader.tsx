@@ -216,8 +216,8 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
+    // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
-      enabled: () => picker !== null || selectedId !== null || liveSelection() !== null,
       run: () => {
         setPicker(null);
         setFloating(null);

@@ -192,6 +192,7 @@ export function App() {
         ) : (
           <div className="reader-layout">
             <div className="empty">
+              <h1>{library?.name ?? 'Marginalia'}</h1>
               <p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
             </div>
             <div className="side-column">{codebook}</div>

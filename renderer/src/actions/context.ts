@@ -1,4 +1,5 @@
 import type { ActionScope } from '../../../electron/shared/actions';
+import { modalOpen } from '../components/modal-stack';
 
 /** Where a key press lands: which scopes' keys are live, and whether it lands in a text field. */
 export interface ActionContext {
@@ -31,7 +32,7 @@ function selectionInReader(): boolean {
  */
 export function contextOf(target: EventTarget | null): ActionContext | null {
   const element = target instanceof Element ? target : null;
-  if (document.querySelector('[aria-modal="true"]') || element?.closest('[role="menu"], [role="dialog"]')) return null;
+  if (modalOpen() || element?.closest('[role="menu"], [role="dialog"]')) return null;
   const scopes = new Set<ActionScope>(['app']);
   const scoped = element?.closest(`[${SCOPE_ATTRIBUTE}]`)?.getAttribute(SCOPE_ATTRIBUTE);
   if (scoped === 'codebook' || scoped === 'passages') scopes.add(scoped);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ACTIONS, type ActionId } from '../../../electron/shared/actions';
 import { bindingOf, isEnabled, runAction } from '../actions/bindings';
 import { contextOf } from '../actions/context';
@@ -48,33 +49,21 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeEntry]);
 
-  const input = useRef<HTMLInputElement>(null);
-  const returned = useRef(false);
-  /** Focus and selection back where they were, so the command acts there. */
-  const goBack = () => {
-    if (returned.current) return;
-    returned.current = true;
-    origin.focus?.focus({ preventScroll: true });
-    if (origin.range) {
+  /**
+   * Closes the palette at once (the dialog gives focus back and the window stops being inert),
+   * then puts back the text selection it was opened on, so a command acts there.
+   */
+  const close = () => {
+    flushSync(onClose);
+    if (origin.range && origin.range.startContainer.isConnected) {
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(origin.range);
     }
   };
-  useEffect(() => {
-    input.current?.focus();
-    return goBack;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const dismiss = () => {
-    goBack();
-    onClose();
-  };
   const choose = (entry: Entry | undefined) => {
     if (!entry?.enabled) return;
-    goBack();
-    onClose();
+    close();
     runAction(entry.id);
   };
 
@@ -84,7 +73,6 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     <PaletteFrame
       label="Command palette"
       icon="›"
-      inputRef={input}
       input={{
         label: 'Command',
         placeholder: 'Type a command',
@@ -102,7 +90,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
       active={index}
       onActive={setActive}
       onEnter={() => choose(activeEntry)}
-      onDismiss={dismiss}
+      onDismiss={close}
     >
       <div id={listId} role="listbox" aria-label="Commands" className="palette-results">
         {shown.map((entry) => (

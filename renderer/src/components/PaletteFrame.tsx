@@ -1,10 +1,10 @@
-import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { Dialog } from './Dialog';
 
 interface Props {
   /** The dialog's accessible name. */
   label: string;
   icon: string;
-  inputRef: RefObject<HTMLInputElement | null>;
   input: {
     label: string;
     placeholder: string;
@@ -21,6 +21,7 @@ interface Props {
   onActive(index: number): void;
   /** Enter: open or run the active result. */
   onEnter(): void;
+  /** Escape or a click beside it. */
   onDismiss(): void;
   /** The results (a listbox, with any alert above it). */
   children: ReactNode;
@@ -28,8 +29,11 @@ interface Props {
 
 const PAGE = 8;
 
-/** A palette: a modal dialog near the top of the window with one combobox over its results. */
-export function PaletteFrame({ label, icon, inputRef, input, status, count, active, onActive, onEnter, onDismiss, children }: Props) {
+/**
+ * A palette: a modal dialog near the top of the window with one combobox over its results; the
+ * arrows and Page keys move through them, Enter takes the active one (Dialog does Escape and Tab).
+ */
+export function PaletteFrame({ label, icon, input, status, count, active, onActive, onEnter, onDismiss, children }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const moves: Record<string, number> = {
       ArrowDown: (active + 1) % count,
@@ -43,44 +47,41 @@ export function PaletteFrame({ label, icon, inputRef, input, status, count, acti
     } else if (event.key === 'Enter') {
       if (event.nativeEvent.isComposing) return;
       onEnter();
-    } else if (event.key === 'Escape') {
-      event.stopPropagation();
-      onDismiss();
-    } else if (event.key !== 'Tab') {
-      // Tab stays: the palette is modal and has one control.
-      return;
-    }
+    } else return;
     event.preventDefault();
   };
   return (
-    <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onDismiss()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={label} onKeyDown={onKeyDown}>
-        <div className="palette-input">
-          <span className="palette-icon" aria-hidden="true">
-            {icon}
-          </span>
-          <input
-            ref={inputRef}
-            type="text"
-            role="combobox"
-            aria-label={input.label}
-            aria-expanded={input.expanded}
-            aria-controls={input.listId}
-            aria-autocomplete="list"
-            aria-activedescendant={input.activeId}
-            placeholder={input.placeholder}
-            autoComplete="off"
-            spellCheck={false}
-            value={input.value}
-            onChange={(e) => input.onChange(e.target.value)}
-          />
-          <kbd aria-hidden="true">Esc</kbd>
-        </div>
-        <div className="palette-status" role="status" aria-live="polite">
-          {status}
-        </div>
-        {children}
+    <Dialog
+      label={label}
+      className="palette"
+      backdropClassName="dialog-backdrop palette-backdrop"
+      onClose={onDismiss}
+      onKeyDown={onKeyDown}
+    >
+      <div className="palette-input">
+        <span className="palette-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <input
+          type="text"
+          role="combobox"
+          aria-label={input.label}
+          aria-expanded={input.expanded}
+          aria-controls={input.listId}
+          aria-autocomplete="list"
+          aria-activedescendant={input.activeId}
+          placeholder={input.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          value={input.value}
+          onChange={(e) => input.onChange(e.target.value)}
+        />
+        <kbd aria-hidden="true">Esc</kbd>
       </div>
-    </div>
+      <div className="palette-status" role="status" aria-live="polite">
+        {status}
+      </div>
+      {children}
+    </Dialog>
   );
 }

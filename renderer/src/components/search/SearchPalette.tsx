@@ -32,7 +32,6 @@ export function SearchPalette(props: Props) {
 function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
-  const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -71,13 +70,6 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     if (activeHit) document.getElementById(optionId(activeHit))?.scrollIntoView({ block: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeHit]);
-
-  // Focus in on open, back where it was on close.
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    input.current?.focus();
-    return () => previous?.focus();
-  }, []);
 
   // While the next results load, the list keeps its height (empty, never the older query's hits).
   const lastHeight = useRef(0);
@@ -125,7 +117,6 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     <PaletteFrame
       label="Search"
       icon="⌕"
-      inputRef={input}
       input={{
         label: 'Search everything',
         placeholder: 'Search everything',

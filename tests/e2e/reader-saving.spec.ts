@@ -53,3 +53,19 @@ test('] right after tagging selects the new passage, and it stays selected once 
   await expect(fresh).toHaveAttribute('data-passages', /^\d+$/);
   await expect(reader.quote).toHaveText(refugeesRemain);
 });
+
+test('a note written on a passage still being saved reaches it once it is saved', async ({ app: page, reader }) => {
+  const saving = await holdPassageCreation(page);
+  await reader.tagPhrase(refugeesRemain, 'Refugees', { by: 'key' });
+  await page.keyboard.press(']');
+  await expect(reader.quote).toHaveText(refugeesRemain);
+  await page.keyboard.press('n');
+  await expect(reader.note).toBeFocused();
+  await page.keyboard.type('UNHCR counts differ');
+  await page.keyboard.press('Control+Enter');
+
+  await saving.release();
+  await expect(reader.marginNote('UNHCR counts differ')).toBeVisible();
+  await expect(reader.note).toHaveValue('UNHCR counts differ');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -16,7 +16,7 @@ import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
-import { useSavingPassages } from './useSavingPassages';
+import { temporaryPassage, useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useTextSelection, type Floating } from './useTextSelection';
@@ -43,7 +43,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const { passages, save } = useSavingPassages(passagesQuery.data);
+  const { passages, save, savedId, stableKey } = useSavingPassages(passagesQuery.data);
   const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
@@ -94,11 +94,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     if (focusTarget !== null) body.current?.querySelector(`mark[data-passages~="${focusTarget}"]`)?.scrollIntoView({ block: 'center' });
   }, [focusTarget]);
 
-  /** Creates the passage at once in the view (optimistically), then in the library. */
-  const createPassage = async (range: TextRange, tagIds: number[], note?: string): Promise<Passage> => {
-    const now = new Date().toISOString();
-    const temporary: Passage = {
-      id: -Date.now(),
+  /**
+   * Creates the passage at once in the view (optimistically), then in the library: a tag still to
+   * be created is made first, so the highlight shows before either answer (] right after Enter).
+   */
+  const createPassage = async (range: TextRange, tag: TagChoice | null, note?: string): Promise<Passage> => {
+    const temporary = temporaryPassage({
       uid: '',
       articleId: article.id,
       start: range.start,
@@ -108,14 +109,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       suffix: '',
       note: note ?? '',
       anchor: 'exact',
-      tagIds,
+      tagIds: tag && 'tagId' in tag ? [tag.tagId] : [],
       claimIds: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    const created = await save(temporary, () =>
-      call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) }),
-    );
+    });
+    const created = await save(temporary, async () => {
+      const tagIds = tag ? [await resolveTag(tag)] : [];
+      return call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
+    });
     // Selected while it was being saved (] right after tagging): it stays selected under its real id.
     setSelected((current) => (current === temporary.id ? created.id : current));
     return created;
@@ -126,7 +126,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   const applyTag = async (passageId: number, choice: TagChoice) => {
     const tagId = await resolveTag(choice);
-    await call('passages.tag', { passageIds: [passageId], tagId });
+    await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
   };
 
   /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
@@ -138,8 +138,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     }
     const range = picker.range;
     const before = picks.current;
-    const tagId = await resolveTag(choice);
-    const created = await createPassage(range, [tagId]);
+    const created = await createPassage(range, choice);
     selectCreated(created.id, before);
     clearSelectionOf(range);
   };
@@ -158,7 +157,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const addNote = async (range: TextRange) => {
     const before = picks.current;
     try {
-      const created = await createPassage(range, []);
+      const created = await createPassage(range, null);
       clearSelectionOf(range);
       selectCreated(created.id, before);
       setNoteFocus((n) => n + 1);
@@ -184,7 +183,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const deleteSelected = async () => {
     if (!selected) return;
     try {
-      await call('passages.delete', { ids: [selected.id] });
+      await call('passages.delete', { ids: [await savedId(selected.id)] });
       setSelectedId(null);
       setNotice(`Passage deleted — ${keysOf('undo')[0]} brings it back`);
     } catch (e) {
@@ -287,7 +286,10 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
               onRemove={(tagId) =>
-                selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))
+                selected &&
+                void savedId(selected.id)
+                  .then((passageId) => call('passages.untag', { passageId, tagId }))
+                  .catch((e: Error) => onError(e.message))
               }
               onClose={() => {
                 setPicker(null);
@@ -303,13 +305,14 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       <div className="side-column">
         {selected ? (
           <Inspector
-            key={selected.id}
+            key={stableKey(selected.id)}
             article={article}
             passage={selected}
             tags={tags}
             selection={floating?.range ?? null}
             focusNote={noteFocus > 0}
             onApplyTag={applyTag}
+            savedId={savedId}
             onDeleted={() => setSelectedId(null)}
             onError={onError}
           />

@@ -59,6 +59,7 @@ function isDateOrTime(text: string, n: NumberMention): boolean {
   if (n.multiplier !== 1) return false;
   const literal = text.slice(n.start, n.end);
   if (text.charAt(n.end) === ':' || text.charAt(n.start - 1) === ':') return true;
+  if (/^\s?(?:GMT|BST|UTC|CET|EST|МСК|мск)\b/u.test(text.slice(n.end, n.end + 5))) return true;
   const prev = /(\S+)\s*$/u.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1] ?? '';
   const next = /^\s*(\S+)/u.exec(text.slice(n.end, n.end + 20))?.[1] ?? '';
   if (/^\d{1,2}$/.test(literal) && (MONTHS.test(prev.replace(/[,.]$/, '')) || MONTHS.test(next.replace(/[,.]$/, '')))) return true;
@@ -78,6 +79,9 @@ interface CountedGuess {
 
 /** What a figure counts: a known counted noun within the next few words, else the next content word. */
 function countedAfter(text: string, from: number, clauseEnd: number): CountedGuess {
+  // A conversion in brackets comes between the figure and its noun: "$10bn (£5.3bn) claim".
+  const bracket = /^\s?\([^)]{0,40}\)/u.exec(text.slice(from, from + 44));
+  if (bracket) from += bracket[0].length;
   const words = wordsOf(text.slice(from, Math.min(clauseEnd, from + 80))).slice(0, 4);
   let first: { text: string; index: number } | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -156,6 +160,10 @@ export function parseFigures(text: string): Figure[] {
     }
     const [clauseStart, clauseEnd] = clauseBounds(text, start, end);
     let guess = countedAfter(text, end, clauseEnd);
+    // "5000m", "100m champion": a glued m is metres, not millions, unless money or a counted thing follows.
+    if (/\d[mM]$/u.test(text.slice(n.start, n.end)) && !currency && !countedConcept(guess.countedText?.split(' ').at(-1) ?? '')) {
+      continue;
+    }
     if (guess.unit && !unit) unit = guess.unit;
     if (guess.counted === null && unit === '%') guess = countedBefore(text, clauseStart, start);
     figures.push({

@@ -91,7 +91,12 @@ function sentenceCandidates(db: Database, profile: ClaimProfile, idf: (t: string
 }
 
 function tierOf(comparison: Comparison): 'strong' | 'weak' {
-  return comparison.figure === 'same' || comparison.score >= 1 ? 'strong' : 'weak';
+  return comparison.strong ? 'strong' : 'weak';
+}
+
+/** Strong suggestions first (each tier by score): the analyst sees those, weak ones folded. */
+function ranked(items: RelatedItem[]): RelatedItem[] {
+  return items.sort((a, b) => (a.tier === b.tier ? b.score - a.score : a.tier === 'strong' ? -1 : 1));
 }
 
 /** Sentences in other places that state the claim or a varied version of it. */
@@ -113,8 +118,10 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
   const texts = new Map<number, string>();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?');
   const items: RelatedItem[] = [];
+  // Other articles only: the claim's own articles are where the analyst found it.
+  const ownArticles = new Set(own.map((a) => a.articleId));
   for (const hit of sentenceCandidates(db, profile, idf)) {
-    if (overlaps(own, hit) || overlaps(rejected, hit)) continue;
+    if (ownArticles.has(hit.articleId) || overlaps(rejected, hit)) continue;
     let text = texts.get(hit.articleId);
     if (text === undefined) {
       text = (textOf.get(hit.articleId) as { text: string } | undefined)?.text ?? '';
@@ -136,7 +143,7 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
       reasons: comparison.reasons,
     });
   }
-  return items.sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked(items).slice(0, limit);
 }
 
 function proposedRelation(comparison: Comparison): Relation {
@@ -194,11 +201,11 @@ export function relatedClaims(db: Database, claimId: number, limit = 20): Relate
       reasons: comparison.reasons,
     });
   }
-  return items.sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked(items).slice(0, limit);
 }
 
 /** Both kinds of suggestion for a claim, best first. */
 export function suggestionsFor(db: Database, claimId: number, limit = 20): RelatedItem[] {
   if (!db.prepare('SELECT 1 FROM claims WHERE id = ?').get(claimId)) throw notFound('Claim', claimId);
-  return [...whereElse(db, claimId, limit), ...relatedClaims(db, claimId, limit)].sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked([...whereElse(db, claimId, limit), ...relatedClaims(db, claimId, limit)]).slice(0, limit);
 }

@@ -122,8 +122,21 @@ function clauseBounds(text: string, at: number, end: number): [number, number] {
   return [start, rest < 0 ? text.length : end + rest];
 }
 
-/** Every figure in a text (usually one sentence); offsets are into `text`. */
+// The same sentence is read several times (candidates, ranking, reprints): remember recent ones.
+const recent = new Map<string, Figure[]>();
+const RECENT_LIMIT = 5000;
+
+/** Every figure in a text (usually one sentence); offsets are into `text`. Callers must not change the result. */
 export function parseFigures(text: string): Figure[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const figures = readFigures(text);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, figures);
+  return figures;
+}
+
+function readFigures(text: string): Figure[] {
   const mentions = findNumbers(text).filter((n) => !isDateOrTime(text, n));
   const figures: Figure[] = [];
   for (let i = 0; i < mentions.length; i++) {

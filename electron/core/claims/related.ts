@@ -13,8 +13,8 @@ import { type ClaimProfile, compare, type Comparison, profileOf } from './simila
  * claim's own appearances, nor anything the analyst rejected or already linked.
  */
 
-const FTS_CANDIDATES = 300;
-const FIGURE_CANDIDATES = 300;
+const FTS_CANDIDATES = 200;
+const FIGURE_CANDIDATES = 100;
 const QUERY_TERMS = 12;
 
 interface SentenceHit {
@@ -118,6 +118,7 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
   const texts = new Map<number, string>();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?');
   const items: RelatedItem[] = [];
+  const compared = new Map<string, Comparison>();
   // Other articles only: the claim's own articles are where the analyst found it.
   const ownArticles = new Set(own.map((a) => a.articleId));
   for (const hit of sentenceCandidates(db, profile, idf)) {
@@ -128,7 +129,9 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
       texts.set(hit.articleId, text);
     }
     const sentence = text.slice(hit.start, hit.end);
-    const comparison = compare(profile, sentence, idf);
+    // Reprints repeat sentences word for word: compare each text once.
+    let comparison = compared.get(sentence);
+    if (!comparison) compared.set(sentence, (comparison = compare(profile, sentence, idf)));
     if (!comparison.eligible) continue;
     items.push({
       type: 'appearance',

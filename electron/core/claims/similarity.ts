@@ -42,7 +42,7 @@ function shinglesOf(text: string): Set<string> {
 }
 
 export function profileOf(text: string): ClaimProfile {
-  const figures = parseFigures(text);
+  const figures = [...parseFigures(text)];
   return { terms: new Set(termsOf(text, figures)), figures, shingles: shinglesOf(text), negated: NEGATION.test(text) };
 }
 

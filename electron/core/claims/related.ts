@@ -15,7 +15,9 @@ import { type ClaimProfile, compare, type Comparison, profileOf } from './simila
 
 const FTS_CANDIDATES = 200;
 const FIGURE_CANDIDATES = 100;
-const QUERY_TERMS = 12;
+const QUERY_TERMS = 8;
+const COMMON_SHARE = 0.02;
+const COMMON_DOCUMENTS = 500;
 
 interface SentenceHit {
   id: number;
@@ -25,12 +27,20 @@ interface SentenceHit {
 }
 
 /** Inverse document frequencies of terms over the sentence index. */
-function idfFor(db: Database, terms: readonly string[]): (term: string) => number {
+interface Idf {
+  (term: string): number;
+  /** Whether so many sentences hold the term (more than 500, and more than a fiftieth) that it ranks nothing. */
+  common(term: string): boolean;
+}
+
+function idfFor(db: Database, terms: readonly string[]): Idf {
   const total = (db.prepare('SELECT max(id) AS n FROM article_sentences').get() as { n: number | null }).n ?? 0;
   const df = new Map<string, number>();
   const lookup = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?');
   for (const term of terms) df.set(term, (lookup.get(term) as { doc: number } | undefined)?.doc ?? 0);
-  return (term) => Math.log(1 + (total + 1) / ((df.get(term) ?? 0) + 1));
+  const idf = ((term: string) => Math.log(1 + (total + 1) / ((df.get(term) ?? 0) + 1))) as Idf;
+  idf.common = (term) => (df.get(term) ?? 0) > Math.max(COMMON_DOCUMENTS, total * COMMON_SHARE);
+  return idf;
 }
 
 /** The claim as compared: its statement, with the figure its fields record when the text has none. */
@@ -56,7 +66,10 @@ function quoteTerm(term: string): string {
   return `"${term.replaceAll('"', '')}"`;
 }
 
-/** The rarest of the claim's terms (names and words), for a bm25 query that stays quick on large libraries. */
+/**
+ * The rarest of the claim's terms (names and words) for the bm25 query: a term found in more than
+ * a fiftieth of all sentences ranks nothing and makes the query scan a long posting list.
+ */
 function queryTerms(profile: ClaimProfile, idf: (t: string) => number): string[] {
   return [...profile.terms]
     .filter((t) => !/^n\d/.test(t))
@@ -64,9 +77,9 @@ function queryTerms(profile: ClaimProfile, idf: (t: string) => number): string[]
     .slice(0, QUERY_TERMS);
 }
 
-function sentenceCandidates(db: Database, profile: ClaimProfile, idf: (t: string) => number): SentenceHit[] {
+function sentenceCandidates(db: Database, profile: ClaimProfile, idf: Idf): SentenceHit[] {
   const hits = new Map<number, SentenceHit>();
-  const terms = queryTerms(profile, idf);
+  const terms = queryTerms(profile, idf).filter((t) => !idf.common(t));
   const select = 'SELECT s.id, s.article_id AS articleId, s.start, s."end" AS "end" FROM article_sentences s';
   if (terms.length > 0) {
     const rows = db

@@ -220,6 +220,8 @@ export interface Events {
   'library.changed': { kinds: ChangeKind[] };
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
+  /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
+  'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */
   'menu.action': { action: MenuAction };
 }

@@ -78,6 +78,8 @@ export interface EditState {
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
+  /** Why the last undo or redo was refused (another window or program changed its rows since), until the next step succeeds. */
+  refused: string | null;
 }
 
 export interface ImportFailure {

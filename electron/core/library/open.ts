@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
+import { naturalKey } from '../../shared/natural-sort';
 import { numberTokensOf } from '../search/numbers';
 import { BackgroundCheckpoints } from './checkpoints';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -31,6 +32,7 @@ function registerFunctions(db: Database.Database): void {
   db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
     numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
   );
+  db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
 }
 
 /**

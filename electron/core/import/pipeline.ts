@@ -9,7 +9,7 @@ import { whenFree } from '../library/busy';
 import { describeFailure } from '../library/failures';
 import { articleWriter } from '../articles/writer';
 import { type BatchResult, commitBatch, type Parsed } from './commit';
-import { SUPPORTED_EXTENSIONS } from './formats';
+import { SUPPORTED_EXTENSIONS } from './extensions';
 import { adoptJob, createJob, endJob, type JobFile, jobMarker, remainingFiles } from './jobs';
 import type { ParseOutcome } from './parse-pool';
 import { naturalCompare } from '../../shared/natural-sort';

@@ -49,7 +49,13 @@ export const COMMAND_NAMES = [
   'edit.redo',
 ] as const satisfies readonly CommandName[];
 
-export const EVENT_NAMES = ['library.changed', 'library.waiting', 'import.progress', 'import.finished', 'menu.action'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'library.changed',
+  'library.waiting',
+  'import.progress',
+  'import.finished',
+  'menu.action',
+] as const satisfies readonly EventName[];
 
 /** Splits "articles.list" into its bridge coordinates. */
 export function splitName(name: CommandName): [string, string] {

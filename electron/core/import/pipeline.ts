@@ -114,13 +114,31 @@ export async function runImport(
       ? remainingFiles(db, options.resume)
       : (await collectFiles(paths, report.failed)).map((path, position) => ({ position, path, shownAs: name(path) }));
     // The file list is kept in the library until the import ends: cut short, it can import the rest.
-    await whenFree(db, () =>
+    const record = () =>
       db
         .transaction(() => (options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files)))
-        .immediate(),
-    );
+        .immediate();
+    await whenFree(db, record, {
+      patienceMs: Number.POSITIVE_INFINITY,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onWait: (waiting) =>
+        options.onProgress?.({
+          jobId: report.jobId,
+          total: files.length,
+          done: 0,
+          imported: 0,
+          duplicates: 0,
+          failed: report.failed.length,
+          current: null,
+          elapsedMs: Math.round(performance.now() - started),
+          libraryArticles: countArticles(db),
+          waiting,
+        }),
+    });
   } catch (error) {
-    return stop(db, report, error, 0, started);
+    if (!options.signal?.aborted) return stop(db, report, error, 0, started);
+    report.cancelled = true;
+    return report;
   }
   const run = () => importFiles(db, clock, parser, files, report, started, options);
   // A few files are written before a checkpoint worker would even have started.

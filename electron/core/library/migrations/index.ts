@@ -7,5 +7,13 @@ import { migration006 } from './006-article-sort-keys';
 import { migration007 } from './007-library-identity-import-jobs';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,8 +4,13 @@ import { KEYS, keyOf, type Row, type Snapshot, type Table } from './row-snapshot
 /** Columns that only record when a row was last touched: a later touch alone is no conflict. */
 const BOOKKEEPING = new Set(['updated_at']);
 
+/** Blobs (an article's original file) arrive as a new Buffer on every read: compare their bytes. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0);
+}
+
 function sameContent(a: Row, b: Row): boolean {
-  return Object.keys(a).every((column) => BOOKKEEPING.has(column) || a[column] === b[column]);
+  return Object.keys(a).every((column) => BOOKKEEPING.has(column) || sameValue(a[column], b[column]));
 }
 
 const quoted = (text: unknown): string => {

@@ -31,6 +31,9 @@ const NAMES: Partial<Record<Table, (db: Database, row: Row) => string>> = {
   passages: (_db, row) => `the passage ${quoted(row.exact)}`,
   passage_tags: (db, row) => `a tag on ${passageNamed(db, row.passage_id)}`,
   claim_appearances: () => 'an appearance of a claim',
+  claims: (_db, row) => `the claim ${quoted(row.statement)}`,
+  claim_links: () => 'a link between claims',
+  claim_rejections: () => 'a rejected suggestion',
 };
 
 const nameOf = (db: Database, table: string, row: Row): string => NAMES[table as Table]?.(db, row) ?? `a row of ${table}`;

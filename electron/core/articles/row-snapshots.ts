@@ -10,6 +10,9 @@ export const KEYS = {
   passages: ['id'],
   passage_tags: ['passage_id', 'tag_id'],
   claim_appearances: ['id'],
+  claims: ['id'],
+  claim_links: ['id'],
+  claim_rejections: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

@@ -9,8 +9,8 @@ import type { Migration } from './types';
  *   marked done in the same transaction that writes its article, so an import cut short (the
  *   process killed, the disk full) can import the rest and nothing twice.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'library identity and import jobs',
   up: `
     CREATE TABLE library_meta (

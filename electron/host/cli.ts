@@ -10,9 +10,10 @@ import { openLibrary, type Library } from '../core/library/open';
 import { defaultLibraryPath } from '../core/paths';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
-import { MATCH_END, MATCH_START } from '../shared/types';
+import { MATCH_END, MATCH_START, type SearchResults } from '../shared/types';
 import { EXPORT_KINDS, type ExportKind, runExport, stdoutSink } from './cli-export';
 import { startHost } from './http-host';
+import { migrationReporter } from '../core/library/migration-progress';
 import { formatCount, plural } from '../shared/counts';
 
 /** A failure that ends a command with a message and an exit code (2: usage or library problem). */
@@ -47,7 +48,7 @@ function libraryPath(values: Record<string, unknown>): string {
 }
 
 function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T): T {
-  const lib = openLibrary(libraryPath(values));
+  const lib = openLibrary(libraryPath(values), { onMigrationProgress: migrationReporter() });
   try {
     return fn(lib);
   } finally {
@@ -56,6 +57,23 @@ function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+/** "27 articles (20 shown), 1 passage, 0 notes, 0 claims": the true counts, and where the list stops short. */
+function searchSummary(results: SearchResults): string {
+  const kinds = [
+    ['articles', 'article'],
+    ['passages', 'passage'],
+    ['notes', 'note'],
+    ['claims', 'claim'],
+  ] as const;
+  return kinds
+    .map(([kind, noun]) => {
+      const total = results.counts[kind];
+      const shown = results[kind].length;
+      return plural(total, noun) + (shown < total ? ` (${formatCount(shown)} shown)` : '');
+    })
+    .join(', ');
+}
+
 const plainSnippet = (s: string): string => s.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']').replace(/\s+/g, ' ');
 
 const COMMANDS: Record<string, Command> = {
@@ -65,7 +83,7 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     async run(values, paths, out) {
       if (paths.length === 0) throw new CliError('import needs at least one file or folder.');
-      const lib = openLibrary(libraryPath(values));
+      const lib = openLibrary(libraryPath(values), { onMigrationProgress: migrationReporter() });
       const pool = createParsePool();
       const controller = new AbortController();
       const stop = (): void => controller.abort();
@@ -169,7 +187,9 @@ const COMMANDS: Record<string, Command> = {
       else {
         for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
         for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
+        for (const p of results.notes) out.write(`note ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
         for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);
+        out.write(`${searchSummary(results)}\n`);
       }
       return 0;
     },
@@ -230,7 +250,7 @@ const COMMANDS: Record<string, Command> = {
         throw new CliError('--article takes an article id (a positive whole number).');
       const layout = (values.layout as string | undefined) ?? 'wide';
       if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
-      const lib = openLibrary(libraryPath(values));
+      const lib = openLibrary(libraryPath(values), { onMigrationProgress: migrationReporter() });
       try {
         const request = {
           kind: kind as ExportKind,

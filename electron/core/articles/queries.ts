@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticlePage, ArticleSummary } from '../../shared/types';
 import type { ArticleMetaRow, Block } from '../../shared/article';
 import { notFound } from '../errors';
-import { ftsQuery } from '../search/fts-query';
+import { ftsQuery, LAYOUTS } from '../search/fts-query';
 
 interface ArticleRow extends ArticleMetaRow {
   source_name: string | null;
@@ -41,7 +41,7 @@ export function toSummary(row: ArticleRow): ArticleSummary {
 export function listArticles(db: Database, args: { query?: string; limit?: number; offset?: number }): ArticlePage {
   const limit = args.limit ?? 500;
   const offset = args.offset ?? 0;
-  const match = args.query ? ftsQuery(args.query) : null;
+  const match = args.query ? ftsQuery(args.query, LAYOUTS.articles) : null;
   if (args.query && !match) return { items: [], total: 0 };
   if (match) {
     const total = (db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;

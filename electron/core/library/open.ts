@@ -4,8 +4,10 @@ import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
 import { numberTokensOf } from '../search/numbers';
+import { stemTokensOf } from '../text/stem';
 import { BackgroundCheckpoints } from './checkpoints';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import type { MigrationProgress } from './migrations/types';
 
 /** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4d52474e;
@@ -14,6 +16,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** Path to a better-sqlite3 binary built for the running runtime (Electron passes its own). */
   nativeBinding?: string;
+  /** Told how far a long upgrade of an older library has got (a re-index of every article). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
 }
 
 export interface Library {
@@ -28,9 +32,9 @@ export interface Library {
 
 /** Functions the schema's triggers call; registered on every connection before any write. */
 function registerFunctions(db: Database.Database): void {
-  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
-    numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
-  );
+  const strings = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string');
+  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) => numberTokensOf(...strings(parts)));
+  db.function('marginalia_stems', { deterministic: true, varargs: true }, (...parts: unknown[]) => stemTokensOf(...strings(parts)));
 }
 
 /**
@@ -63,13 +67,15 @@ function inspect(path: string, nativeBinding: string | undefined): { application
   }
 }
 
-function migrate(db: Database.Database, from: number, to: number): void {
+function migrate(db: Database.Database, from: number, to: number, onProgress?: OpenOptions['onMigrationProgress']): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= from || migration.version > to) continue;
+    const { version, name } = migration;
     // One transaction per migration: a failure rolls back that step whole and stops the run.
     db.transaction(() => {
       db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
+      migration.run?.(db, (done, total) => onProgress?.({ version, name, done, total }));
+      db.pragma(`user_version = ${version}`);
     }).immediate();
   }
 }
@@ -105,7 +111,7 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db.pragma('synchronous = NORMAL');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION);
+    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION, options.onMigrationProgress);
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

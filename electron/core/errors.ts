@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'nothing-to-undo'
   | 'unsupported'
+  | 'cancelled'
   | 'io';
 
 export class MarginaliaError extends Error {

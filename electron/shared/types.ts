@@ -101,6 +101,25 @@ export interface TextHits {
   ranges: Array<{ start: number; end: number }>;
 }
 
+/** What "code all hits" tags around each hit: its sentence or its paragraph. */
+export type CodingUnit = 'sentence' | 'paragraph';
+
+export interface CodeHitsResult {
+  /** Passages made for the hits. */
+  created: number;
+  /** Passages that gained the tag (the new ones and those already covering exactly a unit). */
+  tagged: number;
+  /** Articles with at least one hit coded. */
+  articles: number;
+}
+
+/** How far finding the hits to code has got: `done` of `total` articles. */
+export interface CodingProgress {
+  jobId: string;
+  done: number;
+  total: number;
+}
+
 export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims';
 
 export interface EditState {

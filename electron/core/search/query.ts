@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleHit, ClaimHit, PassageHit, SearchCounts, SearchKind, SearchPage, SearchResults } from '../../shared/types';
+import type { ArticleHit, ClaimHit, PassageHit, SearchCounts, SearchKind, SearchPage, SearchResults, TextHits } from '../../shared/types';
+import { notFound } from '../errors';
 import { LAYOUTS } from './fts-query';
 import { findHits, markRanges, snippet } from './hits';
 import { ftsMatch, parseQuery, type Term } from './terms';
@@ -100,6 +101,13 @@ export function search(db: Database, query: string, limit = 20): SearchResults {
   const counts = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, terms.length ? count(db, kind, terms) : 0])) as SearchCounts;
   const page = <K extends SearchKind>(kind: K) => (counts[kind] ? pageOf(db, kind, terms, 0, limit) : []) as SearchResults[K];
   return { query, counts, articles: page('articles'), passages: page('passages'), notes: page('notes'), claims: page('claims') };
+}
+
+/** Where the query matches in one article's text. */
+export function articleHits(db: Database, query: string, articleId: number): TextHits {
+  const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(articleId) as string | undefined;
+  if (text === undefined) throw notFound('Article', articleId);
+  return { query, ranges: findHits(text, parseQuery(query)) };
 }
 
 /** Hits of one kind from `offset` on, with the kind's count (the list loads these as it scrolls). */

@@ -8,7 +8,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const PARTS = ['electron/shared', 'electron/core', 'electron/host', 'electron/main', 'electron/preload', 'renderer', 'tests', 'bench'];
+const PARTS = [
+  'electron/shared',
+  'electron/core',
+  'electron/host',
+  'electron/main',
+  'electron/preload',
+  'renderer',
+  'tests',
+  'bench',
+  'bin',
+  'scripts',
+];
 
 /** May `part` import from each other part? Everything not listed is refused. */
 const MAY_IMPORT = {

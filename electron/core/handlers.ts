@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandName, ParsedArgs, Result } from '../shared/contract';
-import { getArticle, listArticles } from './articles/queries';
+import { listArticles } from './articles/list';
+import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
 import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';

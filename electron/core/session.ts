@@ -79,12 +79,6 @@ export class Session {
     }
   }
 
-  /** Forgets history that can no longer be replayed (e.g. after an import deleted rows it referred to). */
-  clearHistory(): void {
-    this.undoStack = [];
-    this.redoStack = [];
-  }
-
   editState(): EditState {
     const undo = this.undoStack.at(-1);
     const redo = this.redoStack.at(-1);

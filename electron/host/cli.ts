@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getArticle, listArticles } from '../core/articles/queries';
+import { listArticles } from '../core/articles/list';
+import { getArticle } from '../core/articles/queries';
 import { MarginaliaError } from '../core/errors';
 import { createParsePool } from '../core/import/parse-pool';
 import { runImport } from '../core/import/pipeline';

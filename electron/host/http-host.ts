@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { dispatch } from '../core/dispatch';
 import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
@@ -32,10 +33,6 @@ export interface RunningHost {
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
 const DOWNLOADABLE = new Set(['export.passagesCsv', 'export.claimsCsv', 'export.linksCsv', 'export.annotations', 'export.qdpx']);

@@ -2,20 +2,8 @@ import { net, protocol } from 'electron';
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { resolveAsset } from './asset-path';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_SCHEME } from './origin';
-
-/** Imports are hostile: even if one slipped past the text-only importers, nothing remote or inline runs. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /** Before ready: standard + secure gives app:// a real origin (storage, secure-context APIs, CSP 'self'). */
 export function registerAppScheme(): void {

@@ -61,15 +61,20 @@ const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
 /** A date range bound in the passages filter: a year, a month or a day. */
 const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');
+/** The article list's filter (outlets and a date range), also part of the Passages view's. */
+const articleFields = {
+  outlets: z.array(text(500)).max(10_000).optional(),
+  from: filterDate.optional(),
+  to: filterDate.optional(),
+};
+const articleFilter = z.strictObject(articleFields);
 /** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
 const passageFilter = z.strictObject({
   tagIds: z.array(id).max(2000).optional(),
   tagMode: z.enum(['any', 'all']).optional(),
   includeChildren: z.boolean().optional(),
   articleIds: z.array(id).max(100_000).optional(),
-  outlets: z.array(text(500)).max(10_000).optional(),
-  from: filterDate.optional(),
-  to: filterDate.optional(),
+  ...articleFields,
   text: text(1000).optional(),
 });
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
@@ -102,6 +107,10 @@ export const commands = {
   'articles.list': command<ArticlePage>()(
     z.strictObject({
       query: text(1000).optional(),
+      filter: articleFilter.optional(),
+      sort: z
+        .strictObject({ column: z.enum(['imported', 'published', 'outlet', 'title', 'passages']), direction: z.enum(['asc', 'desc']) })
+        .optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
       offset: z.number().int().min(0).optional(),
     }),

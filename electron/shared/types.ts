@@ -217,6 +217,9 @@ export interface PassagePage {
   total: number;
 }
 
+/** The article list's sort columns: import time, publication date, outlet, title (natural order), passage count. */
+export type ArticleSortColumn = 'imported' | 'published' | 'outlet' | 'title' | 'passages';
+
 export type PassageSortColumn = 'quote' | 'article' | 'outlet' | 'published' | 'tags' | 'note' | 'created';
 
 /** How many of an article's passages landed where after its text was edited. */

@@ -17,6 +17,7 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function articleMeta(a: { outlet: string | null; published: string | null; place?: string | null }): string {
-  return [a.outlet, a.place, formatPublished(a.published)].filter(Boolean).join(' · ');
+/** The short line under an article's title in lists and pickers: "TASS · 9 November 2020". */
+export function articleMeta(a: { outlet: string | null; published: string | null }): string {
+  return [a.outlet, formatPublished(a.published)].filter(Boolean).join(' · ');
 }

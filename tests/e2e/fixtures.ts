@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Args, CommandName, Envelope, Result } from '../../electron/shared/contract';
 import { runCli, type CliRun } from '../run-cli';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,13 +19,24 @@ export interface Host {
   /** Runs the CLI against the same library (a second process, as an analyst would). */
   cli(args: string[]): Promise<CliRun>;
   /** Calls a contract command over HTTP with the run's token, as the UI does; throws its error. */
-  api<T = unknown>(command: string, args: unknown): Promise<T>;
+  api<K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>>;
+  /** Lets an import held by the `importHold` option go on to its end. */
+  releaseImport(): void;
 }
 
-async function startServe(libraryPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath], {
+/**
+ * `marginalia serve` itself; or, for a test that holds an import at a known file, the test host
+ * (tests/e2e/test-host.ts: the same host, with a parser that holds the import there).
+ */
+async function startServe(libraryPath: string, importHold: number | undefined): Promise<{ url: string; child: ChildProcess }> {
+  const args =
+    importHold === undefined
+      ? [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath]
+      : ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: importHold === undefined ? process.env : { ...process.env, MARGINALIA_TEST_HOLD_IMPORT_AT: String(importHold) },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -36,27 +48,32 @@ async function startServe(libraryPath: string): Promise<{ url: string; child: Ch
   return { url, child };
 }
 
+interface Options {
+  /** Hold the first import at this file number (0-based) until Cancel or `host.releaseImport()`. */
+  importHold: number | undefined;
+}
+
 /** Every test: its own temp library served by a real `marginalia serve`, and a page on it. */
-export const test = base.extend<{ host: Host; app: Page }>({
-  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+export const test = base.extend<{ host: Host; app: Page } & Options>({
+  importHold: [undefined, { option: true }],
+  host: async ({ importHold }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
-    const { url, child } = await startServe(libraryPath);
+    const { url, child } = await startServe(libraryPath, importHold);
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
-    const api = async <T>(command: string, args: unknown): Promise<T> => {
+    const api = async <K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> => {
       const response = await fetch(`${origin}/api/${command}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
-      const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-      if (!envelope.ok) throw new Error(envelope.error?.message ?? `${command} failed`);
-      return envelope.value as T;
+      const envelope = (await response.json()) as Envelope<Result<K>>;
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
     };
-    await use({ url, libraryPath, dir, cli: (args) => runCli([...args, '--library', libraryPath]), api });
+    const releaseImport = () => child.stdin?.write('release\n');
+    await use({ url, libraryPath, dir, cli: (args) => runCli([...args, '--library', libraryPath]), api, releaseImport });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

@@ -5,11 +5,11 @@ const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually elimina
 
 test('the codebook tree and the passages grid work from the keyboard alone', async ({ app: page, host }) => {
   await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  const { items } = await host.api<{ items: Array<{ id: number }> }>('articles.list', {});
+  const { items } = await host.api('articles.list', {});
   const articleId = items[0]!.id;
-  const { text } = await host.api<{ text: string }>('articles.get', { id: articleId });
+  const { text } = await host.api('articles.get', { id: articleId });
   for (const path of ['Syria / Refugees', 'Syria / Statistics', 'Russia', 'Ukraine']) await host.api('tags.create', { path });
-  const tags = await host.api<Array<{ id: number; path: string }>>('tags.list', {});
+  const tags = await host.api('tags.list', {});
   const refugees = tags.find((t) => t.path === 'Syria / Refugees')!.id;
   const phrases = ['over 6.5 million refugees', 'Over 850,000 Syrian citizens', 'the level of violence in Syria'];
   for (const phrase of phrases) {

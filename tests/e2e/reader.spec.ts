@@ -39,6 +39,7 @@ test('an analyst tags, overlaps, notes, merges, undoes, filters and finds it all
   await expect(page.getByRole('option', { name: 'Syria / Statistics' })).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(TERRORISM);
 
   // Overlap: the shared words sit in a segment covered by both passages, each clickable.
   const both = article.locator('mark[data-passages~=" "], mark[data-passages*=" "]').filter({ hasText: REFUGEES_INNER });

@@ -1,14 +1,28 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+interface Measured {
+  start: Point;
+  end: Point;
+  /** How far the phrase lies outside the reading column's visible part (0: on screen). */
+  offscreen: number;
+}
 
 /**
- * Selects a phrase of the open article the way a mouse drag would: a DOM range from the run
- * where the phrase starts to the run where it ends, however highlights have split the text.
- * `occurrence` picks among repeats (0 = first).
+ * Where a phrase of the open article is on screen: just inside its first character's left half
+ * and its last character's right half, so that a drag between the two selects exactly it.
+ * Only reads layout (the runs' text and their character boxes); it selects nothing.
  */
-export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  await page.evaluate(
+function measure(page: Page, phrase: string, occurrence: number): Promise<Measured> {
+  return page.evaluate(
     ({ phrase, occurrence }) => {
-      const runs = [...document.querySelectorAll<HTMLElement>('[data-reader-text] [data-start]')];
+      const root = document.querySelector<HTMLElement>('[data-reader-text]');
+      if (!root) throw new Error('no article is open');
+      const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
       let text = '';
       const placed = runs.map((run) => {
         const start = Number(run.dataset.start);
@@ -18,21 +32,54 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
       let at = -1;
       for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
       if (at < 0) throw new Error(`phrase not in the article: ${phrase}`);
-      const point = (offset: number, end: boolean): [Node, number] => {
-        const hit = placed.find(({ run, start }) => {
-          const length = (run.textContent ?? '').length;
-          return end ? offset > start && offset <= start + length : offset >= start && offset < start + length;
-        });
+      const charBox = (offset: number): DOMRect => {
+        const hit = placed.find(({ run, start }) => offset >= start && offset < start + (run.textContent ?? '').length);
         if (!hit?.run.firstChild) throw new Error(`no text at offset ${offset}`);
-        return [hit.run.firstChild, offset - hit.start];
+        const range = document.createRange();
+        range.setStart(hit.run.firstChild, offset - hit.start);
+        range.setEnd(hit.run.firstChild, offset - hit.start + 1);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const box = rects[rects.length - 1];
+        if (!box) throw new Error(`the character at offset ${offset} has no box on screen`);
+        return box;
       };
-      const range = document.createRange();
-      range.setStart(...point(at, false));
-      range.setEnd(...point(at + phrase.length, true));
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
+      const first = charBox(at);
+      const last = charBox(at + phrase.length - 1);
+      // The scrolling reading column, else the window.
+      let scroller: HTMLElement | null = root.parentElement;
+      while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+      const view = scroller?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight);
+      const top = Math.max(view.top, 0);
+      const bottom = Math.min(view.bottom, innerHeight);
+      const offscreen = first.top < top ? first.top - top - 40 : last.bottom > bottom ? last.bottom - bottom + 40 : 0;
+      return {
+        start: { x: first.left + Math.min(2, first.width / 4), y: first.top + first.height / 2 },
+        end: { x: last.right - Math.min(2, last.width / 4), y: last.top + last.height / 2 },
+        offscreen: Math.round(offscreen),
+      };
     },
     { phrase, occurrence },
   );
+}
+
+/**
+ * Selects a phrase of the open article as a person does: scrolls it into view with the wheel,
+ * presses the mouse at its first character, drags to its last and releases. `occurrence`
+ * picks among repeats (0 = first).
+ */
+export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  let at = await measure(page, phrase, occurrence);
+  if (at.offscreen !== 0) {
+    const article = await page.locator('[data-reader-text]').boundingBox();
+    if (!article) throw new Error('the article is not on screen');
+    await page.mouse.move(article.x + article.width / 2, article.y + Math.min(article.height / 2, 200));
+    await page.mouse.wheel(0, at.offscreen);
+    await expect.poll(async () => (at = await measure(page, phrase, occurrence)).offscreen).toBe(0);
+  }
+  await page.mouse.move(at.start.x, at.start.y);
+  await page.mouse.down();
+  await page.mouse.move((at.start.x + at.end.x) / 2, (at.start.y + at.end.y) / 2, { steps: 4 });
+  await page.mouse.move(at.end.x, at.end.y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().replace(/\s+/g, ' ').trim())).toBe(phrase);
 }

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TASS = join(root, 'tests/fixtures/tass/putin-assad-syria-2020-11-09.txt');
@@ -133,7 +134,7 @@ test('the page gets named methods only and cannot leave app://', async () => {
     };
   });
   expect(probe.escapeStatus).toBe(404);
-  expect(probe.csp).toContain("script-src 'self'");
+  expect(probe.csp).toBe(CONTENT_SECURITY_POLICY);
   expect(probe.popup).toBe(true);
 
   await page.evaluate(() => {

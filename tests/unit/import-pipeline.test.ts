@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createParsePool } from '../../electron/core/import/parse-pool';
 import { runImport } from '../../electron/core/import/pipeline';
 import { openLibrary } from '../../electron/core/library/open';
+import type { ImportProgress } from '../../electron/shared/types';
+import { holdImportAt } from '../import-hold';
 import { tempDir } from './helpers';
 
 const pool = createParsePool({ size: 2 });
@@ -50,5 +52,54 @@ describe('runImport', () => {
     expect(report.imported.length).toBeGreaterThan(0);
     expect(report.imported.length).toBeLessThan(1500);
     expect(articleCount(path)).toBe(report.imported.length);
+  });
+
+  it('while the next file is slow, writes the files parsed so far and reports their count', async () => {
+    const dir = tempDir();
+    const folder = newsFolder(dir, 30);
+    const lib = openLibrary(join(dir, 'lib.marginalia'));
+    const controller = new AbortController();
+    const hold = holdImportAt(pool, 12);
+    let reachedHold: () => void = () => {};
+    const atHold = new Promise<void>((resolve) => (reachedHold = resolve));
+    const seen: ImportProgress[] = [];
+    const running = runImport(lib.db, lib.clock, hold.parser, [folder], {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        seen.push(progress);
+        if (progress.done === 12 && progress.imported === 12) reachedHold();
+      },
+    });
+    await atHold;
+    expect(seen.at(-1)).toMatchObject({ total: 30, done: 12, imported: 12 });
+    controller.abort();
+    const report = await running;
+    lib.close();
+    // The slow file was in a worker: it is kept; the queued ones are not imported.
+    expect(report.cancelled).toBe(true);
+    expect(report.imported.map((i) => i.file.slice(-14)).sort()).toEqual(
+      Array.from({ length: 13 }, (_, i) => `story-${String(i).padStart(4, '0')}.txt`),
+    );
+    expect(articleCount(join(dir, 'lib.marginalia'))).toBe(13);
+  });
+
+  it('says "finished", not "cancelled", when Cancel comes after every file was written', async () => {
+    const dir = tempDir();
+    const folder = newsFolder(dir, 120);
+    const path = join(dir, 'lib.marginalia');
+    const lib = openLibrary(path);
+    const controller = new AbortController();
+    const written = lib.db.prepare('SELECT count(*) AS n FROM articles');
+    const report = await runImport(lib.db, lib.clock, pool, [folder], {
+      signal: controller.signal,
+      onCommit: () => {
+        if ((written.get() as { n: number }).n === 120) controller.abort();
+      },
+    });
+    lib.close();
+    expect(controller.signal.aborted).toBe(true);
+    expect(report.cancelled).toBe(false);
+    expect(report.imported).toHaveLength(120);
+    expect(articleCount(path)).toBe(120);
   });
 });

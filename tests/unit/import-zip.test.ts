@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../electron/core/import/errors';
-import { listZip, readZip } from '../../electron/core/import/zip';
+import { parseFile } from '../../electron/core/import/formats';
+import { NotZipError, listZip, readZip } from '../../electron/core/import/zip';
 import { writeZip, zeroBomb } from '../fixtures/import/zip-writer';
 
 const u8 = (b: Buffer) => new Uint8Array(b);
@@ -19,11 +20,30 @@ describe('readZip', () => {
     expect(await listZip(u8(zip))).toEqual(['a.xml', 'b.xml', 'skip/me.bin', 'dir/']);
   });
 
-  it('never treats entry names as paths: traversal names are refused or kept as plain keys', async () => {
-    const zip = writeZip([{ name: '../../etc/passwd', data: 'root' }]);
-    const result = await readZip(u8(zip), { wanted: () => true }).catch((e: unknown) => e);
-    if (result instanceof Map) expect([...result.keys()]).toEqual(['../../etc/passwd']);
-    else expect(result).toBeInstanceOf(ImportError);
+  it.each([
+    ['../../etc/passwd', 'a parent folder'],
+    ['docs/../../escape.xml', 'a parent folder further in'],
+    ['/etc/passwd', 'an absolute path'],
+    ['C:/Windows/win.ini', 'a drive letter'],
+    // Windows separators are read as folders, and the message shows the name that way.
+    ['..\\..\\evil.xml', 'backslashes', '../../evil.xml'],
+  ])('refuses an archive with the unsafe entry name %s (%s), saying so', async (name, _what, shown = name) => {
+    const zip = writeZip([
+      { name: 'a.xml', data: '<a/>' },
+      { name, data: 'root' },
+    ]);
+    const error = await readZip(u8(zip), { wanted: () => true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).not.toBeInstanceOf(NotZipError);
+    expect((error as Error).message).toBe(`the archive contains an unsafe path: ${shown}`);
+  });
+
+  it('says a Word document with an unsafe entry name is unsafe, not damaged', async () => {
+    const zip = writeZip([
+      { name: 'word/document.xml', data: '<w:document xmlns:w="urn:w"><w:body/></w:document>' },
+      { name: '../../etc/passwd', data: 'root' },
+    ]);
+    await expect(parseFile(u8(zip), 'report.docx')).rejects.toThrow(/^the archive contains an unsafe path: \.\.\/\.\.\/etc\/passwd$/);
   });
 
   it('refuses an entry whose header admits it is too big, without inflating it', async () => {

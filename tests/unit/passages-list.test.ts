@@ -116,6 +116,24 @@ describe('passages view', () => {
     });
   });
 
+  it('sorted by article, keeps each article’s passages in reading order, articles by title in natural order', async () => {
+    const { ctx, db } = openSession();
+    const text = 'First sentence here. Second sentence here. Third sentence here.';
+    const ten = insertArticle(db, { title: 'Report [10]', text });
+    const two = insertArticle(db, { title: 'Report [2]', text: `${text} More.` });
+    const mark = (articleId: number, quote: string) =>
+      call(ctx, 'passages.create', { articleId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    // Marked out of reading order, as an analyst does.
+    const third = await mark(ten, 'Third sentence');
+    const first = await mark(ten, 'First sentence');
+    const second = await mark(ten, 'Second sentence');
+    const other = await mark(two, 'Second sentence');
+    const order = async (direction: 'asc' | 'desc') =>
+      (await call(ctx, 'passages.list', { sort: { column: 'article', direction } })).rows.map((row) => row.id);
+    expect(await order('asc')).toEqual([other.id, first.id, second.id, third.id]);
+    expect(await order('desc')).toEqual([first.id, second.id, third.id, other.id]);
+  });
+
   it('lists distinct outlets for the filter', async () => {
     const { ctx } = openSession();
     expect(await call(ctx, 'articles.outlets', {})).toEqual([]);

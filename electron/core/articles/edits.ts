@@ -5,6 +5,7 @@ import { isoNow, type Clock } from '../clock';
 import { notFound } from '../errors';
 import { getSummary } from './queries';
 import { plural } from '../../shared/counts';
+import { among, recordEdit } from './row-changes';
 
 export type ArticlePatch = Partial<Record<'title' | 'outlet' | 'byline' | 'published' | 'place' | 'language' | 'url', string | null>>;
 
@@ -36,51 +37,32 @@ export function updateArticle(db: Database, clock: Clock, id: number, patch: Art
   };
 }
 
-interface DeletedArticle {
-  article: Record<string, unknown>;
-  source: Record<string, unknown> | undefined;
-  passages: Record<string, unknown>[];
-  passageTags: Record<string, unknown>[];
-  appearances: Record<string, unknown>[];
-}
-
-function insertRow(db: Database, table: string, row: Record<string, unknown>): void {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-    ...columns.map((c) => row[c]),
-  );
-}
-
-/** Deletes articles with everything hanging off them; the inverse puts back the same rows and ids. */
+/**
+ * Deletes articles with everything hanging off them (their source file, passages, taggings and
+ * claim appearances); undo puts back the same rows and ids, indexed for search again.
+ */
 export function deleteArticles(db: Database, ids: number[]): Edit<{ deleted: number }> {
-  const saved: DeletedArticle[] = [];
-  for (const id of ids) {
-    const article = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-    if (!article) throw notFound('Article', id);
-    saved.push({
-      article,
-      source: db.prepare('SELECT * FROM article_sources WHERE article_id = ?').get(id) as Record<string, unknown> | undefined,
-      passages: db.prepare('SELECT * FROM passages WHERE article_id = ?').all(id) as Record<string, unknown>[],
-      passageTags: db
-        .prepare('SELECT pt.* FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE p.article_id = ?')
-        .all(id) as Record<string, unknown>[],
-      appearances: db
-        .prepare('SELECT ca.* FROM claim_appearances ca JOIN passages p ON p.id = ca.passage_id WHERE p.article_id = ?')
-        .all(id) as Record<string, unknown>[],
-    });
-    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-  }
-  const restore = (): Edit => {
-    for (const item of saved) {
-      insertRow(db, 'articles', item.article);
-      if (item.source) insertRow(db, 'article_sources', item.source);
-      for (const row of item.passages) insertRow(db, 'passages', row);
-      for (const row of item.passageTags) insertRow(db, 'passage_tags', row);
-      for (const row of item.appearances) insertRow(db, 'claim_appearances', row);
-    }
-    return { value: null, label: labelFor(ids), changes: ['articles', 'passages'], revert: () => deleteArticles(db, ids) };
-  };
-  return { value: { deleted: ids.length }, label: labelFor(ids), changes: ['articles', 'passages'], revert: restore };
+  const unique = [...new Set(ids)];
+  const json = JSON.stringify(unique);
+  const present = new Set(db.prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(json));
+  const missing = unique.find((id) => !present.has(id));
+  if (missing !== undefined) throw notFound('Article', missing);
+  const ofPassages = 'passage_id IN (SELECT id FROM passages WHERE article_id IN (SELECT value FROM json_each(?)))';
+  return recordEdit(
+    db,
+    () => [
+      among('articles', 'id', unique),
+      among('article_sources', 'article_id', unique),
+      among('passages', 'article_id', unique),
+      { table: 'passage_tags', where: ofPassages, params: [json] },
+      { table: 'claim_appearances', where: ofPassages, params: [json] },
+    ],
+    () => {
+      db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(json);
+      return { deleted: unique.length };
+    },
+    () => ({ label: labelFor(unique), changes: ['articles', 'passages', 'tags', 'claims'] }),
+  );
 }
 
 function labelFor(ids: number[]): string {

@@ -1,12 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeKind } from '../../shared/types';
 import type { Edit } from '../edits';
+import { articleIndexer, type IndexedColumns } from './writer';
 
 type Row = Record<string, unknown>;
 
-/** Tables the codebook, passage and text edits touch, with their primary keys. */
+/** Tables the codebook, passage, article and text edits touch, with their primary keys. */
 const KEYS = {
   articles: ['id'],
+  article_sources: ['article_id'],
   tags: ['id'],
   passages: ['id'],
   passage_tags: ['passage_id', 'tag_id'],
@@ -47,6 +49,17 @@ const TRANSIENT_UNIQUE: Partial<Record<Table, { column: string; placeholder: str
   tags: { column: 'name', placeholder: 'uid' },
 };
 
+/**
+ * What inserting a row of a table needs besides the INSERT: article rows are indexed for search by
+ * the same statement their writer uses (no trigger does it since migration 4).
+ */
+const AFTER_INSERT: Partial<Record<Table, (db: Database) => (row: Row) => void>> = {
+  articles: (db) => {
+    const index = articleIndexer(db);
+    return (row) => index(row as unknown as IndexedColumns);
+  },
+};
+
 function sameRow(a: Row, b: Row): boolean {
   return Object.keys(a).every((column) => a[column] === b[column]);
 }
@@ -81,6 +94,7 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
   for (const table of tables) {
     const before = from.get(table) ?? new Map<string, Row>();
     const unique = TRANSIENT_UNIQUE[table];
+    const afterInsert = AFTER_INSERT[table]?.(db);
     for (const [key, row] of to.get(table) ?? []) {
       const old = before.get(key);
       const columns = Object.keys(row);
@@ -88,6 +102,7 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
         prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
           ...columns.map((c) => row[c]),
         );
+        afterInsert?.(row);
       } else if (!sameRow(old, row)) {
         const changed = columns.filter((c) => old[c] !== row[c] || c === unique?.column);
         prepare(

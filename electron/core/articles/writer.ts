@@ -5,6 +5,7 @@ import type { PreparedArticle } from '../import/prepare';
 import { numberTokensOf, unionTokens } from '../search/numbers';
 import { stemTokensOf } from '../text/stem';
 import { newUid } from '../uid';
+import { naturalKey } from '../../shared/natural-sort';
 
 /** An article ready to be written, with the original file bytes kept for provenance. */
 export interface NewArticle {
@@ -46,9 +47,9 @@ export function articleIndexer(db: Database): (row: IndexedColumns) => void {
 export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
   const insertArticle = db.prepare(
-    `INSERT INTO articles (uid, title, outlet, byline, published, place, language, url, text, blocks, sha256, numbers, stems,
+    `INSERT INTO articles (uid, title, title_key, outlet, byline, published, place, language, url, text, blocks, sha256, numbers, stems,
        source_name, format, encoding, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
   const index = articleIndexer(db);
@@ -63,6 +64,7 @@ export function articleWriter(db: Database, clock: Clock) {
       const { lastInsertRowid } = insertArticle.run(
         uid ?? newUid(),
         title,
+        naturalKey(title),
         article.outlet,
         article.byline,
         article.published,

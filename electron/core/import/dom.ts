@@ -30,4 +30,3 @@ export interface DomDocument extends DomNode {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
-export const CDATA_SECTION_NODE = 4;

@@ -9,6 +9,7 @@ import { articleWriter, type ArticleWriter } from '../articles/writer';
 import type { PreparedArticle } from './prepare';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import type { ParseOutcome } from './parse-pool';
+import { naturalCompare } from '../../shared/natural-sort';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
@@ -46,7 +47,7 @@ export async function collectFiles(paths: string[], failed: ImportReport['failed
   const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => naturalCompare(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
@@ -153,10 +154,25 @@ async function importFiles(
   let done = 0;
   let current: string | null = null;
   let lastProgress = 0;
+  // A count held back by the interval is said once it is up: when the next file is slow to parse,
+  // the bar must show every file done so far, not the count of the last report before it.
+  let trailing: NodeJS.Timeout | null = null;
   const articlesBefore = countArticles(db);
   const progress = (force: boolean): void => {
+    if (!options.onProgress) return;
     const now = performance.now();
-    if (!options.onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
+    if (!force && now - lastProgress < PROGRESS_MS) {
+      trailing ??= setTimeout(
+        () => {
+          trailing = null;
+          progress(true);
+        },
+        PROGRESS_MS - (now - lastProgress),
+      );
+      return;
+    }
+    if (trailing) clearTimeout(trailing);
+    trailing = null;
     lastProgress = now;
     options.onProgress({
       jobId: report.jobId,
@@ -234,7 +250,21 @@ async function importFiles(
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     } else {
-      await new Promise<void>((resolve) => (wake = resolve));
+      // Parsed files wait for company at most until the batch is due: a slow file next (a long
+      // PDF) must not keep them out of the library and the count.
+      await new Promise<void>((resolve) => {
+        const due = setTimeout(
+          () => {
+            wake = null;
+            resolve();
+          },
+          BATCH_MS - (performance.now() - lastFlush),
+        );
+        wake = () => {
+          clearTimeout(due);
+          resolve();
+        };
+      });
     }
     progress(false);
   }

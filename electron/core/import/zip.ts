@@ -137,9 +137,15 @@ function tooManyEntries(max: number): ImportError {
   return new ImportError(`the archive has more than ${max.toLocaleString('en')} entries — refused as a possible zip bomb`);
 }
 
+/** yauzl refuses an archive whose entry names would leave a folder it is extracted to (its validateFileName). */
+const UNSAFE_NAME = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/s;
+
 function toZipError(error: unknown): ImportError {
   if (error instanceof ImportError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  // Not damage: the archive is well formed and hostile, or made by a careless tool.
+  const unsafe = UNSAFE_NAME.exec(message);
+  if (unsafe) return new ImportError(`the archive contains an unsafe path: ${unsafe[1]}`);
   if (/end of central directory record signature not found/i.test(message)) {
     return new NotZipError('it is cut off: the zip directory at its end is missing');
   }

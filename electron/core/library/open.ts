@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
+import { naturalKey } from '../../shared/natural-sort';
 import { numberTokensOf } from '../search/numbers';
 import { stemTokensOf } from '../text/stem';
 import { BackgroundCheckpoints } from './checkpoints';
@@ -35,6 +36,7 @@ function registerFunctions(db: Database.Database): void {
   const strings = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string');
   db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) => numberTokensOf(...strings(parts)));
   db.function('marginalia_stems', { deterministic: true, varargs: true }, (...parts: unknown[]) => stemTokensOf(...strings(parts)));
+  db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
 }
 
 /**

@@ -1,18 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { PassagePage, PassageRow, PassageSortColumn } from '../../shared/types';
+import { type ArticleFilter, articleConditions } from '../articles/filter';
 import { ftsQuery, LAYOUTS } from '../search/fts-query';
 import { loadTree, type Tree } from '../tags/queries';
 import { linksOf, PASSAGE_COLUMNS, type PassageFields, withLinks } from './queries';
 
-export interface PassageFilter {
+export interface PassageFilter extends ArticleFilter {
   tagIds?: number[] | undefined;
   tagMode?: 'any' | 'all' | undefined;
   includeChildren?: boolean | undefined;
   articleIds?: number[] | undefined;
-  outlets?: string[] | undefined;
-  /** Bounds on the article's publication date: a year, month or day, both inclusive. */
-  from?: string | undefined;
-  to?: string | undefined;
   text?: string | undefined;
 }
 
@@ -28,7 +25,7 @@ const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?)
 /** Sort keys; 'tags' orders by each passage's first tag in codebook order (tag_ranks, first_tag below). */
 const SORT_EXPRESSIONS: Record<PassageSortColumn, string> = {
   quote: 'p.exact COLLATE NOCASE',
-  article: 'a.title COLLATE NOCASE',
+  article: 'a.title_key',
   outlet: 'a.outlet COLLATE NOCASE',
   published: 'a.published',
   tags: 'f.rank',
@@ -65,15 +62,10 @@ export function conditions(filter: PassageFilter, tree: Tree): Where | null {
     else add(tagged, JSON.stringify(groups.flat()));
   }
   if (filter.articleIds && filter.articleIds.length > 0) add(inList('p.article_id'), JSON.stringify(filter.articleIds));
-  if (filter.outlets && filter.outlets.length > 0) {
-    add(inList('a.outlet'), JSON.stringify(filter.outlets));
-    where.needsArticle = true;
-  }
-  if (filter.from || filter.to) {
-    // Dates are partial ISO strings: compare on the bound's precision; undated and year-less articles fall outside any range.
-    add(`a.published GLOB '[0-9][0-9][0-9][0-9]*'`);
-    if (filter.from) add('substr(a.published, 1, length(?)) >= ?', filter.from, filter.from);
-    if (filter.to) add('substr(a.published, 1, length(?)) <= ?', filter.to, filter.to);
+  const articles = articleConditions(filter);
+  if (articles.clauses.length > 0) {
+    where.clauses.push(...articles.clauses);
+    where.params.push(...articles.params);
     where.needsArticle = true;
   }
   if (filter.text && filter.text.trim() !== '') {
@@ -103,11 +95,14 @@ export function listPassages(db: Database, query: PassageQuery): PassagePage {
 
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
   const byTags = column === 'tags';
+  // One article's passages stay together and in reading order.
+  const byArticle = column === 'article';
   const ids = db
     .prepare(
       `${byTags ? FIRST_TAG : ''}
        SELECT p.id FROM passages p ${joinArticles} ${byTags ? 'LEFT JOIN first_tag f ON f.passage_id = p.id' : ''} ${whereSql}
-       ORDER BY ${SORT_EXPRESSIONS[column]} ${dir}${byTags ? ' NULLS LAST' : ''}, p.id ${dir} LIMIT ? OFFSET ?`,
+       ORDER BY ${SORT_EXPRESSIONS[column]} ${dir}${byTags ? ' NULLS LAST' : ''}${byArticle ? `, p.article_id ${dir}, p.start, p."end"` : ''}, p.id ${dir}
+       LIMIT ? OFFSET ?`,
     )
     .pluck()
     .all(

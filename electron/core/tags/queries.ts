@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Tag, TagUsage } from '../../shared/types';
 import { notFound } from '../errors';
 import { nameKey, PATH_SEPARATOR } from './paths';
+import { naturalCompare } from '../../shared/natural-sort';
 
 /** The codebook's shape without counts: enough to resolve paths, siblings and subtrees. */
 export interface TreeNode {
@@ -23,7 +24,7 @@ export class Tree {
       this.children.set(node.parentId, siblings);
     }
     for (const siblings of this.children.values())
-      siblings.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id - b.id);
+      siblings.sort((a, b) => a.position - b.position || naturalCompare(a.name, b.name) || a.id - b.id);
   }
 
   /** Records a tag just inserted (last among its siblings). */

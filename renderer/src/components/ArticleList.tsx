@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
-import { formatPublished } from '../format';
+import { articleMeta, formatPublished } from '../format';
 
 interface Props {
   articles: ArticleSummary[];
@@ -68,9 +68,7 @@ export function ArticleList({ articles, selectedId, onSelect }: Props) {
             >
               <div className="title">{article.title}</div>
               <div className="meta">
-                {[article.outlet, formatPublished(article.published), article.passageCount ? plural(article.passageCount, 'passage') : '']
-                  .filter(Boolean)
-                  .join(' · ')}
+                {[articleMeta(article), article.passageCount ? plural(article.passageCount, 'passage') : ''].filter(Boolean).join(' · ')}
               </div>
             </div>
           );

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage } from '../../../electron/shared/types';
 import { call, transport } from '../client/api';
@@ -14,6 +13,7 @@ import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
+import { useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useTextSelection, type Floating } from './useTextSelection';
@@ -38,18 +38,23 @@ function isTyping(target: EventTarget | null): boolean {
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
  */
 export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
-  const queryClient = useQueryClient();
-  const passagesKey = ['passages.forArticle', { articleId: article.id }];
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const passages = passagesQuery.data ?? [];
+  const { passages, save } = useSavingPassages(passagesQuery.data);
   const tags = tagsQuery.data ?? [];
   const model = useArticleModel(article, passages, tags);
 
   const body = useRef<HTMLElement>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const { floating, setFloating, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
+  const [selectedId, setSelected] = useState<number | null>(null);
+  // Counts the user's picks (clicks, keys, Escape…), so a passage saved later does not take the
+  // selection from one picked meanwhile, even the same one again.
+  const picks = useRef(0);
+  const setSelectedId = useCallback((id: number | null) => {
+    picks.current += 1;
+    setSelected(id);
+  }, []);
+  const { floating, setFloating, liveSelection, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
@@ -71,14 +76,14 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       });
     },
-    [mountThrough],
+    [mountThrough, setSelectedId],
   );
 
   useEffect(() => {
     if (focusPassageId === null || !passagesQuery.data) return;
     setSelectedId(focusPassageId);
     mountThrough(focusPassageId);
-  }, [focusPassageId, passagesQuery.data, mountThrough]);
+  }, [focusPassageId, passagesQuery.data, mountThrough, setSelectedId]);
   const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
   const selectedBlocks = selectedId === null ? [] : model.blocksOf(selectedId);
   useLayoutEffect(() => {
@@ -104,15 +109,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       createdAt: now,
       updatedAt: now,
     };
-    queryClient.setQueryData<Passage[]>(passagesKey, (old) => [...(old ?? []), temporary]);
-    try {
-      const created = await call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).map((p) => (p.id === temporary.id ? created : p)));
-      return created;
-    } catch (error) {
-      queryClient.setQueryData<Passage[]>(passagesKey, (old) => (old ?? []).filter((p) => p.id !== temporary.id));
-      throw error;
-    }
+    const created = await save(temporary, () =>
+      call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) }),
+    );
+    // Selected while it was being saved (] right after tagging): it stays selected under its real id.
+    setSelected((current) => (current === temporary.id ? created.id : current));
+    return created;
   };
 
   const resolveTag = async (choice: TagChoice): Promise<number> =>
@@ -131,26 +133,30 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
       return;
     }
     const range = picker.range;
+    const before = picks.current;
     const tagId = await resolveTag(choice);
     const created = await createPassage(range, [tagId]);
-    setSelectedId(created.id);
+    selectCreated(created.id, before);
     clearSelectionOf(range);
   };
 
-  const openPicker = () => {
-    caretWhenPicking.current = caret;
-    if (floating) {
-      setPicker(floating);
-      setFloating(null);
-    }
+  /** Selects a passage just created, unless the user selected another one while it was being made. */
+  const selectCreated = (id: number, picksBefore: number) => {
+    if (picks.current === picksBefore) setSelected(id);
   };
 
-  const addNote = async () => {
-    if (!floating) return;
+  const openPicker = (on: Floating) => {
+    caretWhenPicking.current = caret;
+    setPicker(on);
+    setFloating(null);
+  };
+
+  const addNote = async (range: TextRange) => {
+    const before = picks.current;
     try {
-      const created = await createPassage(floating.range, []);
-      clearSelectionOf(floating.range);
-      setSelectedId(created.id);
+      const created = await createPassage(range, []);
+      clearSelectionOf(range);
+      selectCreated(created.id, before);
       setNoteFocus((n) => n + 1);
     } catch (e) {
       onError((e as Error).message);
@@ -158,8 +164,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   };
 
   const copyCitation = async () => {
-    if (!floating) return;
-    await navigator.clipboard.writeText(citation(article.text.slice(floating.range.start, floating.range.end), article));
+    const range = liveSelection()?.range;
+    if (!range) return;
+    await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
     setNotice('Copied with citation');
   };
 
@@ -186,25 +193,26 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   /** One place for what keys and the Passage menu do; returns whether the action applied. */
   const perform = (action: ReaderAction): boolean => {
+    const live = liveSelection();
     switch (action) {
       case 'next-passage':
       case 'previous-passage':
         step(action === 'next-passage' ? 1 : -1);
         return true;
       case 'tag':
-        if (floating) openPicker();
+        if (live) openPicker(live);
         else if (selected) {
           caretWhenPicking.current = caret;
           setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
         } else return false;
         return true;
       case 'note':
-        if (floating) void addNote();
+        if (live) void addNote(live.range);
         else if (selected) setNoteFocus((n) => n + 1);
         else return false;
         return true;
       case 'delete-passage':
-        if (!selected || floating) return false;
+        if (!selected || live) return false;
         void deleteSelected();
         return true;
       case 'clear':
@@ -327,7 +335,12 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             onClick={onClickText}
           />
           {floating && !picker ? (
-            <SelectionToolbar at={floating} onTag={openPicker} onNote={() => void addNote()} onCopyCitation={() => void copyCitation()} />
+            <SelectionToolbar
+              at={floating}
+              onTag={() => perform('tag')}
+              onNote={() => perform('note')}
+              onCopyCitation={() => void copyCitation()}
+            />
           ) : null}
           {picker ? (
             <TagPicker

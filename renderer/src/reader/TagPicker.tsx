@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../electron/shared/types';
+import { naturalCompare } from '../../../electron/shared/natural-sort';
 
 interface Option {
   key: string;
@@ -49,7 +50,7 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
       .sort((a, b) => {
         const aStarts = a.name.toLowerCase().startsWith(wanted) ? 0 : 1;
         const bStarts = b.name.toLowerCase().startsWith(wanted) ? 0 : 1;
-        return aStarts - bStarts || a.path.localeCompare(b.path);
+        return aStarts - bStarts || naturalCompare(a.path, b.path);
       })
       .slice(0, 50)
       .map((t) => ({ key: `t${t.id}`, label: t.path, tag: t }));

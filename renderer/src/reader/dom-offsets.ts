@@ -65,25 +65,3 @@ export function trimRange(text: string, range: TextRange): TextRange | null {
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }
-
-/** Puts the DOM selection on a text range (used after keyboard navigation). */
-export function selectTextRange(root: HTMLElement, range: TextRange): void {
-  const point = (offset: number): [Node, number] | null => {
-    const runs = root.querySelectorAll<HTMLElement>('[data-start]');
-    for (const run of runs) {
-      const start = Number(run.dataset.start);
-      const length = (run.textContent ?? '').length;
-      if (offset >= start && offset <= start + length && run.firstChild) return [run.firstChild, offset - start];
-    }
-    return null;
-  };
-  const from = point(range.start);
-  const to = point(range.end);
-  if (!from || !to) return;
-  const dom = document.createRange();
-  dom.setStart(...from);
-  dom.setEnd(...to);
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(dom);
-}

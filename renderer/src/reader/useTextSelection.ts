@@ -16,19 +16,22 @@ export interface Floating {
 export function useTextSelection(body: RefObject<HTMLElement | null>, text: string) {
   const [floating, setFloating] = useState<Floating | null>(null);
 
-  const readSelection = useCallback(() => {
+  /**
+   * The selection as it is now. `floating` follows selectionchange a frame late, so an action (T,
+   * N, a toolbar click) reads this instead: a key pressed right after the last Shift+→ or the end
+   * of a drag must act on all of the selection, not on the frame before.
+   */
+  const liveSelection = useCallback((): Floating | null => {
     const root = body.current;
-    if (!root) return;
+    if (!root) return null;
     const raw = selectionRange(root);
     const range = raw && trimRange(text, raw);
-    if (!range) {
-      setFloating(null);
-      return;
-    }
+    if (!range) return null;
     const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
     const host = root.getBoundingClientRect();
-    setFloating({ range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) });
+    return { range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) };
   }, [body, text]);
+  const readSelection = useCallback(() => setFloating(liveSelection()), [liveSelection]);
 
   useEffect(() => {
     let frame = 0;
@@ -59,5 +62,5 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     return !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
   }, [body]);
 
-  return { floating, setFloating, clearSelectionOf, selectedInside };
+  return { floating, setFloating, liveSelection, clearSelectionOf, selectedInside };
 }

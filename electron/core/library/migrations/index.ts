@@ -3,8 +3,17 @@ import { migration002 } from './002-claims-search';
 import { migration003 } from './003-passage-order';
 import { migration004 } from './004-article-index-writes';
 import { migration005 } from './005-article-index-merges';
-import { migration006 } from './006-stemmed-search';
+import { migration006 } from './006-article-sort-keys';
+import { migration007 } from './007-stemmed-search';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../Dialog';
 import { descendantsOf, PALETTE, plural, type TagTree } from './tree';
+import { naturalCompare } from '../../../../electron/shared/natural-sort';
 
 /** Runs an edit from a dialog: closes on success, shows the command's message on failure. */
 function useSubmit(onDone: () => void) {
@@ -169,7 +170,7 @@ function TagChooser({
     const needle = filter.trim().toLocaleLowerCase();
     return tags
       .filter((t) => !exclude.has(t.id) && (!needle || t.path.toLocaleLowerCase().includes(needle)))
-      .sort((a, b) => a.path.localeCompare(b.path));
+      .sort((a, b) => naturalCompare(a.path, b.path));
   }, [tags, exclude, filter]);
   return (
     <div className="tag-chooser">

@@ -1,4 +1,5 @@
 import type { Tag } from '../../../../electron/shared/types';
+import { naturalCompare } from '../../../../electron/shared/natural-sort';
 
 /** The codebook as parent → ordered children, with a lookup by id. */
 export interface TagTree {
@@ -19,7 +20,7 @@ export interface TreeRow {
   setSize: number;
 }
 
-const byPosition = (a: Tag, b: Tag) => a.position - b.position || a.name.localeCompare(b.name);
+const byPosition = (a: Tag, b: Tag) => a.position - b.position || naturalCompare(a.name, b.name);
 
 export function buildTree(tags: readonly Tag[]): TagTree {
   const byId = new Map(tags.map((tag) => [tag.id, tag]));

@@ -2,11 +2,12 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState, type Dispatch } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
 import { useCommand } from '../../client/queries';
-import { formatPublished } from '../../format';
+import { articleMeta } from '../../format';
 import { useDebounced } from '../../hooks/useDebounced';
 import { count } from '../codebook/tree';
 import { FilterCombobox, type ComboOption } from './FilterCombobox';
 import { dateValid, hasInput, type FilterAction, type FilterState } from './filter-state';
+import { naturalCompare } from '../../../../electron/shared/natural-sort';
 
 interface Props {
   state: FilterState;
@@ -31,7 +32,7 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
       if (state.tagIds.includes(tag.id) || (needle && !tag.path.toLocaleLowerCase().includes(needle))) continue;
       out.push({ id: tag.id, label: tag.path, color: tag.color, detail: count(tag.passageCount) });
     }
-    out.sort((a, b) => a.label.localeCompare(b.label));
+    out.sort((a, b) => naturalCompare(a.label, b.label));
     return out.slice(0, 50);
   }, [tags, tagQuery, state.tagIds]);
 
@@ -45,7 +46,7 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
       (articleHits.data?.items ?? []).map((a) => ({
         id: a.id,
         label: a.title,
-        detail: [a.outlet, formatPublished(a.published)].filter(Boolean).join(' · '),
+        detail: articleMeta(a),
       })),
     [articleHits.data],
   );

@@ -3,7 +3,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Keyb
 import type { SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
-import { formatPublished } from '../../format';
+import { articleMeta } from '../../format';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -227,7 +227,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
 
 function HitView({ hit }: { hit: Hit }) {
   if (hit.kind === 'article') {
-    const meta = [hit.hit.outlet, formatPublished(hit.hit.published)].filter(Boolean).join(' · ');
+    const meta = articleMeta(hit.hit);
     return (
       <>
         <div className="hit-title">{hit.hit.title}</div>

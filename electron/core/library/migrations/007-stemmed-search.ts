@@ -15,8 +15,8 @@ const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
  * The article index is rebuilt article by article in JS (stemming is ours), with progress; the
  * passage index, small, in SQL. Articles: title weighs most in the ranking, stems least.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'stemmed search',
   up: `
     ALTER TABLE articles ADD COLUMN stems TEXT NOT NULL DEFAULT '';

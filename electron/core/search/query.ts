@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleHit, ClaimHit, PassageHit, SearchCounts, SearchKind, SearchPage, SearchResults, TextHits } from '../../shared/types';
 import { notFound } from '../errors';
-import { LAYOUTS } from './fts-query';
+import { LAYOUTS, RANKS } from './fts-query';
 import { findHits, markRanges, snippet } from './hits';
 import { ftsMatch, parseQuery, type Term } from './terms';
 
@@ -12,7 +12,7 @@ import { ftsMatch, parseQuery, type Term } from './terms';
  */
 
 interface Kind<H> {
-  table: string;
+  table: 'articles_fts' | 'passages_fts' | 'claims_fts';
   layout: keyof typeof LAYOUTS;
   /** Hits for the ids of one page, in the order given. */
   rows(db: Database, ids: number[], terms: readonly Term[]): H[];
@@ -78,7 +78,7 @@ export const SEARCH_KINDS = Object.keys(KINDS) as SearchKind[];
 
 function count(db: Database, kind: SearchKind, terms: readonly Term[]): number {
   const { table, layout } = KINDS[kind];
-  const match = ftsMatch(terms, LAYOUTS[layout]);
+  const match = ftsMatch(terms, LAYOUTS[layout], true);
   if (!match) return 0;
   return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }).n;
 }
@@ -89,7 +89,7 @@ function pageOf(db: Database, kind: SearchKind, terms: readonly Term[], offset: 
   if (!match) return [];
   // Ids first, ranked inside the index; the rows (article texts) are read for this page only.
   const order = db
-    .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`)
+    .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY ${RANKS[table.replace('_fts', '') as keyof typeof RANKS]}, rowid LIMIT ? OFFSET ?`)
     .pluck()
     .all(match, limit, offset) as number[];
   return (rows as Kind<unknown>['rows'])(db, order, terms);

@@ -48,16 +48,27 @@ export interface Layout {
   exact: readonly string[];
   stems: readonly string[];
   numbers: readonly string[];
+  /**
+   * The exact columns whose every stem the stemmed column holds (when it holds all of them): a
+   * match on a word there implies a match on its stem, so counting needs only the stem.
+   */
+  stemmed?: readonly string[];
 }
 
 const quote = (words: readonly string[]): string => `"${words.join(' ').replaceAll('"', '""')}"`;
 const columns = (names: readonly string[]): string => `{${names.join(' ')}}`;
 
-function termMatch(term: Term, layout: Layout): string {
+function termMatch(term: Term, layout: Layout, counting: boolean): string {
   const exact = columns(layout.exact);
   const all = columns([...layout.exact, ...layout.stems]);
   switch (term.kind) {
     case 'word':
+      if (counting && layout.stemmed && term.stem !== term.word) {
+        // The same rows as below, found through one term where the others are not stemmed.
+        const plain = layout.exact.filter((c) => !layout.stemmed!.includes(c));
+        const stems = `${columns([...layout.exact, ...layout.stems])} : ${quote([term.stem])}`;
+        return plain.length === 0 ? stems : `(${columns(plain)} : ${quote([term.word])} OR ${stems})`;
+      }
       // The stem is also looked for among the exact words: a word that is its own stem is not
       // repeated in the stemmed column.
       return term.stem === term.word
@@ -74,7 +85,11 @@ function termMatch(term: Term, layout: Layout): string {
   }
 }
 
-/** The FTS5 MATCH expression for terms over a layout: all terms, each over its columns. */
-export function ftsMatch(terms: readonly Term[], layout: Layout): string | null {
-  return terms.length === 0 ? null : terms.map((term) => termMatch(term, layout)).join(' AND ');
+/**
+ * The FTS5 MATCH expression for terms over a layout: all terms, each over its columns. The words'
+ * exact forms are looked for apart from their stems, so that ranking puts them first; `counting`
+ * leaves that out where the rows found are the same (see Layout.stemmed).
+ */
+export function ftsMatch(terms: readonly Term[], layout: Layout, counting = false): string | null {
+  return terms.length === 0 ? null : terms.map((term) => termMatch(term, layout, counting)).join(' AND ');
 }

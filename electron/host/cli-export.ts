@@ -10,6 +10,8 @@ import { writeFileAtomically } from '../core/export/output';
 import { tagIdsForPaths } from '../core/export/passage-filter';
 import { exportQdpx } from '../core/interchange/qdpx-export';
 import type { Library } from '../core/library/open';
+import { openCliLibrary } from './cli-library';
+import { CliError, type CommandRun } from './cli-output';
 import { plural } from '../shared/counts';
 
 export const EXPORT_KINDS = ['csv', 'claims', 'links', 'annotations', 'qdpx'] as const;
@@ -78,3 +80,37 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
     }
   }
 }
+
+export const exportCommand: CommandRun = async (values, [kind, ...extra], out) => {
+  if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0)
+    throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
+  const tags = (values.tag as string[] | undefined) ?? [];
+  const articles = ((values.article as string[] | undefined) ?? []).map(Number);
+  if (kind !== 'csv' && (tags.length > 0 || articles.length > 0 || values.layout !== undefined)) {
+    throw new CliError('--tag, --article and --layout apply to export csv only.');
+  }
+  if (articles.some((id) => !Number.isInteger(id) || id <= 0))
+    throw new CliError('--article takes an article id (a positive whole number).');
+  const layout = (values.layout as string | undefined) ?? 'wide';
+  if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
+  const lib = openCliLibrary(values);
+  try {
+    const request = {
+      kind: kind as ExportKind,
+      tags,
+      articleIds: articles,
+      layout,
+      bom: !values['no-bom'],
+      out: (values.out as string | undefined) ?? null,
+    } as const;
+    const written = await runExport(lib, request, () => stdoutSink(out.stdout, (text) => out.write(text)));
+    if (request.out !== null) out.write(`Wrote ${written} to ${resolve(request.out)}.\n`);
+    return 0;
+  } catch (error) {
+    // The reader of standard output stopped early (`| head`): as for any Unix filter, not a failure.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw error;
+  } finally {
+    lib.close();
+  }
+};

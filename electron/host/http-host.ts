@@ -118,14 +118,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const info = await stat(file).catch(() => null);
     const target = info?.isFile() ? file : join(rendererRoot, 'index.html');
     if (!info?.isFile() && extname(decoded) !== '') return send(res, 404, { error: 'not found' });
-    res.writeHead(200, {
-      'content-type': MIME[extname(target)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-cache',
+    // Headers only once the file opens: a missing build (or one being swapped in) gets a reply, not a crash.
+    const stream = createReadStream(target);
+    stream.once('error', () => (res.headersSent ? res.destroy() : send(res, 404, { error: 'not found' })));
+    stream.once('open', () => {
+      res.writeHead(200, {
+        'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      stream.pipe(res);
     });
-    createReadStream(target).pipe(res);
   };
 
   const events = (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,12 +1,12 @@
 import type { ParsedArticle } from '../model';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
+import { SUPPORTED_EXTENSIONS } from './extensions';
 import { parsePlainText } from './plaintext';
 import { formatMegabytes } from './size';
 import { isZip, listZip } from './zip';
 
-/** File extensions the importer accepts (lower case, with the dot). */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.odt', '.pdf'] as const;
+export { SUPPORTED_EXTENSIONS };
 
 /** Text-like files (txt, md, html) larger than this are refused: nobody reads a 32 MB article. */
 export const MAX_TEXT_FILE_BYTES = 32_000_000;

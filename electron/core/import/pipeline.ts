@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { articleWriter, type ArticleWriter } from '../articles/writer';
 import type { PreparedArticle } from './prepare';
-import { SUPPORTED_EXTENSIONS } from './formats';
+import { SUPPORTED_EXTENSIONS } from './extensions';
 import type { ParseOutcome } from './parse-pool';
 import { naturalCompare } from '../../shared/natural-sort';
 

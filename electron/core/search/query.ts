@@ -89,7 +89,9 @@ function pageOf(db: Database, kind: SearchKind, terms: readonly Term[], offset: 
   if (!match) return [];
   // Ids first, ranked inside the index; the rows (article texts) are read for this page only.
   const order = db
-    .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY ${RANKS[table.replace('_fts', '') as keyof typeof RANKS]}, rowid LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY ${RANKS[table.replace('_fts', '') as keyof typeof RANKS]}, rowid LIMIT ? OFFSET ?`,
+    )
     .pluck()
     .all(match, limit, offset) as number[];
   return (rows as Kind<unknown>['rows'])(db, order, terms);

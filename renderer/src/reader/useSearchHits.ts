@@ -72,8 +72,11 @@ export function useSearchHits({ articleId, query, body, mounted, blockOf, mountT
   const active = query !== null && query.trim() !== '' && dismissed !== query ? query : null;
   const result = useCommand('search.articleHits', { query: active ?? '', articleId }, { enabled: active !== null });
   const ranges = useMemo(() => (active !== null && result.data?.query === active ? result.data.ranges : []), [active, result.data]);
-  const [current, setCurrent] = useState(-1);
-  useEffect(() => setCurrent(goToFirst && ranges.length > 0 ? 0 : -1), [ranges, goToFirst]);
+  // New hits start at the first (or before it): state derived from the previous render's hits.
+  const start = goToFirst && ranges.length > 0 ? 0 : -1;
+  const [position, setPosition] = useState({ ranges, current: start });
+  if (position.ranges !== ranges) setPosition({ ranges, current: start });
+  const current = position.ranges === ranges ? position.current : start;
 
   // Paint every mounted hit; repainted as more blocks mount.
   useEffect(() => {
@@ -109,8 +112,14 @@ export function useSearchHits({ articleId, query, body, mounted, blockOf, mountT
   }, [target, targetBlock, mounted, mountThrough, body]);
 
   const step = useCallback(
-    (by: number) => setCurrent((i) => (ranges.length === 0 ? -1 : (((i < 0 && by < 0 ? 0 : i) + by) % ranges.length + ranges.length) % ranges.length)),
-    [ranges.length],
+    (by: number) =>
+      setPosition((p) => {
+        const n = p.ranges.length;
+        if (n === 0) return p;
+        const from = p.current < 0 && by < 0 ? 0 : p.current;
+        return { ...p, current: (((from + by) % n) + n) % n };
+      }),
+    [],
   );
   return {
     query: active,

@@ -13,6 +13,7 @@ import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
 import { articleHits, search, searchPage } from './search/query';
 import { codeHits } from './search/coding';
+import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
 import { stats } from './stats';
@@ -139,6 +140,8 @@ export const handlers: Handlers = {
     }
     return { path: await ctx.chooseSavePath(options) };
   },
+
+  ...claimHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

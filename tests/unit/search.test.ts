@@ -144,4 +144,19 @@ describe('counts and pages', () => {
     expect(search(db, 'Yukos').counts).toEqual({ articles: 47, passages: 1, notes: 1, claims: 0 });
     expect(search(db, 'filings').counts).toEqual({ articles: 0, passages: 0, notes: 1, claims: 0 });
   });
+
+  it('finds claims by their words, stems and figures', () => {
+    const { db } = openSession();
+    db.prepare(
+      `INSERT INTO claims (uid, statement, kind, speaker, created_at, updated_at)
+       VALUES ('c1', 'Over 6.5 million refugees remain outside Syria', 'statistic', 'Vladimir Putin', 'now', 'now')`,
+    ).run();
+    for (const query of ['refugee', '6,500,000', 'Putin', '"remain outside"']) {
+      const results = search(db, query);
+      expect(results.counts.claims, query).toBe(1);
+      expect(results.claims[0]!.statement).toBe('Over 6.5 million refugees remain outside Syria');
+    }
+    expect(shown(search(db, 'refugee').claims[0]!.snippet)).toBe('Over 6.5 million [refugees] remain outside Syria');
+    expect(search(db, '"refugee remain"').counts.claims).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
 import { naturalKey } from '../../shared/natural-sort';
+import { termsText } from '../claims/terms';
 import { numberTokensOf } from '../search/numbers';
 import { stemTokensOf } from '../text/stem';
 import { BackgroundCheckpoints } from './checkpoints';
@@ -37,6 +38,7 @@ function registerFunctions(db: Database.Database): void {
   db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) => numberTokensOf(...strings(parts)));
   db.function('marginalia_stems', { deterministic: true, varargs: true }, (...parts: unknown[]) => stemTokensOf(...strings(parts)));
   db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
+  db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
 
 /**
@@ -113,7 +115,13 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db.pragma('synchronous = NORMAL');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION, options.onMigrationProgress);
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    if (current < target) {
+      migrate(db, current, target, options.onMigrationProgress);
+      // An upgrade may rewrite the whole library (a re-index): its log is copied into the file at
+      // once, so the library's work starts from an empty log rather than one as large as the file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

@@ -12,7 +12,8 @@ export const LAYOUTS = {
   },
   quotes: { exact: ['exact'], stems: ['exact_stems'], numbers: ['exact_numbers'], stemmed: ['exact'] },
   notes: { exact: ['note'], stems: ['note_stems'], numbers: ['note_numbers'], stemmed: ['note'] },
-  claims: { exact: ['statement', 'speaker', 'note'], stems: [], numbers: ['numbers'] },
+  /** Claims' stemmed column is the claims index's terms (migration 7): content words' stems, concepts, names. */
+  claims: { exact: ['statement', 'speaker', 'note'], stems: ['terms'], numbers: ['numbers'] },
 } as const satisfies Record<string, Layout>;
 
 /**

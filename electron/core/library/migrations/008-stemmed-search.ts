@@ -13,10 +13,12 @@ const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
  * metres where the words around say so ("a leap of 6.50m"), not as million.
  *
  * The article index is rebuilt article by article in JS (stemming is ours), with progress; the
- * passage index, small, in SQL. Articles: title weighs most in the ranking, stems least.
+ * passage index, small, in SQL. The claims index (stemmed since migration 7) gets its number
+ * tokens again, and articles whose text glues an "m" to a number go back on the sentence queue,
+ * since their figures may now read as metres.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'stemmed search',
   up: `
     ALTER TABLE articles ADD COLUMN stems TEXT NOT NULL DEFAULT '';
@@ -65,6 +67,12 @@ export const migration007: Migration = {
     CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
       DELETE FROM passages_fts WHERE rowid = old.id;
     END;
+
+    DELETE FROM claims_fts;
+    INSERT INTO claims_fts(rowid, statement, speaker, note, numbers, terms)
+      SELECT id, statement, ifnull(speaker, ''), note, marginalia_numbers(statement), marginalia_terms(statement) FROM claims;
+    INSERT OR IGNORE INTO sentence_queue (article_id)
+      SELECT id FROM articles WHERE text GLOB '*[0-9][mM][^a-zA-Z]*' OR text GLOB '*[0-9][mM]';
   `,
   run: reindexArticles,
 };

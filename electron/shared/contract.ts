@@ -29,6 +29,7 @@ import type {
   QdpxExportResult,
   QdpxImportReport,
 } from './types';
+import type { ActionId } from './actions';
 import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
 import { claimArgs } from './contract-claims';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
@@ -294,19 +295,8 @@ export type NamesInSync = [
   Assert<Same<(typeof EVENT_NAME_LIST)[number], EventName>>,
 ];
 
-export type MenuAction =
-  | 'undo'
-  | 'redo'
-  | 'find'
-  | 'export'
-  | 'shortcuts'
-  | 'import-files'
-  | 'import-folder'
-  | 'tag'
-  | 'note'
-  | 'next-passage'
-  | 'previous-passage'
-  | 'delete-passage';
+/** Menu items the view carries out: the action registry's ids (actions.ts). */
+export type MenuAction = ActionId;
 
 /** Errors cross transports as data, never as thrown exceptions (Electron would mangle their text). */
 export interface ContractError {

@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'nothing-to-undo'
   | 'unsupported'
   | 'cancelled'
+  | 'busy'
+  | 'disk-full'
+  | 'read-only'
   | 'io';
 
 export class MarginaliaError extends Error {

@@ -18,6 +18,9 @@ export const COMMAND_NAMES = [
   'search.cancelCoding',
   'import.start',
   'import.cancel',
+  'import.interrupted',
+  'import.resume',
+  'import.dismiss',
   'articles.outlets',
   'articles.editText',
   'tags.list',
@@ -68,6 +71,7 @@ export const COMMAND_NAMES = [
 
 export const EVENT_NAMES = [
   'library.changed',
+  'library.waiting',
   'import.progress',
   'import.finished',
   'search.codingProgress',

@@ -8,7 +8,7 @@ import { openLibrary } from '../../electron/core/library/open';
 import { search } from '../../electron/core/search/query';
 import { tempDir } from './helpers';
 
-const STEMMED = 8;
+const STEMMED = 9;
 const TEXTS = [
   'Свыше 6,5 млн беженцев остаются за пределами страны.',
   'She leapt to a personal best of 6.50m in the long jump.',

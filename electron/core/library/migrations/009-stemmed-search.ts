@@ -17,8 +17,8 @@ const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
  * tokens again, and articles whose text glues an "m" to a number go back on the sentence queue,
  * since their figures may now read as metres.
  */
-export const migration008: Migration = {
-  version: 8,
+export const migration009: Migration = {
+  version: 9,
   name: 'stemmed search',
   up: `
     ALTER TABLE articles ADD COLUMN stems TEXT NOT NULL DEFAULT '';

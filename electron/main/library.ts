@@ -38,6 +38,7 @@ export class LibraryHost {
       onMigrationProgress: migrationReporter(process.stdout),
     });
     next.watchExternalChanges();
+    next.indexInBackground();
     this.current?.close();
     this.current = next;
     this.onSwitch(next);

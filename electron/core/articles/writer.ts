@@ -4,7 +4,6 @@ import { isoNow } from '../clock';
 import type { PreparedArticle } from '../import/prepare';
 import { numberTokensOf, unionTokens } from '../search/numbers';
 import { stemTokensOf } from '../text/stem';
-import { insertSentences } from '../claims/sentence-index';
 import { newUid } from '../uid';
 import { naturalKey } from '../../shared/natural-sort';
 
@@ -85,8 +84,6 @@ export function articleWriter(db: Database, clock: Clock) {
       );
       insertSource.run(lastInsertRowid, sourceName, size, bytes);
       index({ id: lastInsertRowid, title, outlet: article.outlet, byline: article.byline, text: article.text, numbers, stems });
-      // Without sentences analysed by a worker, the article stays queued for the sentence index.
-      if (article.sentences) insertSentences(db, lastInsertRowid, article.sentences);
       return Number(lastInsertRowid);
     },
   };

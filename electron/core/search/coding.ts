@@ -21,7 +21,7 @@ export async function codeHits(session: Session, args: ParsedArgs<'search.codeHi
     });
     if (controller.signal.aborted) throw new MarginaliaError('cancelled', 'Coding the hits was cancelled; nothing was changed.');
     if (plan.ranges.length === 0) return { created: 0, tagged: 0, articles: 0 };
-    return session.apply(() => codePlan(session.lib.db, session.lib.clock, plan, tagId));
+    return await session.apply(() => codePlan(session.lib.db, session.lib.clock, plan, tagId));
   } finally {
     session.jobs.delete(jobId);
   }

@@ -7,11 +7,11 @@ import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
+import { FloatingTagPicker } from './FloatingTagPicker';
 import { Inspector } from './Inspector';
 import { OrphanList, ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
-import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
 import { useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
@@ -59,7 +59,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { caret, setCaret, start: startCaret, toggle: toggleCaret } = useCaretMode(body);
+  const { caret, setCaret, start: startCaret, toggle: toggleCaret, resumeAt } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
@@ -343,20 +343,20 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             />
           ) : null}
           {picker ? (
-            <TagPicker
+            <FloatingTagPicker
+              body={body}
+              range={picker.range}
               tags={tags}
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
               onRemove={(tagId) =>
                 selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))
               }
-              onClose={() => {
+              onClose={(how) => {
                 setPicker(null);
-                // Back to the text, so the reader's keys keep working without a click.
-                body.current?.focus({ preventScroll: true });
-                if (!caretWhenPicking.current) setCaret(false);
+                // Escape: back to the text where the words end; blur: focus is where the user clicked or tabbed.
+                if (how === 'key') resumeAt(picker.range.end, caretWhenPicking.current);
               }}
-              style={{ position: 'absolute', top: picker.top + 8, left: picker.left }}
             />
           ) : null}
         </div>

@@ -4,6 +4,7 @@ import { call, transport } from '../client/api';
 import { useCommand } from '../client/queries';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { notify } from '../components/Notices';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
@@ -58,7 +59,6 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const { caret, setCaret, start: startCaret, toggle: toggleCaret, resumeAt } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
@@ -167,7 +167,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     const range = liveSelection()?.range;
     if (!range) return;
     await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
-    setNotice('Copied with citation');
+    notify('Copied with citation');
   };
 
   const step = (direction: 1 | -1) => {
@@ -183,7 +183,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     try {
       await call('passages.delete', { ids: [selected.id] });
       setSelectedId(null);
-      setNotice('Passage deleted — Ctrl+Z brings it back');
+      notify('Passage deleted', { label: 'Undo', run: () => void call('edit.undo', {}).catch((e: Error) => onError(e.message)) });
     } catch (e) {
       onError((e as Error).message);
     }
@@ -301,12 +301,6 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     if (next) setSelectedId(next.id);
   };
 
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
   return (
     <div className="reader-layout" ref={layout}>
       <div className="reader">
@@ -378,18 +372,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           side
         )}
       </div>
-      {notice ? (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      ) : null}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (
         <EditTextDialog
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(
+            notify(
               `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
             )
           }

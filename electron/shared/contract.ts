@@ -25,6 +25,8 @@ import type {
   QdpxExportResult,
   QdpxImportReport,
 } from './types';
+import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import { claimArgs } from './contract-claims';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 
 export { splitName } from './names';
@@ -206,6 +208,24 @@ export const commands = {
         .max(10),
     }),
   ),
+
+  'claims.list': command<ClaimPage>()(claimArgs.list),
+  'claims.get': command<Claim>()(claimArgs.get),
+  'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
+  'claims.create': command<Claim>()(claimArgs.create),
+  'claims.update': command<Claim>()(claimArgs.update),
+  'claims.delete': command<{ deleted: number }>()(claimArgs.delete),
+  'claims.addAppearance': command<Claim>()(claimArgs.addAppearance),
+  'claims.updateAppearance': command<Claim>()(claimArgs.updateAppearance),
+  'claims.removeAppearance': command<Claim>()(claimArgs.removeAppearance),
+  'claims.merge': command<Claim>()(claimArgs.merge),
+  'claims.split': command<Claim>()(claimArgs.split),
+  'claims.link': command<ClaimLink>()(claimArgs.link),
+  'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
+  'claims.related': command<RelatedItem[]>()(claimArgs.related),
+  /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
+  'claims.accept': command<Claim>()(claimArgs.accept),
+  'claims.reject': command<{ rejected: true }>()(claimArgs.reject),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

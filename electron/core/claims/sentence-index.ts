@@ -58,7 +58,9 @@ export function indexQueued(db: Database, batch = 200): number {
         db.prepare('DELETE FROM article_sentences WHERE article_id = ?').run(row.id);
         insertSentences(db, row.id, analyseSentences(row.text));
       }
-    })();
+      // Immediate: a deferred write after this connection's read fails at once when another
+      // program committed in between, where an immediate one waits its turn.
+    }).immediate();
     done += rows.length;
   }
 }

@@ -3,6 +3,7 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { indexQueued } from './claims/sentence-index';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 
@@ -26,6 +27,7 @@ export class Session {
   private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
   private watcher: NodeJS.Timeout | null = null;
+  private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
   constructor(path: string, options: OpenOptions = {}) {
@@ -139,6 +141,23 @@ export class Session {
     };
   }
 
+  /**
+   * Indexes queued articles' sentences for claims in the background: a few per turn (tens of
+   * milliseconds), pausing while a job such as an import runs, so the connection stays free.
+   */
+  indexInBackground(intervalMs = 250, perTurn = 20): void {
+    if (this.indexer) return;
+    this.indexer = setInterval(() => {
+      if (this.jobs.size > 0) return;
+      try {
+        indexQueued(this.lib.db, perTurn, perTurn);
+      } catch {
+        // Busy with another process's write: the next turn tries again.
+      }
+    }, intervalMs);
+    this.indexer.unref();
+  }
+
   private readDataVersion(): number {
     return this.lib.db.pragma('data_version', { simple: true }) as number;
   }
@@ -158,6 +177,7 @@ export class Session {
 
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
+    if (this.indexer) clearInterval(this.indexer);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();
     this.lib.close();

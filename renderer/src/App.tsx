@@ -13,6 +13,7 @@ import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
+import { Notices, notify } from './components/Notices';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -33,7 +34,6 @@ export function App() {
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
   const editState = useCommand('edit.state', {});
@@ -214,16 +214,13 @@ export function App() {
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
       {overlay === 'export' ? (
-        <ExportDialog filter={view === 'passages' ? passageFilter : null} onClose={() => setOverlay(null)} onDone={setNotice} />
+        <ExportDialog
+          filter={view === 'passages' ? passageFilter : null}
+          onClose={() => setOverlay(null)}
+          onDone={(message) => notify(message)}
+        />
       ) : null}
-      {notice ? (
-        <div className="notice" role="status">
-          {notice}
-          <button type="button" className="button small" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ✕
-          </button>
-        </div>
-      ) : null}
+      <Notices />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to import them

@@ -7,14 +7,15 @@ import { call } from '../client/api';
 import { useCommand } from '../client/queries';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { notify } from '../components/Notices';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
+import { FloatingTagPicker } from './FloatingTagPicker';
 import { Inspector } from './Inspector';
 import { OrphanList, ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
-import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
 import { temporaryPassage, useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
@@ -60,8 +61,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { caret, setCaret, start: startCaret, toggle: toggleCaret } = useCaretMode(body);
+  const { caret, setCaret, start: startCaret, toggle: toggleCaret, resumeAt } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
@@ -170,7 +170,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     const range = liveSelection()?.range;
     if (!range) return;
     await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
-    setNotice('Copied with citation');
+    notify('Copied with citation');
   };
 
   const step = (direction: 1 | -1) => {
@@ -185,7 +185,10 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     try {
       await call('passages.delete', { ids: [await savedId(selected.id)] });
       setSelectedId(null);
-      setNotice(`Passage deleted — ${keysOf('undo')[0]} brings it back`);
+      notify(`Passage deleted — ${keysOf('undo')[0]} brings it back`, {
+        label: 'Undo',
+        run: () => void call('edit.undo', {}).catch((e: Error) => onError(e.message)),
+      });
     } catch (e) {
       onError((e as Error).message);
     }
@@ -244,12 +247,6 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     if (next) setSelectedId(next.id);
   };
 
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
@@ -281,7 +278,9 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
           ) : null}
           {picker ? (
-            <TagPicker
+            <FloatingTagPicker
+              body={body}
+              range={picker.range}
               tags={tags}
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
@@ -291,13 +290,11 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
                   .then((passageId) => call('passages.untag', { passageId, tagId }))
                   .catch((e: Error) => onError(e.message))
               }
-              onClose={() => {
+              onClose={(how) => {
                 setPicker(null);
-                // Back to the text, so the reader's keys keep working without a click.
-                body.current?.focus({ preventScroll: true });
-                if (!caretWhenPicking.current) setCaret(false);
+                // Escape: back to the text where the words end; blur: focus is where the user clicked or tabbed.
+                if (how === 'key') resumeAt(picker.range.end, caretWhenPicking.current);
               }}
-              style={{ position: 'absolute', top: picker.top + 8, left: picker.left }}
             />
           ) : null}
         </div>
@@ -320,18 +317,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
           side
         )}
       </div>
-      {notice ? (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      ) : null}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (
         <EditTextDialog
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(
+            notify(
               `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
             )
           }

@@ -61,7 +61,7 @@ export const handlers: Handlers = {
       jobId,
       signal: controller.signal,
       onProgress: (progress) => session.emit('import.progress', progress),
-      onCommit: () => session.changed(['articles']),
+      onCommit: () => session.changed(['articles'], true),
       checkpoints: session.lib.checkpoints,
       ...(ctx.displayName ? { displayName: ctx.displayName } : {}),
     })

@@ -3,6 +3,7 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 
 const UNDO_DEPTH = 500;
@@ -17,6 +18,8 @@ export class Session {
   private undoStack: Edit[] = [];
   private redoStack: Edit[] = [];
   private dataVersion: number;
+  /** The last change-log row read: rows after it say what other processes changed. */
+  private logSeen: number;
   private watcher: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
@@ -24,6 +27,7 @@ export class Session {
     this.lib = openLibrary(path, options);
     this.emitter.setMaxListeners(100);
     this.dataVersion = this.readDataVersion();
+    this.logSeen = logEnd(this.lib.db);
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -35,18 +39,28 @@ export class Session {
     this.emitter.emit(event, payload);
   }
 
-  /** Announces a committed change (our own commits do not move our connection's data_version). */
-  changed(kinds: ChangeKind[]): void {
+  /**
+   * Announces a change committed outside `apply` (our own commits do not move our connection's
+   * data_version), and logs it for other processes when its transaction did not.
+   */
+  changed(kinds: ChangeKind[], logged = false): void {
+    if (!logged) recordChange(this.lib.db, kinds);
     this.emit('library.changed', { kinds });
   }
 
-  /** Runs an edit in one transaction, records it for undo and announces it. */
+  /** Runs an edit in one transaction (its change logged with it), records it for undo and announces it. */
   apply<T>(perform: () => Edit<T>): T {
-    const edit = this.lib.db.transaction(perform).immediate();
+    const edit = this.lib.db
+      .transaction(() => {
+        const done = perform();
+        recordChange(this.lib.db, done.changes);
+        return done;
+      })
+      .immediate();
     this.undoStack.push(edit);
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     this.redoStack = [];
-    this.changed(edit.changes);
+    this.emit('library.changed', { kinds: edit.changes });
     return edit.value;
   }
 
@@ -68,8 +82,15 @@ export class Session {
 
   private revert(edit: Edit, source: Edit[]): Edit {
     try {
-      const back = this.lib.db.transaction(() => edit.revert()).immediate();
-      this.changed([...new Set([...edit.changes, ...back.changes])]);
+      const kinds = (back: Edit) => [...new Set([...edit.changes, ...back.changes])];
+      const back = this.lib.db
+        .transaction(() => {
+          const reverted = edit.revert();
+          recordChange(this.lib.db, kinds(reverted));
+          return reverted;
+        })
+        .immediate();
+      this.emit('library.changed', { kinds: kinds(back) });
       return back;
     } catch (error) {
       // The history no longer matches the library (another process changed it): keep the step so
@@ -94,15 +115,19 @@ export class Session {
     return this.lib.db.pragma('data_version', { simple: true }) as number;
   }
 
-  /** Notices commits by other processes (the CLI, another window) and announces them. */
+  /**
+   * Notices commits by other processes (the CLI, another window) and announces what they
+   * changed, from the change log they wrote; a commit that left no row announces `library`.
+   */
   watchExternalChanges(intervalMs = 1000): void {
     if (this.watcher) return;
     this.watcher = setInterval(() => {
       const version = this.readDataVersion();
-      if (version !== this.dataVersion) {
-        this.dataVersion = version;
-        this.emit('library.changed', { kinds: ['library'] });
-      }
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      const { end, kinds } = changesSince(this.lib.db, this.logSeen);
+      this.logSeen = end;
+      this.emit('library.changed', { kinds: kinds ?? ['library'] });
     }, intervalMs);
     this.watcher.unref();
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { recordChange } from '../library/change-log';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
@@ -95,6 +96,7 @@ const weight = (outcome: ParseOutcome): number => (outcome.ok ? outcome.size + o
 /** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
 function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
   db.transaction(() => {
+    const before = report.imported.length;
     for (const { file, outcome } of batch) {
       if (!outcome.ok) {
         report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
@@ -110,6 +112,7 @@ function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], repor
       const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
       report.imported.push({ file: name(file), articleId, title });
     }
+    if (report.imported.length > before) recordChange(db, ['articles']);
   })();
 }
 

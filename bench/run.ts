@@ -2,8 +2,9 @@
 // the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
-// --rounds N (CLI start-up rounds), --only import|cli|reader|export.
+// --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --only import|cli|reader|export|claims.
 import { parseArgs } from 'node:util';
+import { claimsBench } from './claims';
 import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     passages: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '15' },
+    'claims-articles': { type: 'string', default: '100000' },
     only: { type: 'string' },
   },
 });
@@ -46,4 +48,9 @@ if (!only || only === 'reader') {
 if (!only || only === 'export') {
   console.log('export of tagged passages to CSV (targets: ratio_to_baseline ≤ 2, export_peak_rss_mb < 300)');
   console.table(await exportBench({ passages: Number(values.passages), runs: 2 }));
+}
+
+if (!only || only === 'claims') {
+  console.log('claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)');
+  console.table(await claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }));
 }

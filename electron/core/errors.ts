@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'conflict'
   | 'nothing-to-undo'
   | 'unsupported'
+  | 'busy'
+  | 'disk-full'
+  | 'read-only'
   | 'io';
 
 export class MarginaliaError extends Error {

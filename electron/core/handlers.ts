@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
 import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';
-import { countArticles, runImport, type Parser } from './import/pipeline';
+import { importHandlers } from './import/handlers';
+import type { Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
 import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
 import { listPassages } from './passages/list';
@@ -52,39 +52,7 @@ export const handlers: Handlers = {
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
 
-  'import.start': (ctx, { paths }) => {
-    const { session } = ctx;
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    session.jobs.set(jobId, controller);
-    void runImport(session.lib.db, session.lib.clock, ctx.parser, paths, {
-      jobId,
-      signal: controller.signal,
-      onProgress: (progress) => session.emit('import.progress', progress),
-      onCommit: () => session.changed(['articles'], true),
-      checkpoints: session.lib.checkpoints,
-      ...(ctx.displayName ? { displayName: ctx.displayName } : {}),
-    })
-      .then((report) => session.emit('import.finished', report))
-      .catch((error: unknown) =>
-        session.emit('import.finished', {
-          jobId,
-          cancelled: false,
-          elapsedMs: 0,
-          libraryArticles: countArticles(session.lib.db),
-          imported: [],
-          duplicates: [],
-          failed: [{ file: paths.join(', '), error: `The import stopped: ${(error as Error).message}` }],
-        }),
-      )
-      .finally(() => session.jobs.delete(jobId));
-    return { jobId };
-  },
-  'import.cancel': ({ session }, { jobId }) => {
-    const job = session.jobs.get(jobId);
-    job?.abort();
-    return { cancelled: job !== undefined };
-  },
+  ...importHandlers,
 
   'articles.outlets': ({ session }) => listOutlets(session.lib.db),
   'articles.editText': ({ session }, { id, text }) => session.apply(() => editArticleText(session.lib.db, session.lib.clock, id, text)),
@@ -121,7 +89,7 @@ export const handlers: Handlers = {
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
     const report = await qdpxFromFile(session.lib, path);
-    session.changed(['articles', 'tags', 'passages', 'claims']);
+    session.changed(['articles', 'tags', 'passages', 'claims'], false);
     return report;
   },
 

@@ -3,10 +3,15 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { indexQueued } from './claims/sentence-index';
+import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 
 const UNDO_DEPTH = 500;
+
+/** An undo or redo refused because the rows it would put back were changed elsewhere since. */
+class StepRefused extends Error {}
 
 /**
  * One open library in a host process (Electron main or the HTTP host): the writer connection,
@@ -17,10 +22,15 @@ export class Session {
   private readonly emitter = new EventEmitter();
   private undoStack: Edit[] = [];
   private redoStack: Edit[] = [];
+  /** Why the last undo or redo was refused, until the next step succeeds. */
+  private refused: string | null = null;
+  /** Edits, undos and redos of this session run one after another, also while one waits for the lock. */
+  private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
   /** The last change-log row read: rows after it say what other processes changed. */
   private logSeen: number;
   private watcher: NodeJS.Timeout | null = null;
+  private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
   constructor(path: string, options: OpenOptions = {}) {
@@ -40,64 +50,111 @@ export class Session {
   }
 
   /**
-   * Announces a change committed outside `apply` (our own commits do not move our connection's
-   * data_version), and logs it for other processes when its transaction did not.
+   * Announces a committed change (our own commits do not move our connection's data_version).
+   * Its transaction logged it for other processes (change-log.ts) unless `logged` is false: then
+   * it is logged now, if the library is free (else other processes refresh everything, as for any
+   * unlogged commit).
    */
-  changed(kinds: ChangeKind[], logged = false): void {
-    if (!logged) recordChange(this.lib.db, kinds);
+  changed(kinds: ChangeKind[], logged = true): void {
+    if (!logged) {
+      try {
+        this.lib.db.transaction(() => recordChange(this.lib.db, kinds)).immediate();
+      } catch {
+        // Another program is writing: its watchers will hear "library".
+      }
+    }
     this.emit('library.changed', { kinds });
   }
 
-  /** Runs an edit in one transaction (its change logged with it), records it for undo and announces it. */
-  apply<T>(perform: () => Edit<T>): T {
-    const edit = this.lib.db
-      .transaction(() => {
-        const done = perform();
-        recordChange(this.lib.db, done.changes);
-        return done;
-      })
-      .immediate();
-    this.undoStack.push(edit);
-    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
-    this.redoStack = [];
-    this.emit('library.changed', { kinds: edit.changes });
-    return edit.value;
+  /** A transaction that logs what it changed for other processes. */
+  private logged(perform: () => Edit, kinds: (edit: Edit) => ChangeKind[] = (edit) => edit.changes): () => Edit {
+    return () => {
+      const edit = perform();
+      recordChange(this.lib.db, kinds(edit));
+      return edit;
+    };
   }
 
-  undo(): EditState {
-    const edit = this.undoStack.pop();
-    if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to undo.');
-    const redo = this.revert(edit, this.undoStack);
-    this.redoStack.push(redo);
-    return this.editState();
+  /**
+   * Runs a write transaction, waiting its turn while another program writes to the library (views
+   * are told, so they can say so).
+   */
+  write<T>(transaction: () => T): Promise<T> {
+    return whenFree(this.lib.db, transaction, {
+      onWait: (waiting) => this.emit('library.waiting', { waiting, message: waiting ? WAITING_MESSAGE : null }),
+    });
   }
 
-  redo(): EditState {
-    const edit = this.redoStack.pop();
-    if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to redo.');
-    const undo = this.revert(edit, this.redoStack);
-    this.undoStack.push(undo);
-    return this.editState();
+  /** Runs an edit in one transaction, records it for undo and announces it. */
+  apply<T>(perform: () => Edit<T>): Promise<T> {
+    return this.serial(async () => {
+      const edit = (await this.write(() => this.lib.db.transaction(this.logged(perform)).immediate())) as Edit<T>;
+      this.undoStack.push(edit);
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+      this.redoStack = [];
+      this.refused = null;
+      this.changed(edit.changes);
+      return edit.value;
+    });
   }
 
-  private revert(edit: Edit, source: Edit[]): Edit {
+  undo(): Promise<EditState> {
+    return this.serial(async () => {
+      const edit = this.undoStack.at(-1);
+      if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to undo.');
+      this.redoStack.push(await this.revert(edit, this.undoStack, 'undo'));
+      return this.editState();
+    });
+  }
+
+  redo(): Promise<EditState> {
+    return this.serial(async () => {
+      const edit = this.redoStack.at(-1);
+      if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to redo.');
+      this.undoStack.push(await this.revert(edit, this.redoStack, 'redo'));
+      return this.editState();
+    });
+  }
+
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Takes back `edit` (the top of `stack`) once its rows are found as it left them. When another
+   * window or program has changed them since, nothing is written, the step leaves the history
+   * (it can never apply cleanly again, and older steps stay reachable) and the refusal says why.
+   */
+  private async revert(edit: Edit, stack: Edit[], direction: 'undo' | 'redo'): Promise<Edit> {
+    let back: Edit;
+    const kinds = (reverted: Edit) => [...new Set([...edit.changes, ...reverted.changes])];
     try {
-      const kinds = (back: Edit) => [...new Set([...edit.changes, ...back.changes])];
-      const back = this.lib.db
-        .transaction(() => {
-          const reverted = edit.revert();
-          recordChange(this.lib.db, kinds(reverted));
-          return reverted;
-        })
-        .immediate();
-      this.emit('library.changed', { kinds: kinds(back) });
-      return back;
+      back = await this.write(() =>
+        this.lib.db
+          .transaction(
+            this.logged(() => {
+              const conflict = edit.conflict();
+              if (conflict) throw new StepRefused(conflict);
+              return edit.revert();
+            }, kinds),
+          )
+          .immediate(),
+      );
     } catch (error) {
-      // The history no longer matches the library (another process changed it): keep the step so
-      // nothing is silently lost, and say why it cannot be taken back.
-      source.push(edit);
-      throw new MarginaliaError('conflict', `Cannot undo "${edit.label}": ${(error as Error).message}`);
+      const clash = /constraint failed/i.test((error as Error).message) ? `it clashes with a change made` : null;
+      if (!(error instanceof StepRefused) && !clash) throw error;
+      stack.pop();
+      this.refused =
+        `Cannot ${direction} "${edit.label}": ${clash ?? (error as Error).message} in another window or program since. ` +
+        `Nothing was ${direction === 'undo' ? 'undone' : 'redone'}; this step was taken off the ${direction} history.`;
+      throw new MarginaliaError('conflict', this.refused);
     }
+    stack.pop();
+    this.refused = null;
+    this.changed(kinds(back));
+    return back;
   }
 
   editState(): EditState {
@@ -108,7 +165,25 @@ export class Session {
       canRedo: redo !== undefined,
       undoLabel: undo?.label ?? null,
       redoLabel: redo?.label ?? null,
+      refused: this.refused,
     };
+  }
+
+  /**
+   * Indexes queued articles' sentences for claims in the background: a few per turn (tens of
+   * milliseconds), pausing while a job such as an import runs, so the connection stays free.
+   */
+  indexInBackground(intervalMs = 250, perTurn = 20): void {
+    if (this.indexer) return;
+    this.indexer = setInterval(() => {
+      if (this.jobs.size > 0) return;
+      try {
+        indexQueued(this.lib.db, perTurn, perTurn);
+      } catch {
+        // Busy with another process's write: the next turn tries again.
+      }
+    }, intervalMs);
+    this.indexer.unref();
   }
 
   private readDataVersion(): number {
@@ -127,13 +202,15 @@ export class Session {
       this.dataVersion = version;
       const { end, kinds } = changesSince(this.lib.db, this.logSeen);
       this.logSeen = end;
-      this.emit('library.changed', { kinds: kinds ?? ['library'] });
+      // Nothing any view shows (an import's bookkeeping) says nothing.
+      if (kinds === null || kinds.length > 0) this.emit('library.changed', { kinds: kinds ?? ['library'] });
     }, intervalMs);
     this.watcher.unref();
   }
 
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
+    if (this.indexer) clearInterval(this.indexer);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();
     this.lib.close();

@@ -88,6 +88,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const expected = Buffer.from(token);
   const session = new Session(options.libraryPath);
   session.watchExternalChanges();
+  session.indexInBackground();
   const uploadRoot = await mkdtemp(join(tmpdir(), 'marginalia-upload-'));
   const ctx: Context = {
     session,

@@ -33,6 +33,7 @@ export class LibraryHost {
     mkdirSync(dirname(target), { recursive: true });
     const next = new Session(target, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
     next.watchExternalChanges();
+    next.indexInBackground();
     this.current?.close();
     this.current = next;
     this.onSwitch(next);

@@ -11,6 +11,7 @@ import type {
   EditState,
   ImportProgress,
   ImportReport,
+  InterruptedImport,
   LibraryInfo,
   SearchResults,
   Stats,
@@ -121,6 +122,12 @@ export const commands = {
 
   'import.start': command<{ jobId: string }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) })),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
+  /** Imports whose process ended before they did (killed, crashed, out of disk), newest first. */
+  'import.interrupted': command<InterruptedImport[]>()(none),
+  /** Imports the files an interrupted import did not reach; progress and report as for import.start. */
+  'import.resume': command<{ jobId: string }>()(z.strictObject({ jobId: z.string().max(100) })),
+  /** Forgets an interrupted import (its files stay as they are). */
+  'import.dismiss': command<{ dismissed: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'articles.outlets': command<string[]>()(none),
   'articles.editText': command<TextEditResult>()(
@@ -250,6 +257,8 @@ export interface Events {
   'library.changed': { kinds: ChangeKind[] };
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
+  /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
+  'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */
   'menu.action': { action: MenuAction };
 }

@@ -14,6 +14,9 @@ export const COMMAND_NAMES = [
   'search.query',
   'import.start',
   'import.cancel',
+  'import.interrupted',
+  'import.resume',
+  'import.dismiss',
   'articles.outlets',
   'articles.editText',
   'tags.list',
@@ -62,7 +65,13 @@ export const COMMAND_NAMES = [
   'edit.redo',
 ] as const satisfies readonly CommandName[];
 
-export const EVENT_NAMES = ['library.changed', 'import.progress', 'import.finished', 'menu.action'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'library.changed',
+  'library.waiting',
+  'import.progress',
+  'import.finished',
+  'menu.action',
+] as const satisfies readonly EventName[];
 
 /** Splits "articles.list" into its bridge coordinates. */
 export function splitName(name: CommandName): [string, string] {

@@ -78,6 +78,8 @@ export interface EditState {
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
+  /** Why the last undo or redo was refused (another window or program changed its rows since), until the next step succeeds. */
+  refused: string | null;
 }
 
 export interface ImportFailure {
@@ -96,11 +98,31 @@ export interface ImportProgress {
   elapsedMs: number;
   /** Articles in the library now (those before the import and those it wrote): views show it as it happens. */
   libraryArticles: number;
+  /** The import waits for another program writing to the library. */
+  waiting: boolean;
+}
+
+/** An import whose process ended before it did: its file list is kept in the library until it is resumed or dismissed. */
+export interface InterruptedImport {
+  jobId: string;
+  startedAt: string;
+  /** What the analyst asked to import (the files and folders as shown). */
+  requested: string[];
+  total: number;
+  done: number;
+  remaining: number;
 }
 
 export interface ImportReport {
   jobId: string;
   cancelled: boolean;
+  /**
+   * Why the import stopped before its end (in words, e.g. "the disk holding the library is full"),
+   * or null. What it had written stays; the files it did not reach can be imported with "Import the rest".
+   */
+  stopped: string | null;
+  /** Files the import did not reach (cancelled or stopped); 0 when it ran to its end. */
+  notImported: number;
   elapsedMs: number;
   imported: Array<{ file: string; articleId: number; title: string }>;
   duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;

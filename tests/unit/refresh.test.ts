@@ -11,6 +11,8 @@ const NOT_CACHED: CommandName[] = [
   'articles.editText',
   'import.start',
   'import.cancel',
+  'import.resume',
+  'import.dismiss',
   'import.qdpx',
   'tags.create',
   'tags.update',

@@ -13,7 +13,10 @@ function sourceOf(db: Database): string {
   return source;
 }
 
-/** Says what the current transaction changed (call it inside the transaction that makes the change). */
+/**
+ * Says what the current transaction changed (call it inside the transaction that makes the change);
+ * no kinds: it changed nothing any view shows (an import's bookkeeping).
+ */
 export function recordChange(db: Database, kinds: readonly ChangeKind[]): void {
   const { lastInsertRowid } = db.prepare('INSERT INTO change_log (source, kinds) VALUES (?, ?)').run(sourceOf(db), kinds.join(' '));
   db.prepare('DELETE FROM change_log WHERE version <= ?').run(Number(lastInsertRowid) - KEEP);
@@ -40,5 +43,5 @@ export function changesSince(db: Database, after: number): { end: number; kinds:
   const theirs = rows.filter((r) => r.source !== me);
   const first = rows[0];
   if (theirs.length === 0 || (first && first.version > after + 1)) return { end, kinds: null };
-  return { end, kinds: [...new Set(theirs.flatMap((r) => r.kinds.split(' ') as ChangeKind[]))] };
+  return { end, kinds: [...new Set(theirs.flatMap((r) => r.kinds.split(' ').filter(Boolean) as ChangeKind[]))] };
 }

@@ -2,13 +2,15 @@
 // the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
-// --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --only import|cli|reader|export|claims.
+// --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
+// --only import|cli|reader|export|claims|search.
 import { parseArgs } from 'node:util';
 import { claimsBench } from './claims';
 import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
 import { readerBench } from './reader';
+import { searchBench } from './search';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '15' },
     'claims-articles': { type: 'string', default: '100000' },
     only: { type: 'string' },
+    articles: { type: 'string', default: '100000' },
   },
 });
 
@@ -53,4 +56,9 @@ if (!only || only === 'export') {
 if (!only || only === 'claims') {
   console.log('claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)');
   console.table(await claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }));
+}
+
+if (!only || only === 'search') {
+  console.log('search over a generated library (target: search_p95_ms < 20 at 100,000 articles)');
+  console.table(await searchBench({ articles: Number(values.articles), rounds: 5 }));
 }

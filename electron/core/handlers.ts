@@ -11,7 +11,8 @@ import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassa
 import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
-import { search } from './search/query';
+import { articleHits, search, searchPage } from './search/query';
+import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
@@ -51,6 +52,14 @@ export const handlers: Handlers = {
   'articles.delete': ({ session }, { ids }) => session.apply(() => deleteArticles(session.lib.db, ids)),
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
+  'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),
+  'search.articleHits': ({ session }, { query, articleId }) => articleHits(session.lib.db, query, articleId),
+  'search.codeHits': ({ session }, args) => codeHits(session, args),
+  'search.cancelCoding': ({ session }, { jobId }) => {
+    const job = session.jobs.get(jobId);
+    job?.abort();
+    return { cancelled: job !== undefined };
+  },
 
   ...importHandlers,
 

@@ -14,6 +14,10 @@ import type {
   InterruptedImport,
   LibraryInfo,
   SearchResults,
+  SearchPage,
+  TextHits,
+  CodeHitsResult,
+  CodingProgress,
   Stats,
   ChangeKind,
   Passage,
@@ -80,6 +84,7 @@ const passageFilter = z.strictObject({
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
+const searchKind = z.enum(['articles', 'passages', 'notes', 'claims']);
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -119,6 +124,31 @@ export const commands = {
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
 
   'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
+  'search.page': command<SearchPage>()(
+    z.strictObject({
+      query: text(1000),
+      kind: searchKind,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+  ),
+  /** Where the query matches in one article's text (the reader highlights them, F3 goes from one to the next). */
+  'search.articleHits': command<TextHits>()(z.strictObject({ query: text(1000), articleId: id })),
+  /**
+   * Tags the sentences or paragraphs around every hit of the query in the given articles (all
+   * it matches when absent) with one tag, as one undoable edit. Progress arrives as
+   * search.codingProgress events under the caller's jobId; search.cancelCoding stops it.
+   */
+  'search.codeHits': command<CodeHitsResult>()(
+    z.strictObject({
+      query: text(1000).refine((q) => q.trim() !== '', 'type words to search for'),
+      articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      unit: z.enum(['sentence', 'paragraph']),
+      tagId: id,
+      jobId: z.string().min(1).max(100),
+    }),
+  ),
+  'search.cancelCoding': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'import.start': command<{ jobId: string }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) })),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
@@ -257,6 +287,7 @@ export interface Events {
   'library.changed': { kinds: ChangeKind[] };
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
+  'search.codingProgress': CodingProgress;
   /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
   'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */

@@ -12,6 +12,10 @@ export const COMMAND_NAMES = [
   'articles.update',
   'articles.delete',
   'search.query',
+  'search.page',
+  'search.articleHits',
+  'search.codeHits',
+  'search.cancelCoding',
   'import.start',
   'import.cancel',
   'import.interrupted',
@@ -70,6 +74,7 @@ export const EVENT_NAMES = [
   'library.waiting',
   'import.progress',
   'import.finished',
+  'search.codingProgress',
   'menu.action',
 ] as const satisfies readonly EventName[];
 

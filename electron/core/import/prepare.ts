@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedArticle } from '../model';
 import { numberTokensOf } from '../search/numbers';
+import { stemTokensOf } from '../text/stem';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -9,12 +10,14 @@ export function sha256(text: string): string {
 /**
  * An article as the writer stores it, prepared where parsing runs (in parallel, off the single
  * writer): blocks as JSON (a string also crosses threads at half the cost of the objects), the
- * text's hash for duplicate detection, the number tokens of title and text for search.
+ * text's hash for duplicate detection, and the number tokens and stems of title and text for search.
  */
 export interface PreparedArticle extends Omit<ParsedArticle, 'blocks'> {
   blocks: string;
   sha256: string;
   numbers: string;
+  /** The stemmed column of the search index (see stemTokensOf). */
+  stems: string;
 }
 
 export function prepareArticle(article: ParsedArticle): PreparedArticle {
@@ -23,5 +26,6 @@ export function prepareArticle(article: ParsedArticle): PreparedArticle {
     blocks: JSON.stringify(article.blocks),
     sha256: sha256(article.text),
     numbers: numberTokensOf(article.title ?? '', article.text),
+    stems: stemTokensOf(article.title ?? '', article.text),
   };
 }

@@ -19,6 +19,7 @@ interface Props {
 type Hit =
   | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
   | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
+  | { kind: 'note'; key: string; hit: SearchResults['notes'][number] }
   | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] };
 
 const DEBOUNCE_MS = 100;
@@ -55,6 +56,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     return [
       ...current.articles.map((hit) => ({ kind: 'article' as const, key: `a${hit.id}`, hit })),
       ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
+      ...current.notes.map((hit) => ({ kind: 'note' as const, key: `n${hit.id}`, hit })),
       ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
     ];
   }, [current]);
@@ -85,7 +87,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     if (!canOpen(hit)) return;
     onClose();
     if (hit.kind === 'article') onOpenArticle(hit.hit.id);
-    else if (hit.kind === 'passage') onOpenPassage(hit.hit.articleId, hit.hit.id);
+    else if (hit.kind === 'passage' || hit.kind === 'note') onOpenPassage(hit.hit.articleId, hit.hit.id);
     else onOpenClaim?.(hit.hit.id);
   };
 
@@ -100,6 +102,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   const groups: Array<{ kind: Hit['kind']; label: string }> = [
     { kind: 'article', label: 'Articles' },
     { kind: 'passage', label: 'Passages' },
+    { kind: 'note', label: 'Notes' },
     { kind: 'claim', label: 'Claims' },
   ];
 
@@ -110,7 +113,12 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
   else {
     const c = current as SearchResults;
-    statusText = [plural(c.articles.length, 'article'), plural(c.passages.length, 'passage'), plural(c.claims.length, 'claim')].join(', ');
+    statusText = [
+      plural(c.counts.articles, 'article'),
+      plural(c.counts.passages, 'passage'),
+      plural(c.counts.notes, 'note'),
+      plural(c.counts.claims, 'claim'),
+    ].join(', ');
   }
 
   return (
@@ -190,7 +198,7 @@ function HitView({ hit }: { hit: Hit }) {
       </>
     );
   }
-  if (hit.kind === 'passage') {
+  if (hit.kind === 'passage' || hit.kind === 'note') {
     return (
       <>
         <div className="hit-snippet quote">

@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * with the library open (the app while the CLI tags or imports) refreshes only what changed. Only
  * the latest rows are kept (change-log.ts); a commit that left no row reads as "anything changed".
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration010: Migration = {
+  version: 10,
   name: 'change log',
   up: `
     CREATE TABLE change_log (

@@ -98,7 +98,7 @@ export const handlers: Handlers = {
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
     const report = await qdpxFromFile(session.lib, path);
-    session.changed(['articles', 'tags', 'passages', 'claims']);
+    session.changed(['articles', 'tags', 'passages', 'claims'], false);
     return report;
   },
 

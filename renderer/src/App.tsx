@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, plural } from '../../electron/shared/counts';
 import { useBindActions } from './actions/bindings';
 import { typingInTextField } from './actions/context';
@@ -6,8 +6,9 @@ import { ariaKeysOf } from './actions/platform';
 import { useActionKeys } from './actions/useActionKeys';
 import { call } from './client/api';
 import { useCommand, useLibraryEvents } from './client/queries';
-import { ArticleList } from './components/ArticleList';
+import { ARTICLE_PAGE, ArticleList } from './components/ArticleList';
 import { CommandPalette } from './components/CommandPalette';
+import { useFirstPage } from './components/lists/usePages';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
@@ -37,7 +38,9 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
   const editState = useCommand('edit.state', {});
-  const list = useCommand('articles.list', deferredQuery ? { query: deferredQuery, limit: 100_000 } : { limit: 100_000 });
+  const articleQuery = useMemo(() => (deferredQuery ? { query: deferredQuery } : {}), [deferredQuery]);
+  const articlePages = useFirstPage('articles.list', articleQuery, ARTICLE_PAGE);
+  const list = articlePages.first;
   const article = useCommand('articles.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
   // Fetched alongside the article (the reader reads the same cache entry), not after it renders.
   useCommand('passages.forArticle', { articleId: selectedId ?? 0 }, { enabled: selectedId !== null, structuralSharing: false });
@@ -81,8 +84,8 @@ export function App() {
     'view-passages': { run: () => setView('passages') },
   });
 
-  const articles = list.data?.items ?? [];
-  const empty = list.data !== undefined && list.data.total === 0 && !deferredQuery;
+  const articleTotal = articlePages.total;
+  const empty = list.data !== undefined && articleTotal === 0 && !deferredQuery;
   const loadError = info.error ?? list.error ?? article.error;
   const edits = editState.data;
   const codebook = (
@@ -169,13 +172,13 @@ export function App() {
         <div className="count" role="status">
           {deferredQuery
             ? list.data
-              ? `${formatCount(list.data.total)} matching`
+              ? `${formatCount(articleTotal)} matching`
               : 'Loading…'
             : count !== undefined
               ? plural(count, 'article')
               : 'Loading…'}
         </div>
-        <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
+        <ArticleList pages={articlePages} queryKey={deferredQuery} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
       </nav>
       <main className="main">
         {view === 'passages' ? (
@@ -193,7 +196,7 @@ export function App() {
           <div className="reader-layout">
             <div className="empty">
               <h1>{library?.name ?? 'Marginalia'}</h1>
-              <p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
+              <p>{articleTotal ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
             </div>
             <div className="side-column">{codebook}</div>
           </div>

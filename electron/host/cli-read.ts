@@ -58,6 +58,11 @@ export const searchCommand: CommandRun = async (values, words, out) => {
     for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
     for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);
+    for (const m of results.memos) {
+      out.write(
+        `${m.articleId === null ? 'library memo' : `memo of article ${m.articleId}\t${m.articleTitle}`}\n\t${plainSnippet(m.snippet)}\n`,
+      );
+    }
   }
   return 0;
 };

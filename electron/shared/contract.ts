@@ -12,6 +12,7 @@ import type {
   ImportProgress,
   ImportReport,
   LibraryInfo,
+  Memo,
   SearchResults,
   Stats,
   ChangeKind,
@@ -73,6 +74,8 @@ const passageFilter = z.strictObject({
   ...articleFields,
   text: text(1000).optional(),
 });
+/** Longest memo kept (10 million characters): a memo is notes, not a second library. */
+export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
@@ -130,6 +133,10 @@ export const commands = {
     }),
   ),
 
+  /** An article's memo (articleId), or the library's (articleId null). */
+  'memos.get': command<Memo>()(z.strictObject({ articleId: id.nullable() })),
+  'memos.set': command<Memo>()(z.strictObject({ articleId: id.nullable(), text: z.string().max(MAX_MEMO_LENGTH) })),
+
   'tags.list': command<Tag[]>()(none),
   'tags.create': command<Tag>()(
     z.strictObject({
@@ -184,6 +191,7 @@ export const commands = {
   ),
   'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),

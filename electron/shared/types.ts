@@ -9,6 +9,7 @@ export interface Stats {
   tags: number;
   claims: number;
   links: number;
+  memos: number;
 }
 
 export interface LibraryInfo {
@@ -64,14 +65,30 @@ export interface ClaimHit {
   snippet: string;
 }
 
+/** A memo that matched: an article's (with its title) or the library's (articleId null). */
+export interface MemoHit {
+  articleId: number | null;
+  articleTitle: string | null;
+  snippet: string;
+}
+
 export interface SearchResults {
   query: string;
   articles: ArticleHit[];
   passages: PassageHit[];
   claims: ClaimHit[];
+  memos: MemoHit[];
 }
 
-export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims';
+/** A memo in Markdown: an article's, or the library's when articleId is null. Empty text: none written yet. */
+export interface Memo {
+  articleId: number | null;
+  text: string;
+  /** When it was last saved; null when there is none. */
+  updatedAt: string | null;
+}
+
+export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos';
 
 export interface EditState {
   canUndo: boolean;
@@ -200,6 +217,8 @@ export interface QdpxImportReport {
   passages: number;
   claims: number;
   links: number;
+  /** Memos written or extended from the project's notes on sources and on the project. */
+  memos: number;
   skipped: string[];
 }
 

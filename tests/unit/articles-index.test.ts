@@ -63,7 +63,7 @@ describe('the article search index across every write path', () => {
       ),
     );
     // The tables deleteArticles (electron/core/articles/edits.ts) snapshots for its undo.
-    expect(cascading).toEqual(['article_sources', 'claim_appearances', 'passage_tags', 'passages']);
+    expect(cascading).toEqual(['article_sources', 'claim_appearances', 'memos', 'passage_tags', 'passages']);
   });
 
   it('edited metadata is what search finds, and undo and redo move the index with it', async () => {

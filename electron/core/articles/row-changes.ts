@@ -13,6 +13,7 @@ const KEYS = {
   passages: ['id'],
   passage_tags: ['passage_id', 'tag_id'],
   claim_appearances: ['id'],
+  memos: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

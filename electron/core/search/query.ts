@@ -3,10 +3,10 @@ import { MATCH_END, MATCH_START, type SearchResults } from '../../shared/types';
 import { ftsQuery } from './fts-query';
 import { findNumbers, numberToken } from './numbers';
 
-/** One search over articles, passages (quotes and notes) and claims, grouped by kind. */
+/** One search over articles, passages (quotes and notes), claims and memos, grouped by kind. */
 export function search(db: Database, query: string, limit = 50): SearchResults {
   const match = ftsQuery(query);
-  const results: SearchResults = { query, articles: [], passages: [], claims: [] };
+  const results: SearchResults = { query, articles: [], passages: [], claims: [], memos: [] };
   if (!match) return results;
   const mark = `'${MATCH_START}', '${MATCH_END}'`;
   results.articles = db
@@ -36,10 +36,18 @@ export function search(db: Database, query: string, limit = 50): SearchResults {
        WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ?`,
     )
     .all(match, limit) as SearchResults['claims'];
+  results.memos = db
+    .prepare(
+      `SELECT m.article_id AS articleId, a.title AS articleTitle, snippet(memos_fts, 0, ${mark}, '…', 24) AS snippet
+       FROM memos_fts f JOIN memos m ON m.id = f.rowid LEFT JOIN articles a ON a.id = m.article_id
+       WHERE memos_fts MATCH ? ORDER BY f.rank LIMIT ?`,
+    )
+    .all(match, limit) as SearchResults['memos'];
   // A statistic found through its number token ("6.5 mln" for "6.5 million") is marked too.
   const wanted = new Set(findNumbers(query).map((n) => numberToken(n.value)));
   if (wanted.size > 0) {
-    for (const hit of [...results.articles, ...results.passages, ...results.claims]) hit.snippet = markNumbers(hit.snippet, wanted);
+    for (const hit of [...results.articles, ...results.passages, ...results.claims, ...results.memos])
+      hit.snippet = markNumbers(hit.snippet, wanted);
   }
   return results;
 }

@@ -4,7 +4,8 @@ import { migration003 } from './003-passage-order';
 import { migration004 } from './004-article-index-writes';
 import { migration005 } from './005-article-index-merges';
 import { migration006 } from './006-article-sort-keys';
-import { migration007 } from './007-memos';
+import { migration007 } from './007-claims-core';
+import { migration008 } from './008-memos';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * of single passages. Searched like passages: their own FTS5 table with number tokens, kept in step
  * by triggers (so undo, which puts rows back with plain INSERTs, indexes them too).
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'memos',
   up: `
     CREATE TABLE memos (

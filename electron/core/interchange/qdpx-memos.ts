@@ -5,7 +5,7 @@ import { attributes, xmlText } from './xml-text';
 /**
  * Memos in a REFI-QDA project are the standard's notes: each is a <Note> under <Notes>, and what it
  * is about refers to it, an article's TextSource by a <NoteRef> of its own, the library's memo by
- * the <NoteRef> the project as a whole carries (Project.xsd: "Note(s) that apply to the project as
+ * the <NoteRef> the project as a whole carries (Project.xsd: notes "that apply to the project as
  * a whole"). ATLAS.ti, MAXQDA and NVivo keep document and project memos the same way.
  */
 export interface MemoXml {

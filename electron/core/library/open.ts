@@ -109,7 +109,11 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db.pragma('synchronous = NORMAL');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION);
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    migrate(db, current, target);
+    // A new or upgraded library starts with its log empty: the schema's pages are in the file, and
+    // a first import's log holds its own writes only.
+    if (current < target) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

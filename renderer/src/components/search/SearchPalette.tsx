@@ -14,12 +14,15 @@ interface Props {
   onOpenPassage(articleId: number, passageId: number): void;
   /** Claims open where the claims view is; without it, claim results are listed but not openable. */
   onOpenClaim?(claimId: number): void;
+  /** Opens the memo of an article, or of the library (null). */
+  onOpenMemo(articleId: number | null, about: string): void;
 }
 
 type Hit =
   | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
   | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
-  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] };
+  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] }
+  | { kind: 'memo'; key: string; hit: SearchResults['memos'][number] };
 
 const DEBOUNCE_MS = 100;
 const LIMIT = 20;
@@ -29,7 +32,7 @@ export function SearchPalette(props: Props) {
   return props.open ? <Palette {...props} /> : null;
 }
 
-function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) {
+function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMemo }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
   const list = useRef<HTMLDivElement>(null);
@@ -56,6 +59,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
       ...current.articles.map((hit) => ({ kind: 'article' as const, key: `a${hit.id}`, hit })),
       ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
       ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
+      ...current.memos.map((hit) => ({ kind: 'memo' as const, key: `m${hit.articleId ?? 'library'}`, hit })),
     ];
   }, [current]);
 
@@ -86,6 +90,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     onClose();
     if (hit.kind === 'article') onOpenArticle(hit.hit.id);
     else if (hit.kind === 'passage') onOpenPassage(hit.hit.articleId, hit.hit.id);
+    else if (hit.kind === 'memo') onOpenMemo(hit.hit.articleId, hit.hit.articleTitle ?? 'the library');
     else onOpenClaim?.(hit.hit.id);
   };
 
@@ -101,16 +106,22 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     { kind: 'article', label: 'Articles' },
     { kind: 'passage', label: 'Passages' },
     { kind: 'claim', label: 'Claims' },
+    { kind: 'memo', label: 'Memos' },
   ];
 
   let statusText: string;
-  if (!typed) statusText = 'Search articles, passages, notes and claims. ↑↓ to move, Enter to open, Esc to close.';
+  if (!typed) statusText = 'Search articles, passages, notes, claims and memos. ↑↓ to move, Enter to open, Esc to close.';
   else if (results.isError) statusText = '';
   else if (pending) statusText = 'Searching…';
   else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
   else {
     const c = current as SearchResults;
-    statusText = [plural(c.articles.length, 'article'), plural(c.passages.length, 'passage'), plural(c.claims.length, 'claim')].join(', ');
+    statusText = [
+      plural(c.articles.length, 'article'),
+      plural(c.passages.length, 'passage'),
+      plural(c.claims.length, 'claim'),
+      ...(c.memos.length > 0 ? [plural(c.memos.length, 'memo')] : []),
+    ].join(', ');
   }
 
   return (
@@ -197,6 +208,16 @@ function HitView({ hit }: { hit: Hit }) {
           <Highlighted text={hit.hit.snippet} />
         </div>
         <div className="hit-meta">{hit.hit.articleTitle}</div>
+      </>
+    );
+  }
+  if (hit.kind === 'memo') {
+    return (
+      <>
+        <div className="hit-snippet">
+          <Highlighted text={hit.hit.snippet} />
+        </div>
+        <div className="hit-meta">{hit.hit.articleTitle === null ? 'Library memo' : `Memo on ${hit.hit.articleTitle}`}</div>
       </>
     );
   }

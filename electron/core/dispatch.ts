@@ -1,5 +1,6 @@
 import { type ContractError, type Envelope, commands, isCommandName } from '../shared/contract';
 import { MarginaliaError } from './errors';
+import { describeFailure } from './library/failures';
 import { type Context, handlers } from './handlers';
 
 /**
@@ -30,8 +31,10 @@ export function toContractError(error: unknown): ContractError {
   if (error instanceof MarginaliaError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   if (/UNIQUE constraint failed/.test(message)) return { code: 'conflict', message: 'That name is already taken here.' };
-  if (/SQLITE_BUSY|database is locked/.test(message)) {
-    return { code: 'busy', message: 'The library is busy with another program; try again in a moment.' };
+  const failure = describeFailure(error);
+  if (failure) {
+    const what = failure.reason.charAt(0).toUpperCase() + failure.reason.slice(1);
+    return { code: failure.code, message: `${what}: nothing was saved, and the library is as it was before. ${failure.advice}` };
   }
   return { code: 'internal', message: `Something went wrong: ${message}` };
 }

@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'conflict'
   | 'nothing-to-undo'
   | 'unsupported'
+  | 'cancelled'
+  | 'busy'
+  | 'disk-full'
+  | 'read-only'
   | 'io';
 
 export class MarginaliaError extends Error {

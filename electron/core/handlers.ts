@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
@@ -14,13 +13,15 @@ import {
   qdpxToFile,
 } from './export/commands';
 import { getMemo, setMemo } from './memos/memos';
-import { countArticles, runImport, type Parser } from './import/pipeline';
+import { importHandlers } from './import/handlers';
+import type { Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
 import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassage, updatePassageNote } from './passages/edits';
 import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
-import { search } from './search/query';
+import { articleHits, search, searchPage } from './search/query';
+import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
@@ -60,40 +61,16 @@ export const handlers: Handlers = {
   'articles.delete': ({ session }, { ids }) => session.apply(() => deleteArticles(session.lib.db, ids)),
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
-
-  'import.start': (ctx, { paths }) => {
-    const { session } = ctx;
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    session.jobs.set(jobId, controller);
-    void runImport(session.lib.db, session.lib.clock, ctx.parser, paths, {
-      jobId,
-      signal: controller.signal,
-      onProgress: (progress) => session.emit('import.progress', progress),
-      onCommit: () => session.changed(['articles']),
-      checkpoints: session.lib.checkpoints,
-      ...(ctx.displayName ? { displayName: ctx.displayName } : {}),
-    })
-      .then((report) => session.emit('import.finished', report))
-      .catch((error: unknown) =>
-        session.emit('import.finished', {
-          jobId,
-          cancelled: false,
-          elapsedMs: 0,
-          libraryArticles: countArticles(session.lib.db),
-          imported: [],
-          duplicates: [],
-          failed: [{ file: paths.join(', '), error: `The import stopped: ${(error as Error).message}` }],
-        }),
-      )
-      .finally(() => session.jobs.delete(jobId));
-    return { jobId };
-  },
-  'import.cancel': ({ session }, { jobId }) => {
+  'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),
+  'search.articleHits': ({ session }, { query, articleId }) => articleHits(session.lib.db, query, articleId),
+  'search.codeHits': ({ session }, args) => codeHits(session, args),
+  'search.cancelCoding': ({ session }, { jobId }) => {
     const job = session.jobs.get(jobId);
     job?.abort();
     return { cancelled: job !== undefined };
   },
+
+  ...importHandlers,
 
   'articles.outlets': ({ session }) => listOutlets(session.lib.db),
   'articles.editText': ({ session }, { id, text }) => session.apply(() => editArticleText(session.lib.db, session.lib.clock, id, text)),

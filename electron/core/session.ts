@@ -3,9 +3,14 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { indexQueued } from './claims/sentence-index';
+import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 
 const UNDO_DEPTH = 500;
+
+/** An undo or redo refused because the rows it would put back were changed elsewhere since. */
+class StepRefused extends Error {}
 
 /**
  * One open library in a host process (Electron main or the HTTP host): the writer connection,
@@ -16,8 +21,13 @@ export class Session {
   private readonly emitter = new EventEmitter();
   private undoStack: Edit[] = [];
   private redoStack: Edit[] = [];
+  /** Why the last undo or redo was refused, until the next step succeeds. */
+  private refused: string | null = null;
+  /** Edits, undos and redos of this session run one after another, also while one waits for the lock. */
+  private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
   private watcher: NodeJS.Timeout | null = null;
+  private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
   constructor(path: string, options: OpenOptions = {}) {
@@ -40,43 +50,83 @@ export class Session {
     this.emit('library.changed', { kinds });
   }
 
+  /**
+   * Runs a write transaction, waiting its turn while another program writes to the library (views
+   * are told, so they can say so).
+   */
+  write<T>(transaction: () => T): Promise<T> {
+    return whenFree(this.lib.db, transaction, {
+      onWait: (waiting) => this.emit('library.waiting', { waiting, message: waiting ? WAITING_MESSAGE : null }),
+    });
+  }
+
   /** Runs an edit in one transaction, records it for undo and announces it. */
-  apply<T>(perform: () => Edit<T>): T {
-    const edit = this.lib.db.transaction(perform).immediate();
-    this.undoStack.push(edit);
-    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
-    this.redoStack = [];
-    this.changed(edit.changes);
-    return edit.value;
+  apply<T>(perform: () => Edit<T>): Promise<T> {
+    return this.serial(async () => {
+      const edit = await this.write(() => this.lib.db.transaction(perform).immediate());
+      this.undoStack.push(edit);
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+      this.redoStack = [];
+      this.refused = null;
+      this.changed(edit.changes);
+      return edit.value;
+    });
   }
 
-  undo(): EditState {
-    const edit = this.undoStack.pop();
-    if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to undo.');
-    const redo = this.revert(edit, this.undoStack);
-    this.redoStack.push(redo);
-    return this.editState();
+  undo(): Promise<EditState> {
+    return this.serial(async () => {
+      const edit = this.undoStack.at(-1);
+      if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to undo.');
+      this.redoStack.push(await this.revert(edit, this.undoStack, 'undo'));
+      return this.editState();
+    });
   }
 
-  redo(): EditState {
-    const edit = this.redoStack.pop();
-    if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to redo.');
-    const undo = this.revert(edit, this.redoStack);
-    this.undoStack.push(undo);
-    return this.editState();
+  redo(): Promise<EditState> {
+    return this.serial(async () => {
+      const edit = this.redoStack.at(-1);
+      if (!edit) throw new MarginaliaError('nothing-to-undo', 'There is nothing to redo.');
+      this.undoStack.push(await this.revert(edit, this.redoStack, 'redo'));
+      return this.editState();
+    });
   }
 
-  private revert(edit: Edit, source: Edit[]): Edit {
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Takes back `edit` (the top of `stack`) once its rows are found as it left them. When another
+   * window or program has changed them since, nothing is written, the step leaves the history
+   * (it can never apply cleanly again, and older steps stay reachable) and the refusal says why.
+   */
+  private async revert(edit: Edit, stack: Edit[], direction: 'undo' | 'redo'): Promise<Edit> {
+    let back: Edit;
     try {
-      const back = this.lib.db.transaction(() => edit.revert()).immediate();
-      this.changed([...new Set([...edit.changes, ...back.changes])]);
-      return back;
+      back = await this.write(() =>
+        this.lib.db
+          .transaction(() => {
+            const conflict = edit.conflict();
+            if (conflict) throw new StepRefused(conflict);
+            return edit.revert();
+          })
+          .immediate(),
+      );
     } catch (error) {
-      // The history no longer matches the library (another process changed it): keep the step so
-      // nothing is silently lost, and say why it cannot be taken back.
-      source.push(edit);
-      throw new MarginaliaError('conflict', `Cannot undo "${edit.label}": ${(error as Error).message}`);
+      const clash = /constraint failed/i.test((error as Error).message) ? `it clashes with a change made` : null;
+      if (!(error instanceof StepRefused) && !clash) throw error;
+      stack.pop();
+      this.refused =
+        `Cannot ${direction} "${edit.label}": ${clash ?? (error as Error).message} in another window or program since. ` +
+        `Nothing was ${direction === 'undo' ? 'undone' : 'redone'}; this step was taken off the ${direction} history.`;
+      throw new MarginaliaError('conflict', this.refused);
     }
+    stack.pop();
+    this.refused = null;
+    this.changed([...new Set([...edit.changes, ...back.changes])]);
+    return back;
   }
 
   editState(): EditState {
@@ -87,7 +137,25 @@ export class Session {
       canRedo: redo !== undefined,
       undoLabel: undo?.label ?? null,
       redoLabel: redo?.label ?? null,
+      refused: this.refused,
     };
+  }
+
+  /**
+   * Indexes queued articles' sentences for claims in the background: a few per turn (tens of
+   * milliseconds), pausing while a job such as an import runs, so the connection stays free.
+   */
+  indexInBackground(intervalMs = 250, perTurn = 20): void {
+    if (this.indexer) return;
+    this.indexer = setInterval(() => {
+      if (this.jobs.size > 0) return;
+      try {
+        indexQueued(this.lib.db, perTurn, perTurn);
+      } catch {
+        // Busy with another process's write: the next turn tries again.
+      }
+    }, intervalMs);
+    this.indexer.unref();
   }
 
   private readDataVersion(): number {
@@ -109,6 +177,7 @@ export class Session {
 
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
+    if (this.indexer) clearInterval(this.indexer);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();
     this.lib.close();

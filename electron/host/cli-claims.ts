@@ -1,4 +1,5 @@
 import { findCandidates } from '../core/claims/candidates';
+import { describeValue } from '../core/claims/figures';
 import { addAppearance, createClaim, deleteClaim } from '../core/claims/edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated } from '../core/claims/links';
 import { allClaims, getClaim } from '../core/claims/queries';
@@ -45,8 +46,13 @@ function range(values: Record<string, unknown>): { articleId: number; start: num
 
 function printClaim(cli: ClaimsCli, claim: ReturnType<typeof getClaim>, asJson: boolean): void {
   if (asJson) return cli.write(JSON.stringify(claim, null, 2) + '\n');
+  const money = ['%', 'USD', 'GBP', 'EUR', 'RUB', 'JPY'];
+  const value = claim.value === null ? '' : describeValue({ value: claim.value, high: null, unit: claim.unit });
+  const unit = claim.unit && !money.includes(claim.unit) ? ` ${claim.unit}` : '';
   const figure =
-    claim.value === null ? '' : ` · ${claim.value}${claim.unit ? ` ${claim.unit}` : ''}${claim.counted ? ` · ${claim.counted}` : ''}`;
+    claim.value === null
+      ? ''
+      : ` · ${claim.qualifier ? `${claim.qualifier} ` : ''}${value}${unit}${claim.counted ? ` · ${claim.counted}` : ''}`;
   cli.write(`claim ${claim.id}\t[${claim.kind}] ${claim.statement}\n\t${claim.speaker ?? 'no speaker'}${figure}\n`);
   for (const a of claim.appearances)
     cli.write(

@@ -10,8 +10,8 @@ import { type CsvLayout, exportPassagesCsv } from '../core/export/csv-passages';
 import { writeFileAtomically } from '../core/export/output';
 import { tagIdsForPaths } from '../core/export/passage-filter';
 import { exportQdpx } from '../core/interchange/qdpx-export';
-import { type Library, openLibrary } from '../core/library/open';
-import { libraryPath } from './cli-library';
+import type { Library } from '../core/library/open';
+import { openCliLibrary } from './cli-library';
 import { CliError, type CommandRun } from './cli-output';
 import { plural } from '../shared/counts';
 
@@ -96,7 +96,7 @@ export const exportCommand: CommandRun = async (values, [kind, ...extra], out) =
     throw new CliError('--article takes an article id (a positive whole number).');
   const layout = (values.layout as string | undefined) ?? 'wide';
   if (layout !== 'wide' && layout !== 'long') throw new CliError('--layout is wide or long.');
-  const lib = openLibrary(libraryPath(values));
+  const lib = openCliLibrary(values);
   try {
     const request = {
       kind: kind as ExportKind,

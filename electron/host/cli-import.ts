@@ -1,19 +1,71 @@
 import { resolve } from 'node:path';
+import { interruptedImports } from '../core/import/jobs';
 import { createParsePool } from '../core/import/parse-pool';
 import { runImport } from '../core/import/pipeline';
-import { type Library, openLibrary } from '../core/library/open';
-import { libraryPath } from './cli-library';
+import { WAITING_MESSAGE } from '../core/library/busy';
+import type { Library } from '../core/library/open';
+import type { ImportProgress, ImportReport } from '../shared/types';
+import { openCliLibrary } from './cli-library';
 import { formatCount, plural } from '../shared/counts';
-import { CliError, type CommandRun, json } from './cli-output';
+import { CliError, type CommandRun, type Output, json } from './cli-output';
+
+/** Progress on a terminal; whatever the output, a line when the import must wait for another writer. */
+function progressFor(values: Record<string, unknown>): (p: ImportProgress) => void {
+  const tty = !values.json && process.stderr.isTTY;
+  let waiting = false;
+  return (p) => {
+    if (p.waiting !== waiting) {
+      waiting = p.waiting;
+      if (waiting) process.stderr.write(`${tty ? '\r' : ''}${WAITING_MESSAGE}${tty ? '   ' : '\n'}`);
+      if (waiting) return;
+    }
+    if (tty)
+      process.stderr.write(
+        `\r${formatCount(p.done)}/${plural(p.total, 'file')}, ${formatCount(p.imported)} imported, ${formatCount(p.failed)} failed   `,
+      );
+  };
+}
+
+function summary(report: ImportReport): string {
+  const counts =
+    `Imported ${formatCount(report.imported.length)}, skipped ${plural(report.duplicates.length, 'duplicate')}, ` +
+    `${formatCount(report.failed.length)} failed`;
+  if (report.stopped)
+    return (
+      `${counts}, then the import stopped: ${report.stopped}\n` +
+      `The articles imported before it are kept. ${plural(report.notImported, 'file')} ${report.notImported === 1 ? 'was' : 'were'} not imported: ` +
+      'run "marginalia import --resume" to import them.\n'
+    );
+  return `${counts}${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`;
+}
+
+function write(values: Record<string, unknown>, report: ImportReport, out: Output): void {
+  if (values.json) {
+    out.write(
+      json({
+        imported: report.imported.length,
+        duplicates: report.duplicates.length,
+        failed: report.failed,
+        stopped: report.stopped,
+        notImported: report.notImported,
+      }),
+    );
+    return;
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  out.write(summary(report));
+  for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);
+}
 
 export const importCommand: CommandRun = async (values, paths, out) => {
-  if (paths.length === 0) throw new CliError('import needs at least one file or folder.');
+  if (values.resume && paths.length > 0) throw new CliError('import --resume takes no paths: it imports the rest of interrupted imports.');
+  if (!values.resume && paths.length === 0) throw new CliError('import needs at least one file or folder (or --resume).');
   // The workers load their code while this thread opens the library and lists the files.
   const pool = createParsePool();
   void pool.warm();
   let lib: Library;
   try {
-    lib = openLibrary(libraryPath(values));
+    lib = openCliLibrary(values);
   } catch (error) {
     await pool.close();
     throw error;
@@ -22,36 +74,47 @@ export const importCommand: CommandRun = async (values, paths, out) => {
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   try {
-    const showProgress = !values.json && process.stderr.isTTY;
-    const report = await runImport(
-      lib.db,
-      lib.clock,
-      pool,
-      paths.map((p) => resolve(p)),
-      {
-        checkpoints: lib.checkpoints,
-        signal: controller.signal,
-        ...(showProgress
-          ? {
-              onProgress: (p) =>
-                process.stderr.write(
-                  `\r${formatCount(p.done)}/${plural(p.total, 'file')}, ${formatCount(p.imported)} imported, ${formatCount(p.failed)} failed   `,
-                ),
-            }
-          : {}),
-      },
-    );
-    if (showProgress) process.stderr.write('\n');
-    if (values.json) {
-      out.write(json({ imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed }));
-    } else {
-      out.write(
-        `Imported ${formatCount(report.imported.length)}, skipped ${plural(report.duplicates.length, 'duplicate')}, ${formatCount(report.failed.length)} failed` +
-          `${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`,
+    const options = { checkpoints: lib.checkpoints, signal: controller.signal, onProgress: progressFor(values) };
+    if (!values.resume) {
+      const report = await runImport(
+        lib.db,
+        lib.clock,
+        pool,
+        paths.map((p) => resolve(p)),
+        options,
       );
-      for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);
+      write(values, report, out);
+      return report.failed.length > 0 || report.cancelled || report.stopped ? 1 : 0;
     }
-    return report.failed.length > 0 || report.cancelled ? 1 : 0;
+    const jobs = interruptedImports(lib.db, new Set());
+    if (jobs.length === 0) {
+      if (values.json) out.write(json([]));
+      else out.write('Nothing to resume: no import into this library was interrupted.\n');
+      return 0;
+    }
+    let code = 0;
+    const reports: ImportReport[] = [];
+    for (const job of jobs.reverse()) {
+      if (!values.json) out.write(`Resuming the import of ${job.requested.join(', ')}: ${plural(job.remaining, 'file')} to go.\n`);
+      const report = await runImport(lib.db, lib.clock, pool, job.requested, { ...options, resume: job.jobId });
+      reports.push(report);
+      if (!values.json) write(values, report, out);
+      if (report.failed.length > 0 || report.cancelled || report.stopped) code = 1;
+      if (report.stopped || report.cancelled) break;
+    }
+    if (values.json)
+      out.write(
+        json(
+          reports.map((r) => ({
+            imported: r.imported.length,
+            duplicates: r.duplicates.length,
+            failed: r.failed,
+            stopped: r.stopped,
+            notImported: r.notImported,
+          })),
+        ),
+      );
+    return code;
   } finally {
     process.off('SIGINT', stop);
     // The checkpoint worker copies the rest of the log after the import: let it finish rather

@@ -17,9 +17,10 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   import: {
-    usage: 'marginalia import [--library FILE] [--json] PATH...',
-    summary: 'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx)',
-    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    usage: 'marginalia import [--library FILE] [--json] PATH...\n       marginalia import --resume [--library FILE] [--json]',
+    summary:
+      'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx); --resume imports the rest of an interrupted import',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, resume: { type: 'boolean' } },
     load: async () => (await import('./cli-import')).importCommand,
   },
   list: {

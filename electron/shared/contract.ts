@@ -11,9 +11,14 @@ import type {
   EditState,
   ImportProgress,
   ImportReport,
+  InterruptedImport,
   LibraryInfo,
   Memo,
   SearchResults,
+  SearchPage,
+  TextHits,
+  CodeHitsResult,
+  CodingProgress,
   Stats,
   ChangeKind,
   Passage,
@@ -82,6 +87,7 @@ export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
+const searchKind = z.enum(['articles', 'passages', 'notes', 'claims', 'memos']);
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -121,9 +127,40 @@ export const commands = {
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
 
   'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
+  'search.page': command<SearchPage>()(
+    z.strictObject({
+      query: text(1000),
+      kind: searchKind,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+  ),
+  /** Where the query matches in one article's text (the reader highlights them, F3 goes from one to the next). */
+  'search.articleHits': command<TextHits>()(z.strictObject({ query: text(1000), articleId: id })),
+  /**
+   * Tags the sentences or paragraphs around every hit of the query in the given articles (all
+   * it matches when absent) with one tag, as one undoable edit. Progress arrives as
+   * search.codingProgress events under the caller's jobId; search.cancelCoding stops it.
+   */
+  'search.codeHits': command<CodeHitsResult>()(
+    z.strictObject({
+      query: text(1000).refine((q) => q.trim() !== '', 'type words to search for'),
+      articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      unit: z.enum(['sentence', 'paragraph']),
+      tagId: id,
+      jobId: z.string().min(1).max(100),
+    }),
+  ),
+  'search.cancelCoding': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'import.start': command<{ jobId: string }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) })),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
+  /** Imports whose process ended before they did (killed, crashed, out of disk), newest first. */
+  'import.interrupted': command<InterruptedImport[]>()(none),
+  /** Imports the files an interrupted import did not reach; progress and report as for import.start. */
+  'import.resume': command<{ jobId: string }>()(z.strictObject({ jobId: z.string().max(100) })),
+  /** Forgets an interrupted import (its files stay as they are). */
+  'import.dismiss': command<{ dismissed: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'articles.outlets': command<string[]>()(none),
   'articles.editText': command<TextEditResult>()(
@@ -258,6 +295,9 @@ export interface Events {
   'library.changed': { kinds: ChangeKind[] };
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
+  'search.codingProgress': CodingProgress;
+  /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
+  'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */
   'menu.action': { action: MenuAction };
 }

@@ -12,8 +12,15 @@ export const COMMAND_NAMES = [
   'articles.update',
   'articles.delete',
   'search.query',
+  'search.page',
+  'search.articleHits',
+  'search.codeHits',
+  'search.cancelCoding',
   'import.start',
   'import.cancel',
+  'import.interrupted',
+  'import.resume',
+  'import.dismiss',
   'articles.outlets',
   'articles.editText',
   'memos.get',
@@ -65,7 +72,14 @@ export const COMMAND_NAMES = [
   'edit.redo',
 ] as const satisfies readonly CommandName[];
 
-export const EVENT_NAMES = ['library.changed', 'import.progress', 'import.finished', 'menu.action'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'library.changed',
+  'library.waiting',
+  'import.progress',
+  'import.finished',
+  'search.codingProgress',
+  'menu.action',
+] as const satisfies readonly EventName[];
 
 /** Splits "articles.list" into its bridge coordinates. */
 export function splitName(name: CommandName): [string, string] {

@@ -45,11 +45,17 @@ export const MATCH_END = '\uE001';
 export interface ArticleHit {
   id: number;
   title: string;
+  /** The title with its matched words marked. */
+  titleMarked: string;
   outlet: string | null;
   published: string | null;
+  /** A fragment of the text around its hits, marked. */
   snippet: string;
+  /** How many places in the text match. */
+  hitCount: number;
 }
 
+/** A passage whose quote matched (kind "passages") or whose note matched (kind "notes"). */
 export interface PassageHit {
   id: number;
   articleId: number;
@@ -67,15 +73,22 @@ export interface ClaimHit {
 
 /** A memo that matched: an article's (with its title) or the library's (articleId null). */
 export interface MemoHit {
+  id: number;
   articleId: number | null;
   articleTitle: string | null;
   snippet: string;
 }
 
+export type SearchKind = 'articles' | 'passages' | 'notes' | 'claims' | 'memos';
+export type SearchCounts = Record<SearchKind, number>;
+
+/** The first hits of every kind, with how many there are of each. */
 export interface SearchResults {
   query: string;
+  counts: SearchCounts;
   articles: ArticleHit[];
   passages: PassageHit[];
+  notes: PassageHit[];
   claims: ClaimHit[];
   memos: MemoHit[];
 }
@@ -88,6 +101,47 @@ export interface Memo {
   updatedAt: string | null;
 }
 
+interface PageOf<K extends SearchKind, H> {
+  query: string;
+  kind: K;
+  offset: number;
+  total: number;
+  hits: H[];
+}
+
+/** Hits of one kind from an offset on (the palette loads them as its list scrolls). */
+export type SearchPage =
+  | PageOf<'articles', ArticleHit>
+  | PageOf<'passages', PassageHit>
+  | PageOf<'notes', PassageHit>
+  | PageOf<'claims', ClaimHit>
+  | PageOf<'memos', MemoHit>;
+
+/** Where a query matches inside one text (UTF-16 offsets), for highlighting in the reader. */
+export interface TextHits {
+  query: string;
+  ranges: Array<{ start: number; end: number }>;
+}
+
+/** What "code all hits" tags around each hit: its sentence or its paragraph. */
+export type CodingUnit = 'sentence' | 'paragraph';
+
+export interface CodeHitsResult {
+  /** Passages made for the hits. */
+  created: number;
+  /** Passages that gained the tag (the new ones and those already covering exactly a unit). */
+  tagged: number;
+  /** Articles with at least one hit coded. */
+  articles: number;
+}
+
+/** How far finding the hits to code has got: `done` of `total` articles. */
+export interface CodingProgress {
+  jobId: string;
+  done: number;
+  total: number;
+}
+
 export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos';
 
 export interface EditState {
@@ -95,6 +149,8 @@ export interface EditState {
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
+  /** Why the last undo or redo was refused (another window or program changed its rows since), until the next step succeeds. */
+  refused: string | null;
 }
 
 export interface ImportFailure {
@@ -113,11 +169,31 @@ export interface ImportProgress {
   elapsedMs: number;
   /** Articles in the library now (those before the import and those it wrote): views show it as it happens. */
   libraryArticles: number;
+  /** The import waits for another program writing to the library. */
+  waiting: boolean;
+}
+
+/** An import whose process ended before it did: its file list is kept in the library until it is resumed or dismissed. */
+export interface InterruptedImport {
+  jobId: string;
+  startedAt: string;
+  /** What the analyst asked to import (the files and folders as shown). */
+  requested: string[];
+  total: number;
+  done: number;
+  remaining: number;
 }
 
 export interface ImportReport {
   jobId: string;
   cancelled: boolean;
+  /**
+   * Why the import stopped before its end (in words, e.g. "the disk holding the library is full"),
+   * or null. What it had written stays; the files it did not reach can be imported with "Import the rest".
+   */
+  stopped: string | null;
+  /** Files the import did not reach (cancelled or stopped); 0 when it ran to its end. */
+  notImported: number;
   elapsedMs: number;
   imported: Array<{ file: string; articleId: number; title: string }>;
   duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;

@@ -72,9 +72,10 @@ test('Ctrl+K searches articles, passages and notes and opens a passage at its pl
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(phrase);
 
-  // Notes are searched too.
+  // Notes are searched too, and listed as notes (the article says "internally" and "returned": stems).
   await page.keyboard.press('Control+k');
   await dialog.getByRole('combobox', { name: 'Search everything' }).fill('internal returns');
-  await expect(results.getByRole('group', { name: 'Passages' }).getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('group', { name: 'Notes' }).getByRole('option')).toHaveCount(1);
+  await expect(dialog.getByRole('status')).toHaveText('1 article, 0 passages, 1 note, 0 claims');
   await page.keyboard.press('Escape');
 });

@@ -22,7 +22,7 @@ async function contexts(quotes: Record<keyof typeof TEXTS, string>): Promise<Rec
     const text = TEXTS[key];
     const articleId = insertArticle(db, { title: key, text });
     const start = text.indexOf(quotes[key]);
-    session.apply(() => createPassage(db, session.lib.clock, { articleId, start, end: start + quotes[key].length }));
+    await session.apply(() => createPassage(db, session.lib.clock, { articleId, start, end: start + quotes[key].length }));
   }
   const path = join(tempDir(), 'passages.csv');
   await passagesCsvToFile(session.lib, path, {});
@@ -61,8 +61,8 @@ describe('CSV context columns', () => {
     const text = TEXTS.en;
     const articleId = insertArticle(db, { title: 'en', text });
     const start = text.indexOf('outside Syria');
-    session.apply(() => createPassage(db, session.lib.clock, { articleId, start, end: start + 'outside Syria'.length }));
-    session.apply(() => editArticleText(db, session.lib.clock, articleId, 'A different text altogether, about the weather.'));
+    await session.apply(() => createPassage(db, session.lib.clock, { articleId, start, end: start + 'outside Syria'.length }));
+    await session.apply(() => editArticleText(db, session.lib.clock, articleId, 'A different text altogether, about the weather.'));
     const path = join(tempDir(), 'passages.csv');
     await passagesCsvToFile(session.lib, path, {});
     const [row] = parse(readFileSync(path), { bom: true, columns: true }) as Array<Record<string, string>>;

@@ -62,7 +62,13 @@ describe('shared undo history', () => {
       expect(dump(db)).toEqual(states[i]);
       expectHealthy(db);
     }
-    expect(await call(ctx, 'edit.state', {})).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: labels[0] });
+    expect(await call(ctx, 'edit.state', {})).toEqual({
+      canUndo: false,
+      canRedo: true,
+      undoLabel: null,
+      redoLabel: labels[0],
+      refused: null,
+    });
     for (let i = 1; i < states.length; i++) {
       await call(ctx, 'edit.redo', {});
       expect(dump(db)).toEqual(states[i]);

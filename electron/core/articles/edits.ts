@@ -11,30 +11,28 @@ export type ArticlePatch = Partial<Record<'title' | 'outlet' | 'byline' | 'publi
 
 const COLUMNS = ['title', 'outlet', 'byline', 'published', 'place', 'language', 'url'] as const;
 
-/** Edits article metadata; the inverse restores exactly the previous values. */
+/** Edits article metadata; undo restores exactly the previous values. */
 export function updateArticle(db: Database, clock: Clock, id: number, patch: ArticlePatch): Edit<ArticleSummary> {
-  const before = db.prepare(`SELECT ${COLUMNS.join(', ')}, updated_at FROM articles WHERE id = ?`).get(id) as
-    (Record<(typeof COLUMNS)[number], string | null> & { updated_at: string }) | undefined;
-  if (!before) throw notFound('Article', id);
+  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) throw notFound('Article', id);
   const keys = COLUMNS.filter((key) => patch[key] !== undefined);
   const values = keys.map((key) => {
     const value = patch[key] ?? null;
     const trimmed = typeof value === 'string' ? value.trim() : null;
     return key === 'title' ? (trimmed ?? '') : trimmed || null;
   });
-  const updatedAt = isoNow(clock);
-  db.prepare(`UPDATE articles SET ${[...keys.map((k) => `${k} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-    ...values,
-    updatedAt,
-    id,
+  return recordEdit(
+    db,
+    () => [among('articles', 'id', [id])],
+    () => {
+      db.prepare(`UPDATE articles SET ${[...keys.map((k) => `${k} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
+        ...values,
+        isoNow(clock),
+        id,
+      );
+      return getSummary(db, id);
+    },
+    () => ({ label: 'Edit article details', changes: ['articles'] }),
   );
-  const previous: ArticlePatch = Object.fromEntries(keys.map((key) => [key, before[key]]));
-  return {
-    value: getSummary(db, id),
-    label: 'Edit article details',
-    changes: ['articles'],
-    revert: () => updateArticle(db, clock, id, previous),
-  };
 }
 
 /**

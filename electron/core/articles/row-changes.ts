@@ -1,49 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeKind } from '../../shared/types';
 import type { Edit } from '../edits';
+import { findConflict } from './row-conflicts';
+import { KEYS, type Row, type Selection, type Snapshot, type Table, snapshot } from './row-snapshots';
 import { articleIndexer, type IndexedColumns } from './writer';
 
-type Row = Record<string, unknown>;
-
-/** Tables the codebook, passage, article and text edits touch, with their primary keys. */
-const KEYS = {
-  articles: ['id'],
-  article_sources: ['article_id'],
-  tags: ['id'],
-  passages: ['id'],
-  passage_tags: ['passage_id', 'tag_id'],
-  claim_appearances: ['id'],
-  claims: ['id'],
-  claim_links: ['id'],
-  claim_rejections: ['id'],
-  memos: ['id'],
-} as const;
-
-export type Table = keyof typeof KEYS;
-
-/** Rows of one table chosen by a WHERE clause; the same selection is read before and after an edit. */
-export interface Selection {
-  table: Table;
-  where: string;
-  params?: unknown[];
-}
-
-/** Rows of several tables at one moment, keyed by table and primary key. */
-export type Snapshot = Map<Table, Map<string, Row>>;
-
-function keyOf(table: Table, row: Row): string {
-  return KEYS[table].map((column) => String(row[column])).join(':');
-}
-
-export function snapshot(db: Database, selections: readonly Selection[]): Snapshot {
-  const result: Snapshot = new Map();
-  for (const { table, where, params = [] } of selections) {
-    const rows = result.get(table) ?? new Map<string, Row>();
-    for (const row of db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Row[]) rows.set(keyOf(table, row), row);
-    result.set(table, rows);
-  }
-  return result;
-}
+export { among, type Selection } from './row-snapshots';
 
 /**
  * Unique columns that rows may swap within one edit (a merged tag and the child that takes its
@@ -124,15 +86,26 @@ function applyState(db: Database, from: Snapshot, to: Snapshot): void {
   }
 }
 
-/** An edit that moved the selected rows from `before` to `after`; undoing it moves them back. */
-function appliedEdit(db: Database, before: Snapshot, after: Snapshot, label: string, changes: ChangeKind[]): Edit<null> {
+/**
+ * An edit that moved the selected rows from `before` to `after`; undoing it moves them back, once
+ * the rows it wrote are found as it left them (see findConflict).
+ */
+function appliedEdit(
+  db: Database,
+  selections: () => readonly Selection[],
+  before: Snapshot,
+  after: Snapshot,
+  label: string,
+  changes: ChangeKind[],
+): Edit<null> {
   return {
     value: null,
     label,
     changes,
+    conflict: () => findConflict(db, before, after, snapshot(db, selections())),
     revert: () => {
       applyState(db, after, before);
-      return appliedEdit(db, after, before, label, changes);
+      return appliedEdit(db, selections, after, before, label, changes);
     },
   };
 }
@@ -140,7 +113,8 @@ function appliedEdit(db: Database, before: Snapshot, after: Snapshot, label: str
 /**
  * Runs `perform` and returns it as an Edit whose undo puts every selected row back exactly as it
  * was (same ids, same values) and whose redo replays the result. `selections` is called before
- * and after `perform` and must cover every row the edit can insert, change or delete.
+ * and after `perform` (and again before an undo or redo, to find rows changed since) and must
+ * cover every row the edit can insert, change or delete.
  */
 export function recordEdit<T>(
   db: Database,
@@ -152,10 +126,5 @@ export function recordEdit<T>(
   const value = perform();
   const after = snapshot(db, selections());
   const { label, changes } = describe(value);
-  return { ...appliedEdit(db, before, after, label, changes), value };
-}
-
-/** A selection of rows whose column is one of `ids` (passed as JSON, so any number fits one statement). */
-export function among(table: Table, column: string, ids: readonly number[]): Selection {
-  return { table, where: `"${column}" IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
+  return { ...appliedEdit(db, selections, before, after, label, changes), value };
 }

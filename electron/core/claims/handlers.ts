@@ -38,20 +38,20 @@ export const claimHandlers: Pick<Handlers, ClaimCommand> = {
     session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
   'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
   'claims.related': ({ session }, { id, limit }) => suggestionsFor(session.lib.db, id, limit),
-  'claims.accept': ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
+  'claims.accept': async ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
     const { db, clock } = session.lib;
     if (otherClaimId !== undefined) {
-      session.apply(() => linkClaims(db, clock, claimId, otherClaimId, relation!));
+      await session.apply(() => linkClaims(db, clock, claimId, otherClaimId, relation!));
       return getClaim(db, claimId);
     }
     const place = { articleId: articleId!, start: start!, end: end! };
     if (as === 'claim') return session.apply(() => acceptAsLinkedClaim(db, clock, claimId, place, relation ?? 'varies', stance));
     return session.apply(() => addAppearance(db, clock, claimId, place, stance ?? 'asserts'));
   },
-  'claims.reject': ({ session }, { claimId, otherClaimId, relation, articleId, start, end }) => {
+  'claims.reject': async ({ session }, { claimId, otherClaimId, relation, articleId, start, end }) => {
     const { db, clock } = session.lib;
-    if (otherClaimId !== undefined) session.apply(() => rejectRelated(db, clock, claimId, otherClaimId, relation ?? 'related'));
-    else session.apply(() => rejectAppearance(db, clock, claimId, articleId!, start!, end!));
+    if (otherClaimId !== undefined) await session.apply(() => rejectRelated(db, clock, claimId, otherClaimId, relation ?? 'related'));
+    else await session.apply(() => rejectAppearance(db, clock, claimId, articleId!, start!, end!));
     return { rejected: true as const };
   },
 };

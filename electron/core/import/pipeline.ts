@@ -5,9 +5,12 @@ import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
-import { articleWriter, type ArticleWriter } from '../articles/writer';
-import type { PreparedArticle } from './prepare';
+import { whenFree } from '../library/busy';
+import { describeFailure } from '../library/failures';
+import { articleWriter } from '../articles/writer';
+import { type BatchResult, commitBatch, type Parsed } from './commit';
 import { SUPPORTED_EXTENSIONS } from './extensions';
+import { adoptJob, createJob, endJob, type JobFile, jobMarker, remainingFiles } from './jobs';
 import type { ParseOutcome } from './parse-pool';
 import { naturalCompare } from '../../shared/natural-sort';
 
@@ -26,6 +29,8 @@ export interface ImportOptions {
   displayName?: (path: string) => string;
   /** The library's background checkpoints: the writer's commits then skip checkpointing. */
   checkpoints?: Pick<BackgroundCheckpoints, 'during' | 'committed' | 'settle'>;
+  /** Imports the files an interrupted job (this id) did not reach, instead of `paths`. */
+  resume?: string;
 }
 
 // Small batches keep each write transaction short (about a frame), so searches and edits get the
@@ -75,43 +80,8 @@ async function importProject(db: Database, clock: Clock, file: string, report: I
   await importQdpxInto(db, clock, file, report, name);
 }
 
-interface Parsed {
-  file: string;
-  outcome: ParseOutcome;
-}
-
-function titleFor(article: PreparedArticle, file: string): string {
-  return (
-    article.title?.trim() ||
-    basename(file)
-      .replace(/\.[^.]+$/, '')
-      .replace(/[-_]+/g, ' ')
-  );
-}
-
 /** Roughly what a parsed file holds in memory: its original bytes and its text (two bytes a character). */
 const weight = (outcome: ParseOutcome): number => (outcome.ok ? outcome.size + outcome.article.text.length * 2 : 0);
-
-/** Writes parsed articles in one transaction; duplicates (same normalised text) are skipped. */
-function commitBatch(db: Database, writer: ArticleWriter, batch: Parsed[], report: ImportReport, name: (p: string) => string): void {
-  db.transaction(() => {
-    for (const { file, outcome } of batch) {
-      if (!outcome.ok) {
-        report.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
-        continue;
-      }
-      const { article } = outcome;
-      const existing = writer.duplicateOf(article.sha256);
-      if (existing) {
-        report.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
-        continue;
-      }
-      const title = titleFor(article, file);
-      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
-      report.imported.push({ file: name(file), articleId, title });
-    }
-  })();
-}
 
 /**
  * Imports files and folders: parsing runs in the pool's workers, this (the writer) commits in
@@ -127,30 +97,86 @@ export async function runImport(
 ): Promise<ImportReport> {
   const started = performance.now();
   const report: ImportReport = {
-    jobId: options.jobId ?? randomUUID(),
+    jobId: options.resume ?? options.jobId ?? randomUUID(),
     cancelled: false,
+    stopped: null,
+    notImported: 0,
     elapsedMs: 0,
     libraryArticles: 0,
     imported: [],
     duplicates: [],
     failed: [],
   };
-  const files = await collectFiles(paths, report.failed);
+  const name = options.displayName ?? ((p: string) => p);
+  let files: JobFile[];
+  try {
+    files = options.resume
+      ? remainingFiles(db, options.resume)
+      : (await collectFiles(paths, report.failed)).map((path, position) => ({ position, path, shownAs: name(path) }));
+    // The file list is kept in the library until the import ends: cut short, it can import the rest.
+    const record = () =>
+      db
+        .transaction(() => (options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files)))
+        .immediate();
+    await whenFree(db, record, {
+      patienceMs: Number.POSITIVE_INFINITY,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onWait: (waiting) =>
+        options.onProgress?.({
+          jobId: report.jobId,
+          total: files.length,
+          done: 0,
+          imported: 0,
+          duplicates: 0,
+          failed: report.failed.length,
+          current: null,
+          elapsedMs: Math.round(performance.now() - started),
+          libraryArticles: countArticles(db),
+          waiting,
+        }),
+    });
+  } catch (error) {
+    if (!options.signal?.aborted) return stop(db, report, error, 0, started);
+    report.cancelled = true;
+    return report;
+  }
   const run = () => importFiles(db, clock, parser, files, report, started, options);
   // A few files are written before a checkpoint worker would even have started.
   return options.checkpoints && files.length >= BACKGROUND_CHECKPOINTS_FROM ? options.checkpoints.during(run) : run();
+}
+
+/** Ends a report that a failure cut short: says why in words, and what was not reached. */
+function stop(db: Database, report: ImportReport, error: unknown, notImported: number, started: number): ImportReport {
+  const failure = describeFailure(error);
+  report.stopped = failure ? `${failure.reason}. ${failure.advice}` : (error as Error).message;
+  report.notImported = notImported;
+  report.elapsedMs = Math.round(performance.now() - started);
+  try {
+    report.libraryArticles = countArticles(db);
+  } catch {
+    // A damaged library cannot count: the report keeps the count it had.
+  }
+  return report;
 }
 
 async function importFiles(
   db: Database,
   clock: Clock,
   parser: Parser,
-  files: string[],
+  files: JobFile[],
   report: ImportReport,
   started: number,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const name = options.displayName ?? ((p: string) => p);
+  const shownAs = new Map(files.map((f) => [f.path, f.shownAs]));
+  const name = (path: string): string => shownAs.get(path) ?? path;
+  // Stops the parsers on cancel, and when a write fails for good (the disk full).
+  const halt = new AbortController();
+  const cancel = (): void => halt.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  if (options.signal?.aborted) halt.abort();
+  let failure: unknown = null;
+  let waiting = false;
   let done = 0;
   let current: string | null = null;
   let lastProgress = 0;
@@ -184,30 +210,53 @@ async function importFiles(
       current: current === null ? null : name(current),
       elapsedMs: Math.round(now - started),
       libraryArticles: articlesBefore + report.imported.length,
+      waiting,
     });
   };
   progress(true);
 
   const writer = articleWriter(db, clock);
+  const markDone = jobMarker(db, report.jobId);
   const pending: Parsed[] = [];
   let pendingBytes = 0;
-  // Files the parsers dropped, unread, when the import was cancelled.
-  let dropped = 0;
-  const parsed = (file: string, outcome: ParseOutcome): void => {
-    if (!outcome.ok && outcome.cancelled) {
-      dropped += 1;
-      return;
-    }
-    pending.push({ file, outcome });
+  // Files written, found duplicate or failed: the rest were not imported.
+  let settledFiles = 0;
+  const parsed = (file: JobFile, outcome: ParseOutcome): void => {
+    // Dropped unread on cancel: not imported, and left undone in the job's list.
+    if (!outcome.ok && outcome.cancelled) return;
+    pending.push({ file: file.path, position: file.position, outcome });
     pendingBytes += weight(outcome);
   };
+  const add = (result: BatchResult): void => {
+    report.imported.push(...result.imported);
+    report.duplicates.push(...result.duplicates);
+    report.failed.push(...result.failed);
+    settledFiles += result.imported.length + result.duplicates.length + result.failed.length;
+  };
   let lastFlush = performance.now();
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     // One batch per turn, however many files came back meanwhile: a search waits for one at most.
     const batch = pending.length > BATCH_SIZE ? pending.splice(0, BATCH_SIZE) : pending.splice(0);
-    commitBatch(db, writer, batch, report, name);
     for (const { outcome } of batch) pendingBytes -= weight(outcome);
+    try {
+      // Another program writing (an import, an edit) holds the lock: this batch waits its turn, and says so.
+      add(
+        await whenFree(db, () => commitBatch(db, writer, batch, name, markDone), {
+          patienceMs: Number.POSITIVE_INFINITY,
+          signal: halt.signal,
+          onWait: (now) => {
+            waiting = now;
+            progress(true);
+          },
+        }),
+      );
+    } catch (error) {
+      // Cancelled while waiting: the batch was never written. Anything else ends the import.
+      if (!halt.signal.aborted) failure = error;
+      halt.abort();
+      return;
+    }
     lastFlush = performance.now();
     options.checkpoints?.committed();
     options.onCommit?.();
@@ -226,27 +275,37 @@ async function importFiles(
   };
   let next = 0;
   for (;;) {
-    while (!options.signal?.aborted && next < files.length && inFlight < WINDOW && pendingBytes < MAX_PENDING_BYTES) {
-      const file = files[next++] as string;
+    while (!halt.signal.aborted && next < files.length && inFlight < WINDOW && pendingBytes < MAX_PENDING_BYTES) {
+      const file = files[next++] as JobFile;
       inFlight += 1;
       // A REFI-QDA project brings its own codebook and passages: its importer writes it whole, in
       // its own transaction, and adds its articles (or its failure) to this report.
       const job =
-        extname(file).toLowerCase() === QDPX_EXTENSION
-          ? importProject(db, clock, file, report, name)
-          : parser.parse(file, options.signal).then(
+        extname(file.path).toLowerCase() === QDPX_EXTENSION
+          ? importProject(db, clock, file.path, report, name).then(() => {
+              settledFiles += 1;
+              markDone([file.position]);
+            })
+          : parser.parse(file.path, halt.signal).then(
               (outcome) => parsed(file, outcome),
               (error: unknown) => parsed(file, { ok: false, error: (error as Error).message }),
             );
-      void job.finally(() => settled(file));
+      void job.finally(() => settled(file.path));
     }
     if (inFlight === 0 && pending.length === 0) break;
-    if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    if (inFlight === 0 || pendingBytes >= MAX_PENDING_BYTES || pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_MS) {
+    // Stopped by a failed write: what is still parsing or waiting is not written.
+    if (failure !== null && inFlight === 0) break;
+    if (pending.length === 0 || failure !== null) await new Promise<void>((resolve) => (wake = resolve));
+    else if (
+      inFlight === 0 ||
+      pendingBytes >= MAX_PENDING_BYTES ||
+      pending.length >= BATCH_SIZE ||
+      performance.now() - lastFlush > BATCH_MS
+    ) {
       // A log grown past its limit is copied whole first, so that it restarts (parsing goes on).
       const settling = options.checkpoints?.settle();
       if (settling) await settling;
-      flush();
+      await flush();
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     } else {
@@ -268,7 +327,21 @@ async function importFiles(
     }
     progress(false);
   }
-  report.cancelled = options.signal?.aborted === true && (next < files.length || dropped > 0);
+  options.signal?.removeEventListener('abort', cancel);
+  waiting = false;
+  if (failure !== null) {
+    stop(db, report, failure, files.length - settledFiles, started);
+    progress(true);
+    return report;
+  }
+  report.cancelled = options.signal?.aborted === true && settledFiles < files.length;
+  report.notImported = files.length - settledFiles;
+  // Ran to its end, or the analyst cancelled it: the job's list has served (a stopped import keeps it).
+  try {
+    await whenFree(db, () => db.transaction(() => endJob(db, report.jobId)).immediate(), { patienceMs: Number.POSITIVE_INFINITY });
+  } catch (error) {
+    return stop(db, report, error, report.notImported, started);
+  }
   report.elapsedMs = Math.round(performance.now() - started);
   report.libraryArticles = countArticles(db);
   progress(true);

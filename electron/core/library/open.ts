@@ -6,8 +6,10 @@ import { type Clock, systemClock } from '../clock';
 import { naturalKey } from '../../shared/natural-sort';
 import { termsText } from '../claims/terms';
 import { numberTokensOf } from '../search/numbers';
+import { stemTokensOf } from '../text/stem';
 import { BackgroundCheckpoints } from './checkpoints';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import type { MigrationProgress } from './migrations/types';
 
 /** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4d52474e;
@@ -16,6 +18,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** Path to a better-sqlite3 binary built for the running runtime (Electron passes its own). */
   nativeBinding?: string;
+  /** Told how far a long upgrade of an older library has got (a re-index of every article). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
 }
 
 export interface Library {
@@ -30,9 +34,9 @@ export interface Library {
 
 /** Functions the schema's triggers call; registered on every connection before any write. */
 function registerFunctions(db: Database.Database): void {
-  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
-    numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
-  );
+  const strings = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string');
+  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) => numberTokensOf(...strings(parts)));
+  db.function('marginalia_stems', { deterministic: true, varargs: true }, (...parts: unknown[]) => stemTokensOf(...strings(parts)));
   db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
   db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
@@ -67,13 +71,15 @@ function inspect(path: string, nativeBinding: string | undefined): { application
   }
 }
 
-function migrate(db: Database.Database, from: number, to: number): void {
+function migrate(db: Database.Database, from: number, to: number, onProgress?: OpenOptions['onMigrationProgress']): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= from || migration.version > to) continue;
+    const { version, name } = migration;
     // One transaction per migration: a failure rolls back that step whole and stops the run.
     db.transaction(() => {
       db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
+      migration.run?.(db, (done, total) => onProgress?.({ version, name, done, total }));
+      db.pragma(`user_version = ${version}`);
     }).immediate();
   }
 }
@@ -110,10 +116,12 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
     const target = options.targetVersion ?? SCHEMA_VERSION;
-    migrate(db, current, target);
-    // A new or upgraded library starts with its log empty: the schema's pages are in the file, and
-    // a first import's log holds its own writes only.
-    if (current < target) db.pragma('wal_checkpoint(TRUNCATE)');
+    if (current < target) {
+      migrate(db, current, target, options.onMigrationProgress);
+      // An upgrade may rewrite the whole library (a re-index): its log is copied into the file at
+      // once, so the library's work starts from an empty log rather than one as large as the file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import type { Edit } from '../edits';
 import { MarginaliaError } from '../errors';
-import { recordEdit } from '../articles/row-changes';
+import { among, recordEdit } from '../articles/row-changes';
 import { ensurePath, insertTag } from './create';
 import { splitPath } from './paths';
 import { loadTree } from './queries';
@@ -93,12 +93,23 @@ function readCodebook(csv: string): CodebookLine[] {
  */
 export function importCodebook(db: Database, clock: Clock, csv: string): Edit<{ created: number; updated: number }> {
   const lines = readCodebook(csv);
+  // The rows this edit can touch: tags the file names that exist already, and those it creates.
+  const known = loadTree(db);
+  const existing = lines.flatMap(({ names }) => {
+    let node: number | null = null;
+    for (const name of names) {
+      const child = known.childNamed(node, name);
+      if (!child) return [];
+      node = child.id;
+    }
+    return node === null ? [] : [node];
+  });
+  const created: number[] = [];
   return recordEdit(
     db,
-    () => [{ table: 'tags', where: '1' }],
+    () => [among('tags', 'id', [...existing, ...created])],
     () => {
       const tree = loadTree(db);
-      const created: number[] = [];
       const updated = new Set<number>();
       const update = db.prepare(
         `UPDATE tags SET description = coalesce(?, description), color = coalesce(?, color), updated_at = ?

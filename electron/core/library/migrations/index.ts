@@ -5,7 +5,9 @@ import { migration004 } from './004-article-index-writes';
 import { migration005 } from './005-article-index-merges';
 import { migration006 } from './006-article-sort-keys';
 import { migration007 } from './007-claims-core';
-import { migration008 } from './008-memos';
+import { migration008 } from './008-library-identity-import-jobs';
+import { migration009 } from './009-stemmed-search';
+import { migration010 } from './010-memos';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,5 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
+  migration010,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,13 +21,14 @@ interface Props {
 type Hit =
   | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
   | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
+  | { kind: 'note'; key: string; hit: SearchResults['notes'][number] }
   | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] }
   | { kind: 'memo'; key: string; hit: SearchResults['memos'][number] };
 
 const DEBOUNCE_MS = 100;
 const LIMIT = 20;
 
-/** Ctrl+K search over articles, passages (quotes and notes) and claims, grouped by kind. */
+/** Ctrl+K search over articles, passages (quotes and notes), claims and memos, grouped by kind. */
 export function SearchPalette(props: Props) {
   return props.open ? <Palette {...props} /> : null;
 }
@@ -58,8 +59,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
     return [
       ...current.articles.map((hit) => ({ kind: 'article' as const, key: `a${hit.id}`, hit })),
       ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
+      ...current.notes.map((hit) => ({ kind: 'note' as const, key: `n${hit.id}`, hit })),
       ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
-      ...current.memos.map((hit) => ({ kind: 'memo' as const, key: `m${hit.articleId ?? 'library'}`, hit })),
+      ...current.memos.map((hit) => ({ kind: 'memo' as const, key: `m${hit.id}`, hit })),
     ];
   }, [current]);
 
@@ -89,7 +91,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
     if (!canOpen(hit)) return;
     onClose();
     if (hit.kind === 'article') onOpenArticle(hit.hit.id);
-    else if (hit.kind === 'passage') onOpenPassage(hit.hit.articleId, hit.hit.id);
+    else if (hit.kind === 'passage' || hit.kind === 'note') onOpenPassage(hit.hit.articleId, hit.hit.id);
     else if (hit.kind === 'memo') onOpenMemo(hit.hit.articleId, hit.hit.articleTitle ?? 'the library');
     else onOpenClaim?.(hit.hit.id);
   };
@@ -105,6 +107,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
   const groups: Array<{ kind: Hit['kind']; label: string }> = [
     { kind: 'article', label: 'Articles' },
     { kind: 'passage', label: 'Passages' },
+    { kind: 'note', label: 'Notes' },
     { kind: 'claim', label: 'Claims' },
     { kind: 'memo', label: 'Memos' },
   ];
@@ -117,10 +120,11 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
   else {
     const c = current as SearchResults;
     statusText = [
-      plural(c.articles.length, 'article'),
-      plural(c.passages.length, 'passage'),
-      plural(c.claims.length, 'claim'),
-      ...(c.memos.length > 0 ? [plural(c.memos.length, 'memo')] : []),
+      plural(c.counts.articles, 'article'),
+      plural(c.counts.passages, 'passage'),
+      plural(c.counts.notes, 'note'),
+      plural(c.counts.claims, 'claim'),
+      plural(c.counts.memos, 'memo'),
     ].join(', ');
   }
 
@@ -201,7 +205,7 @@ function HitView({ hit }: { hit: Hit }) {
       </>
     );
   }
-  if (hit.kind === 'passage') {
+  if (hit.kind === 'passage' || hit.kind === 'note') {
     return (
       <>
         <div className="hit-snippet quote">

@@ -2,11 +2,12 @@ import type { Migration } from './types';
 
 /**
  * Memos: a Markdown memo per article and one for the library (article_id NULL), beside the notes
- * of single passages. Searched like passages: their own FTS5 table with number tokens, kept in step
- * by triggers (so undo, which puts rows back with plain INSERTs, indexes them too).
+ * of single passages. Searched like passages: their own FTS5 table with the exact words, number
+ * tokens and stems (migration 9), kept in step by triggers (so undo, which puts rows back with
+ * plain INSERTs, indexes them too).
  */
-export const migration008: Migration = {
-  version: 8,
+export const migration010: Migration = {
+  version: 10,
   name: 'memos',
   up: `
     CREATE TABLE memos (
@@ -18,13 +19,13 @@ export const migration008: Migration = {
       updated_at  TEXT NOT NULL
     );
     CREATE UNIQUE INDEX memos_scope ON memos(ifnull(article_id, 0));
-    CREATE VIRTUAL TABLE memos_fts USING fts5(text, numbers, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE memos_fts USING fts5(text, numbers, stems, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TRIGGER memos_fts_insert AFTER INSERT ON memos BEGIN
-      INSERT INTO memos_fts(rowid, text, numbers) VALUES (new.id, new.text, marginalia_numbers(new.text));
+      INSERT INTO memos_fts(rowid, text, numbers, stems) VALUES (new.id, new.text, marginalia_numbers(new.text), marginalia_stems(new.text));
     END;
     CREATE TRIGGER memos_fts_update AFTER UPDATE OF text ON memos BEGIN
       DELETE FROM memos_fts WHERE rowid = old.id;
-      INSERT INTO memos_fts(rowid, text, numbers) VALUES (new.id, new.text, marginalia_numbers(new.text));
+      INSERT INTO memos_fts(rowid, text, numbers, stems) VALUES (new.id, new.text, marginalia_numbers(new.text), marginalia_stems(new.text));
     END;
     CREATE TRIGGER memos_fts_delete AFTER DELETE ON memos BEGIN
       DELETE FROM memos_fts WHERE rowid = old.id;

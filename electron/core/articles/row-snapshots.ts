@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+
+export type Row = Record<string, unknown>;
+
+/** Tables the codebook, passage, article and text edits touch, with their primary keys. */
+export const KEYS = {
+  articles: ['id'],
+  article_sources: ['article_id'],
+  tags: ['id'],
+  passages: ['id'],
+  passage_tags: ['passage_id', 'tag_id'],
+  claim_appearances: ['id'],
+  claims: ['id'],
+  claim_links: ['id'],
+  claim_rejections: ['id'],
+  memos: ['id'],
+} as const;
+
+export type Table = keyof typeof KEYS;
+
+/** Rows of one table chosen by a WHERE clause; the same selection is read before and after an edit. */
+export interface Selection {
+  table: Table;
+  where: string;
+  params?: unknown[];
+}
+
+/** Rows of several tables at one moment, keyed by table and primary key. */
+export type Snapshot = Map<Table, Map<string, Row>>;
+
+export function keyOf(table: Table, row: Row): string {
+  return KEYS[table].map((column) => String(row[column])).join(':');
+}
+
+export function snapshot(db: Database, selections: readonly Selection[]): Snapshot {
+  const result: Snapshot = new Map();
+  for (const { table, where, params = [] } of selections) {
+    const rows = result.get(table) ?? new Map<string, Row>();
+    for (const row of db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Row[]) rows.set(keyOf(table, row), row);
+    result.set(table, rows);
+  }
+  return result;
+}
+
+/** A selection of rows whose column is one of `ids` (passed as JSON, so any number fits one statement). */
+export function among(table: Table, column: string, ids: readonly number[]): Selection {
+  return { table, where: `"${column}" IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
+}

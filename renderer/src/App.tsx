@@ -14,6 +14,7 @@ import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
+import { MemoDialog } from './components/memos/MemoDialog';
 import { Notices, notify } from './components/Notices';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { SearchPalette } from './components/search/SearchPalette';
@@ -34,6 +35,7 @@ export function App() {
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
+  const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
@@ -79,6 +81,7 @@ export function App() {
     search: { run: () => setOverlay('search') },
     'command-palette': { run: () => setOverlay('palette') },
     export: { run: () => setOverlay('export') },
+    'library-memo': { run: () => setMemo({ articleId: null, about: library?.name ?? 'the library' }) },
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
     'view-passages': { run: () => setView('passages') },
@@ -150,6 +153,9 @@ export function App() {
         <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
           Export…
         </button>
+        <button type="button" className="button" onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}>
+          Library memo…
+        </button>
         <button
           type="button"
           className="button"
@@ -213,9 +219,14 @@ export function App() {
         onClose={() => setOverlay(null)}
         onOpenArticle={(id) => openArticle(id)}
         onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+        onOpenMemo={(articleId, about) => {
+          if (articleId !== null) openArticle(articleId);
+          setMemo({ articleId, about });
+        }}
       />
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
+      {memo ? <MemoDialog articleId={memo.articleId} about={memo.about} onClose={() => setMemo(null)} /> : null}
       {overlay === 'export' ? (
         <ExportDialog
           filter={view === 'passages' ? passageFilter : null}

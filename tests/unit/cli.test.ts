@@ -56,7 +56,7 @@ describe('marginalia CLI', () => {
     expect(numbers.stdout).toContain('Field notes');
 
     const stats = await runCli(['stats', '--json', '--library', library]);
-    expect(JSON.parse(stats.stdout)).toEqual({ articles: 2, passages: 0, tags: 0, claims: 0, links: 0 });
+    expect(JSON.parse(stats.stdout)).toEqual({ articles: 2, passages: 0, tags: 0, claims: 0, links: 0, memos: 0 });
 
     const check = await runCli(['check', '--library', library]);
     expect(check.code).toBe(0);

@@ -7,6 +7,7 @@ import { call } from '../client/api';
 import { useCommand } from '../client/queries';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { MemoDialog } from '../components/memos/MemoDialog';
 import { notify } from '../components/Notices';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
@@ -60,7 +61,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const { floating, setFloating, liveSelection, clearSelectionOf } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
-  const [editing, setEditing] = useState<'details' | 'text' | null>(null);
+  const [editing, setEditing] = useState<'details' | 'text' | 'memo' | null>(null);
   const { caret, setCaret, start: startCaret, toggle: toggleCaret, resumeAt } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
@@ -218,6 +219,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
+    'article-memo': { run: () => setEditing('memo') },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
       run: () => {
@@ -318,6 +320,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
         )}
       </div>
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
+      {editing === 'memo' ? <MemoDialog articleId={article.id} about={article.title} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (
         <EditTextDialog
           article={article}

@@ -8,6 +8,7 @@ import { migration007 } from './007-claims-core';
 import { migration008 } from './008-library-identity-import-jobs';
 import { migration009 } from './009-stemmed-search';
 import { migration010 } from './010-change-log';
+import { migration011 } from './011-memos';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

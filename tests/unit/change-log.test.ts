@@ -5,7 +5,8 @@ import { runImport } from '../../electron/core/import/pipeline';
 import { recordChange } from '../../electron/core/library/change-log';
 import { Session } from '../../electron/core/session';
 import type { ChangeKind } from '../../electron/shared/types';
-import { TASS, tempDir } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { tempDir } from './helpers';
 import { call, openSession } from './passages-fixture';
 
 const open: Session[] = [];
@@ -42,7 +43,7 @@ describe('changes made by another process', () => {
     const { app, other, next } = twoProcesses();
     const otherCtx = { session: other, parser: app.ctx.parser };
     let announced = next();
-    const report = await runImport(other.lib.db, other.lib.clock, app.ctx.parser, [TASS]);
+    const report = await runImport(other.lib.db, other.lib.clock, app.ctx.parser, [TASS.path]);
     expect(await announced).toEqual(['articles']);
 
     const articleId = report.imported[0]!.articleId;

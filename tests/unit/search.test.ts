@@ -6,12 +6,13 @@ import { findNumbers } from '../../electron/core/search/numbers';
 import { search, searchPage } from '../../electron/core/search/query';
 import { parseQuery } from '../../electron/core/search/terms';
 import { MATCH_END, MATCH_START } from '../../electron/shared/types';
-import { FIXTURES, TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { FIXTURES } from './helpers';
 import { insertArticle, openSession } from './passages-fixture';
 
 const SEARCH = join(FIXTURES, 'search');
 const RUSSIAN = join(FIXTURES, 'import', 'encodings', 'expected', 'ru-refugees-plain.txt');
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
+const TASS_TITLE = TASS.title;
 
 /** A snippet with its marks as [brackets], to read in assertions. */
 const shown = (marked: string) => marked.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']');
@@ -19,7 +20,7 @@ const shown = (marked: string) => marked.replaceAll(MATCH_START, '[').replaceAll
 async function newsLibrary() {
   const opened = openSession();
   const files = [
-    TASS,
+    TASS.path,
     RUSSIAN,
     ...['johnson-edges-out-rival-sotherton.txt', 'rovers-reject-third-ferguson-bid.txt', 'new-foot-and-mouth-action-urged.txt'].map((f) =>
       join(SEARCH, f),

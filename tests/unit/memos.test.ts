@@ -55,7 +55,9 @@ describe('memos', () => {
     expect(byNumber.memos).toHaveLength(1);
     expect(byNumber.memos[0]!.snippet).toContain('\uE0006,500,000\uE001');
     const cli = await runCli(['search', '--library', session.lib.path, 'editor']);
-    expect(cli.stdout).toBe('library memo\n\tQuestions for the [editor]: who counted the displaced?\n');
+    expect(cli.stdout).toBe(
+      'library memo\n\tQuestions for the [editor]: who counted the displaced?\n0 articles, 0 passages, 0 notes, 0 claims, 1 memo\n',
+    );
   });
 
   it('refuse an article that does not exist and text past the limit, and go with their article and come back with its undo', async () => {

@@ -124,7 +124,7 @@ describe('counts and pages', () => {
     for (let i = 0; i < 47; i++) insertArticle(db, { title: `Report ${i}`, text: `Yukos shares fell ${i} per cent on Monday.` });
     for (let i = 0; i < 10; i++) insertArticle(db, { title: `Other ${i}`, text: 'Gazprom shares rose.' });
     const first = search(db, 'Yukos', 20);
-    expect(first.counts).toEqual({ articles: 47, passages: 0, notes: 0, claims: 0 });
+    expect(first.counts).toEqual({ articles: 47, passages: 0, notes: 0, claims: 0, memos: 0 });
     expect(first.articles).toHaveLength(20);
     const seen = first.articles.map((a) => a.id);
     for (let offset = 20; offset < 47; offset += 20) {
@@ -142,8 +142,8 @@ describe('counts and pages', () => {
     const created = await dispatch(ctx, 'passages.create', { articleId, start: 0, end: 11, note: 'Check Yukos filings' });
     expect(created.ok).toBe(true);
     expect(text.slice(0, 11)).toBe('Yukos share');
-    expect(search(db, 'Yukos').counts).toEqual({ articles: 47, passages: 1, notes: 1, claims: 0 });
-    expect(search(db, 'filings').counts).toEqual({ articles: 0, passages: 0, notes: 1, claims: 0 });
+    expect(search(db, 'Yukos').counts).toEqual({ articles: 47, passages: 1, notes: 1, claims: 0, memos: 0 });
+    expect(search(db, 'filings').counts).toEqual({ articles: 0, passages: 0, notes: 1, claims: 0, memos: 0 });
   });
 
   it('finds claims by their words, stems and figures', () => {

@@ -3,7 +3,7 @@ import type { CommandName } from '../../../electron/shared/contract';
 import type { ChangeKind } from '../../../electron/shared/types';
 
 type Kinds = readonly Exclude<ChangeKind, 'library'>[];
-const EVERY: Kinds = ['articles', 'passages', 'tags', 'claims'];
+const EVERY: Kinds = ['articles', 'passages', 'tags', 'claims', 'memos'];
 
 /**
  * For each command the views read, the kinds of change that can alter its answer. A change of
@@ -20,7 +20,11 @@ export const STALE_AFTER = {
   'articles.outlets': ['articles'],
   // Imports cut short: their files are articles written or not.
   'import.interrupted': ['articles'],
-  'search.query': ['articles', 'passages', 'claims'],
+  'search.query': ['articles', 'passages', 'claims', 'memos'],
+  'search.page': ['articles', 'passages', 'claims', 'memos'],
+  // Where the query's words are in one article's text.
+  'search.articleHits': ['articles'],
+  'memos.get': ['memos'],
   // Counts of passages and articles per tag.
   'tags.list': ['tags', 'passages'],
   'tags.usage': ['tags', 'passages'],

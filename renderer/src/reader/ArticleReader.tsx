@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { useBindActions } from '../actions/bindings';
 import { SCOPE_ATTRIBUTE } from '../actions/context';

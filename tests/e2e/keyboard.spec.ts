@@ -70,6 +70,6 @@ test('Ctrl+K searches articles, passages and notes and opens a passage at its pl
   await page.keyboard.press('Control+k');
   await dialog.getByRole('combobox', { name: 'Search everything' }).fill('internal returns');
   await expect(results.getByRole('group', { name: 'Notes' }).getByRole('option')).toHaveCount(1);
-  await expect(dialog.getByRole('status')).toHaveText('1 article, 0 passages, 1 note, 0 claims');
+  await expect(dialog.getByRole('status')).toHaveText('1 article, 0 passages, 1 note, 0 claims, 0 memos');
   await page.keyboard.press('Escape');
 });

@@ -5,6 +5,7 @@ import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
+import { writeTransaction } from './library/write';
 
 const UNDO_DEPTH = 500;
 
@@ -49,11 +50,11 @@ export class Session {
   }
 
   /**
-   * Runs a write transaction, waiting its turn while another program writes to the library (views
-   * are told, so they can say so).
+   * Runs `body` in a write transaction, waiting its turn while another program writes to the
+   * library (views are told, so they can say so).
    */
-  write<T>(transaction: () => T): Promise<T> {
-    return whenFree(this.lib.db, transaction, {
+  write<T>(body: () => T): Promise<T> {
+    return whenFree(this.lib.db, () => writeTransaction(this.lib.db, body), {
       onWait: (waiting) => this.emit('library.waiting', { waiting, message: waiting ? WAITING_MESSAGE : null }),
     });
   }
@@ -61,7 +62,7 @@ export class Session {
   /** Runs an edit in one transaction, records it for undo and announces it. */
   apply<T>(perform: () => Edit<T>): Promise<T> {
     return this.serial(async () => {
-      const edit = await this.write(() => this.lib.db.transaction(perform).immediate());
+      const edit = await this.write(perform);
       this.undoStack.push(edit);
       if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
       this.redoStack = [];
@@ -103,15 +104,11 @@ export class Session {
   private async revert(edit: Edit, stack: Edit[], direction: 'undo' | 'redo'): Promise<Edit> {
     let back: Edit;
     try {
-      back = await this.write(() =>
-        this.lib.db
-          .transaction(() => {
-            const conflict = edit.conflict();
-            if (conflict) throw new StepRefused(conflict);
-            return edit.revert();
-          })
-          .immediate(),
-      );
+      back = await this.write(() => {
+        const conflict = edit.conflict();
+        if (conflict) throw new StepRefused(conflict);
+        return edit.revert();
+      });
     } catch (error) {
       const clash = /constraint failed/i.test((error as Error).message) ? `it clashes with a change made` : null;
       if (!(error instanceof StepRefused) && !clash) throw error;

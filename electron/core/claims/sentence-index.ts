@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { writeTransaction } from '../library/write';
 import { type AnalysedSentence, analyseSentences } from './terms';
 
 /**
@@ -52,15 +53,13 @@ export function indexQueued(db: Database, batch = 200): number {
   for (;;) {
     const rows = s.queued.all(batch) as Array<{ id: number; text: string }>;
     if (rows.length === 0) return done;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const row of rows) {
         // A text edit queued it after deleting its rows; a re-queued article may still have some.
         db.prepare('DELETE FROM article_sentences WHERE article_id = ?').run(row.id);
         insertSentences(db, row.id, analyseSentences(row.text));
       }
-      // Immediate: a deferred write after this connection's read fails at once when another
-      // program committed in between, where an immediate one waits its turn.
-    }).immediate();
+    });
     done += rows.length;
   }
 }

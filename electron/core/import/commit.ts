@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/types';
 import type { ArticleWriter } from '../articles/writer';
+import { writeTransaction } from '../library/write';
 import type { ParseOutcome } from './parse-pool';
 import type { PreparedArticle } from './prepare';
 
@@ -37,26 +38,24 @@ export function commitBatch(
   name: (path: string) => string,
   markDone: (positions: readonly number[]) => void,
 ): BatchResult {
-  return db
-    .transaction((): BatchResult => {
-      const result: BatchResult = { imported: [], duplicates: [], failed: [] };
-      for (const { file, outcome } of batch) {
-        if (!outcome.ok) {
-          result.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
-          continue;
-        }
-        const { article } = outcome;
-        const existing = writer.duplicateOf(article.sha256);
-        if (existing) {
-          result.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
-          continue;
-        }
-        const title = titleFor(article, file);
-        const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
-        result.imported.push({ file: name(file), articleId, title });
+  return writeTransaction(db, (): BatchResult => {
+    const result: BatchResult = { imported: [], duplicates: [], failed: [] };
+    for (const { file, outcome } of batch) {
+      if (!outcome.ok) {
+        result.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
+        continue;
       }
-      markDone(batch.map((parsed) => parsed.position));
-      return result;
-    })
-    .immediate();
+      const { article } = outcome;
+      const existing = writer.duplicateOf(article.sha256);
+      if (existing) {
+        result.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
+        continue;
+      }
+      const title = titleFor(article, file);
+      const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
+      result.imported.push({ file: name(file), articleId, title });
+    }
+    markDone(batch.map((parsed) => parsed.position));
+    return result;
+  });
 }

@@ -58,7 +58,7 @@ export const importHandlers: Pick<Handlers, ImportCommand> = {
   'import.resume': (ctx, { jobId }) => startJob(ctx, interrupted(ctx, jobId).requested, jobId),
   'import.dismiss': async (ctx, { jobId }) => {
     interrupted(ctx, jobId);
-    await ctx.session.write(() => ctx.session.lib.db.transaction(() => endJob(ctx.session.lib.db, jobId)).immediate());
+    await ctx.session.write(() => endJob(ctx.session.lib.db, jobId));
     return { dismissed: true };
   },
 };

@@ -7,7 +7,9 @@ import { naturalKey } from '../../shared/natural-sort';
 import { termsText } from '../claims/terms';
 import { numberTokensOf } from '../search/numbers';
 import { BackgroundCheckpoints } from './checkpoints';
+import { foreignLog } from './wal-guard';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { bumpMark, schemaChanged } from './write-mark';
 
 /** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4d52474e;
@@ -74,6 +76,8 @@ function migrate(db: Database.Database, from: number, to: number): void {
     db.transaction(() => {
       db.exec(migration.up);
       db.pragma(`user_version = ${migration.version}`);
+      schemaChanged(db);
+      bumpMark(db);
     }).immediate();
   }
 }
@@ -86,6 +90,9 @@ function migrate(db: Database.Database, from: number, to: number): void {
 export function openLibrary(path: string, options: OpenOptions & { targetVersion?: number } = {}): Library {
   const fresh = !existsSync(path) || statSync(path).size === 0;
   if (!fresh) {
+    // Before SQLite sees the file: it would apply whatever log lies beside it.
+    const foreign = foreignLog(path, options.nativeBinding);
+    if (foreign) throw new MarginaliaError('wal-mismatch', foreign);
     const found = inspect(path, options.nativeBinding);
     if (found.applicationId !== APPLICATION_ID && (found.applicationId !== 0 || found.hasTables)) {
       throw new MarginaliaError(

@@ -54,9 +54,24 @@ export class Session {
    * library (views are told, so they can say so).
    */
   write<T>(body: () => T): Promise<T> {
+    try {
+      this.refuseIfReadOnly();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return whenFree(this.lib.db, () => writeTransaction(this.lib.db, body), {
       onWait: (waiting) => this.emit('library.waiting', { waiting, message: waiting ? WAITING_MESSAGE : null }),
     });
+  }
+
+  /** Throws, in words, when this library cannot be changed. */
+  refuseIfReadOnly(): void {
+    if (this.lib.readOnly === null) return;
+    throw new MarginaliaError(
+      'read-only',
+      `${this.lib.name} is open read-only (${this.lib.readOnly}): you can read, search and export it, but not change it. ` +
+        'To change it, make the file writable (or open a copy of it) and open it again.',
+    );
   }
 
   /** Runs an edit in one transaction, records it for undo and announces it. */

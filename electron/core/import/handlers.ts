@@ -10,6 +10,7 @@ type ImportCommand = Exclude<Extract<CommandName, `import.${string}`>, 'import.q
 /** Runs an import in the background: progress and the report arrive as events. */
 function startJob(ctx: Context, paths: string[], resume?: string): { jobId: string } {
   const { session } = ctx;
+  session.refuseIfReadOnly();
   const jobId = resume ?? randomUUID();
   const controller = new AbortController();
   session.jobs.set(jobId, controller);

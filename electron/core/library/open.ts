@@ -3,16 +3,15 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
-import { naturalKey } from '../../shared/natural-sort';
-import { termsText } from '../claims/terms';
-import { numberTokensOf } from '../search/numbers';
 import { BackgroundCheckpoints } from './checkpoints';
+import { registerFunctions } from './functions';
+import { APPLICATION_ID, type Identity, identify, refuseForeign } from './identity';
+import { memoryCopy, readOnlyReason } from './read-only';
 import { foreignLog } from './wal-guard';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { bumpMark, schemaChanged } from './write-mark';
 
-/** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
-export const APPLICATION_ID = 0x4d52474e;
+export { APPLICATION_ID } from './identity';
 
 export interface OpenOptions {
   clock?: Clock;
@@ -27,43 +26,24 @@ export interface Library {
   readonly clock: Clock;
   /** Moves checkpoints off this connection while a long job (an import) writes. */
   readonly checkpoints: BackgroundCheckpoints;
+  /** Why this library is open read-only (in words: "the file is read-only"), or null when it can be changed. */
+  readonly readOnly: string | null;
   close(): void;
-}
-
-/** Functions the schema's triggers call; registered on every connection before any write. */
-function registerFunctions(db: Database.Database): void {
-  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
-    numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
-  );
-  db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
-  db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
 
 /**
  * Reads the file's identity through a read-only connection, so that a foreign or newer file is
  * refused untouched (no migration, no WAL switch, no write of any kind).
  */
-function inspect(path: string, nativeBinding: string | undefined): { applicationId: number; version: number; hasTables: boolean } {
+function inspect(path: string, nativeBinding: string | undefined): Identity {
   let probe: Database.Database;
   try {
-    probe = new Database(path, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     throw new MarginaliaError('io', `${basename(path)}: cannot open the file (${(error as Error).message})`);
   }
   try {
-    const applicationId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    return { applicationId, version, hasTables: tables.n > 0 };
-  } catch (error) {
-    const reason = /not a database|file is encrypted/i.test((error as Error).message)
-      ? 'it is not a SQLite database'
-      : (error as Error).message;
-    throw new MarginaliaError('not-a-library', `${basename(path)} is not a Marginalia library: ${reason}. The file was not changed.`);
+    return identify(probe, path);
   } finally {
     probe.close();
   }
@@ -93,19 +73,9 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     // Before SQLite sees the file: it would apply whatever log lies beside it.
     const foreign = foreignLog(path, options.nativeBinding);
     if (foreign) throw new MarginaliaError('wal-mismatch', foreign);
-    const found = inspect(path, options.nativeBinding);
-    if (found.applicationId !== APPLICATION_ID && (found.applicationId !== 0 || found.hasTables)) {
-      throw new MarginaliaError(
-        'not-a-library',
-        `${basename(path)} is not a Marginalia library (it is a SQLite database of another program). The file was not changed.`,
-      );
-    }
-    if (found.version > SCHEMA_VERSION) {
-      throw new MarginaliaError(
-        'library-too-new',
-        `${basename(path)} was written by a newer version of Marginalia (library format ${found.version}; this version reads up to ${SCHEMA_VERSION}). Update Marginalia to open it. The file was not changed.`,
-      );
-    }
+    const readOnly = readOnlyReason(path);
+    if (readOnly) return openReadOnly(path, readOnly, options);
+    refuseForeign(inspect(path, options.nativeBinding), path);
   }
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
@@ -123,6 +93,10 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
       ? error
       : new MarginaliaError('library-damaged', `${basename(path)}: the library could not be prepared (${(error as Error).message})`);
   }
+  return library(path, db, null, options);
+}
+
+function library(path: string, db: Database.Database, readOnly: string | null, options: OpenOptions): Library {
   const checkpoints = new BackgroundCheckpoints(db, path, options.nativeBinding);
   return {
     path,
@@ -130,9 +104,31 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db,
     clock: options.clock ?? systemClock,
     checkpoints,
+    readOnly,
     close: () => {
       checkpoints.close();
       db.close();
     },
   };
+}
+
+/** A library that cannot be written: read (view, search, export) without creating or changing any file. */
+function openReadOnly(path: string, reason: string, options: OpenOptions): Library {
+  const db = memoryCopy(path, { writable: false, nativeBinding: options.nativeBinding });
+  try {
+    const found = identify(db, path);
+    refuseForeign(found, path);
+    if (found.version < SCHEMA_VERSION) {
+      throw new MarginaliaError(
+        'read-only',
+        `${basename(path)} is in an older library format (${found.version}) that this Marginalia must upgrade to open, and ${reason}. ` +
+          'Make it writable, or open a copy of it. The file was not changed.',
+      );
+    }
+    registerFunctions(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return library(path, db, reason, options);
 }

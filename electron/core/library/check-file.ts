@@ -4,7 +4,8 @@ import { MarginaliaError } from '../errors';
 import { checkLibrary } from './check';
 import { registerFunctions } from './functions';
 import { identify, refuseForeign } from './identity';
-import { memoryCopy, readOnlyReason } from './read-only';
+import { formatCount } from '../../shared/counts';
+import { memoryCopy, readOnlyReason, truncation } from './read-only';
 import { foreignLog } from './wal-guard';
 
 /**
@@ -15,6 +16,11 @@ import { foreignLog } from './wal-guard';
 export function checkLibraryFile(path: string, nativeBinding?: string): string[] {
   const foreign = foreignLog(path, nativeBinding);
   if (foreign) return [foreign.slice(basename(path).length + 2)];
+  const cut = truncation(path);
+  if (cut)
+    return [
+      `the file is damaged: it was cut short (it holds ${formatCount(cut.held)} of its ${formatCount(cut.expected)} pages, as after an interrupted copy)`,
+    ];
   let db: Database.Database;
   try {
     db = readOnlyReason(path)

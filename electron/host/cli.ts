@@ -53,6 +53,13 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION },
     load: async () => (await import('./cli-read')).checkCommand,
   },
+  repair: {
+    usage: 'marginalia repair [--library FILE] [--json]',
+    summary:
+      'Rebuild the search indexes, number tokens and blocks; recover a damaged file into a new library beside it (the file is left as it is)',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    load: async () => (await import('./cli-repair')).repairCommand,
+  },
   export: {
     usage:
       'marginalia export csv [--library FILE] [--tag PATH]... [--article ID]... [--layout wide|long] [--no-bom] [--out FILE]\n' +

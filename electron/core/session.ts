@@ -3,11 +3,13 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { dailyBackup } from './library/backup';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 import { writeTransaction } from './library/write';
 
 const UNDO_DEPTH = 500;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** An undo or redo refused because the rows it would put back were changed elsewhere since. */
 class StepRefused extends Error {}
@@ -27,12 +29,21 @@ export class Session {
   private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
   private watcher: NodeJS.Timeout | null = null;
+  private backups: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
   constructor(path: string, options: OpenOptions = {}) {
     this.lib = openLibrary(path, options);
     this.emitter.setMaxListeners(100);
     this.dataVersion = this.readDataVersion();
+    if (this.lib.readOnly === null) {
+      // A daily copy in the library's backups folder, made between other work; looked at hourly
+      // while the library stays open for days.
+      const daily = (): void => void dailyBackup(this.lib.db, this.lib.path, this.lib.clock, options.nativeBinding);
+      setImmediate(daily);
+      this.backups = setInterval(daily, HOUR_MS);
+      this.backups.unref();
+    }
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -170,6 +181,7 @@ export class Session {
 
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
+    if (this.backups) clearInterval(this.backups);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();
     this.lib.close();

@@ -3,7 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
+import { backupName, backupNow, backupsToKeep, pruneAutomatic } from './backup';
 import { BackgroundCheckpoints } from './checkpoints';
+import { describeFailure } from './failures';
 import { registerFunctions } from './functions';
 import { APPLICATION_ID, type Identity, identify, refuseForeign } from './identity';
 import { memoryCopy, readOnlyReason } from './read-only';
@@ -17,6 +19,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** Path to a better-sqlite3 binary built for the running runtime (Electron passes its own). */
   nativeBinding?: string;
+  /** Skips the backup made before an upgrade (a restore upgrades a copy of a backup, which is its own backup). */
+  noUpgradeBackup?: boolean;
 }
 
 export interface Library {
@@ -46,6 +50,20 @@ function inspect(path: string, nativeBinding: string | undefined): Identity {
     return identify(probe, path);
   } finally {
     probe.close();
+  }
+}
+
+/** A copy of the library as it was, kept beside it, before an upgrade changes its format. */
+function backupBeforeUpgrade(db: Database.Database, path: string, target: number, options: OpenOptions): void {
+  try {
+    backupNow(db, backupName(path, options.clock ?? systemClock, `before upgrade to format ${target}`), options.nativeBinding);
+    pruneAutomatic(path, backupsToKeep(db));
+  } catch (error) {
+    throw new MarginaliaError(
+      'io',
+      `${basename(path)} needs an upgrade, and Marginalia backs a library up before upgrading it, but the backup failed ` +
+        `(${describeFailure(error)?.reason ?? (error as Error).message}). The library was not changed.`,
+    );
   }
 }
 
@@ -86,7 +104,9 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db.pragma('synchronous = NORMAL');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, current, options.targetVersion ?? SCHEMA_VERSION);
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    if (current > 0 && current < target && !options.noUpgradeBackup) backupBeforeUpgrade(db, path, target, options);
+    migrate(db, current, target);
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

@@ -66,6 +66,7 @@ export function schemaChanged(db: Database): void {
 
 /** Gives a copy of a library its own lineage: logs of the original never apply to it. */
 export function newLineage(db: Database): void {
+  if (!statements(db)) return;
   bumpMark(db);
   db.prepare(
     "UPDATE library_meta SET value = substr(value, 1, 39) || lower(hex(randomblob(8))) || substr(value, 56) WHERE key = 'mark'",

@@ -2,12 +2,15 @@
 // the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
-// --rounds N (CLI start-up rounds), --only import|cli|reader|export.
+// --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
+// --only import|cli|reader|export|claims|search.
 import { parseArgs } from 'node:util';
+import { claimsBench } from './claims';
 import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
 import { readerBench } from './reader';
+import { searchBench } from './search';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +20,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     passages: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '15' },
+    'claims-articles': { type: 'string', default: '100000' },
     only: { type: 'string' },
+    articles: { type: 'string', default: '100000' },
   },
 });
 
@@ -46,4 +51,14 @@ if (!only || only === 'reader') {
 if (!only || only === 'export') {
   console.log('export of tagged passages to CSV (targets: ratio_to_baseline ≤ 2, export_peak_rss_mb < 300)');
   console.table(await exportBench({ passages: Number(values.passages), runs: 2 }));
+}
+
+if (!only || only === 'claims') {
+  console.log('claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)');
+  console.table(await claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }));
+}
+
+if (!only || only === 'search') {
+  console.log('search over a generated library (target: search_p95_ms < 20 at 100,000 articles)');
+  console.table(await searchBench({ articles: Number(values.articles), rounds: 5 }));
 }

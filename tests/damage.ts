@@ -19,5 +19,5 @@ export function garblePageOf(library: string, table: string, nth = 3): number {
 
 /** Cuts a file to a fraction of its length, as an interrupted copy would. */
 export function truncateTo(path: string, fraction: number): void {
-  truncateSync(path, Math.floor(statSync(path).size * fraction / 4096) * 4096);
+  truncateSync(path, Math.floor((statSync(path).size * fraction) / 4096) * 4096);
 }

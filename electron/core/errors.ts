@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'nothing-to-undo'
   | 'unsupported'
+  | 'cancelled'
   | 'busy'
   | 'disk-full'
   | 'read-only'

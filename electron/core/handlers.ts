@@ -3,7 +3,16 @@ import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
-import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';
+import {
+  annotationsToFile,
+  claimsCsvToFile,
+  linksCsvToFile,
+  memosCsvToFile,
+  passagesCsvToFile,
+  qdpxFromFile,
+  qdpxToFile,
+} from './export/commands';
+import { getMemo, setMemo } from './memos/memos';
 import { importHandlers } from './import/handlers';
 import type { Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
@@ -11,7 +20,8 @@ import { createPassage, deletePassages, reattachPassage, tagPassages, untagPassa
 import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
-import { search } from './search/query';
+import { articleHits, search, searchPage } from './search/query';
+import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
@@ -52,11 +62,22 @@ export const handlers: Handlers = {
   'articles.delete': ({ session }, { ids }) => session.apply(() => deleteArticles(session.lib.db, ids)),
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
+  'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),
+  'search.articleHits': ({ session }, { query, articleId }) => articleHits(session.lib.db, query, articleId),
+  'search.codeHits': ({ session }, args) => codeHits(session, args),
+  'search.cancelCoding': ({ session }, { jobId }) => {
+    const job = session.jobs.get(jobId);
+    job?.abort();
+    return { cancelled: job !== undefined };
+  },
 
   ...importHandlers,
 
   'articles.outlets': ({ session }) => listOutlets(session.lib.db),
   'articles.editText': ({ session }, { id, text }) => session.apply(() => editArticleText(session.lib.db, session.lib.clock, id, text)),
+
+  'memos.get': ({ session }, { articleId }) => getMemo(session.lib.db, articleId),
+  'memos.set': ({ session }, { articleId, text }) => session.apply(() => setMemo(session.lib.db, session.lib.clock, articleId, text)),
 
   'tags.list': ({ session }) => listTags(session.lib.db),
   'tags.create': ({ session }, args) => session.apply(() => createTag(session.lib.db, session.lib.clock, args)),
@@ -86,12 +107,13 @@ export const handlers: Handlers = {
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
   'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
   'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
+  'export.memosCsv': ({ session }, { path, ...options }) => memosCsvToFile(session.lib, path, options),
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
     session.refuseIfReadOnly();
     const report = await qdpxFromFile(session.lib, path);
-    session.changed(['articles', 'tags', 'passages', 'claims']);
+    session.changed(['articles', 'tags', 'passages', 'claims', 'memos'], false);
     return report;
   },
 

@@ -3,8 +3,10 @@ import type { Events, EventName } from '../shared/contract';
 import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
+import { indexQueued } from './claims/sentence-index';
 import { dailyBackup } from './library/backup';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
+import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 import { writeTransaction } from './library/write';
 
@@ -28,8 +30,11 @@ export class Session {
   /** Edits, undos and redos of this session run one after another, also while one waits for the lock. */
   private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
+  /** The last change-log row read: rows after it say what other processes changed. */
+  private logSeen: number;
   private watcher: NodeJS.Timeout | null = null;
   private backups: NodeJS.Timeout | null = null;
+  private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
   constructor(path: string, options: OpenOptions = {}) {
@@ -44,6 +49,7 @@ export class Session {
       this.backups = setInterval(daily, HOUR_MS);
       this.backups.unref();
     }
+    this.logSeen = logEnd(this.lib.db);
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -55,9 +61,30 @@ export class Session {
     this.emitter.emit(event, payload);
   }
 
-  /** Announces a committed change (our own commits do not move our connection's data_version). */
-  changed(kinds: ChangeKind[]): void {
+  /**
+   * Announces a committed change (our own commits do not move our connection's data_version).
+   * Its transaction logged it for other processes (change-log.ts) unless `logged` is false: then
+   * it is logged now, if the library is free (else other processes refresh everything, as for any
+   * unlogged commit).
+   */
+  changed(kinds: ChangeKind[], logged = true): void {
+    if (!logged) {
+      try {
+        writeTransaction(this.lib.db, () => recordChange(this.lib.db, kinds));
+      } catch {
+        // Another program is writing: its watchers will hear "library".
+      }
+    }
     this.emit('library.changed', { kinds });
+  }
+
+  /** A transaction that logs what it changed for other processes. */
+  private logged(perform: () => Edit, kinds: (edit: Edit) => ChangeKind[] = (edit) => edit.changes): () => Edit {
+    return () => {
+      const edit = perform();
+      recordChange(this.lib.db, kinds(edit));
+      return edit;
+    };
   }
 
   /**
@@ -88,7 +115,7 @@ export class Session {
   /** Runs an edit in one transaction, records it for undo and announces it. */
   apply<T>(perform: () => Edit<T>): Promise<T> {
     return this.serial(async () => {
-      const edit = await this.write(perform);
+      const edit = (await this.write(this.logged(perform))) as Edit<T>;
       this.undoStack.push(edit);
       if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
       this.redoStack = [];
@@ -129,12 +156,15 @@ export class Session {
    */
   private async revert(edit: Edit, stack: Edit[], direction: 'undo' | 'redo'): Promise<Edit> {
     let back: Edit;
+    const kinds = (reverted: Edit) => [...new Set([...edit.changes, ...reverted.changes])];
     try {
-      back = await this.write(() => {
-        const conflict = edit.conflict();
-        if (conflict) throw new StepRefused(conflict);
-        return edit.revert();
-      });
+      back = await this.write(
+        this.logged(() => {
+          const conflict = edit.conflict();
+          if (conflict) throw new StepRefused(conflict);
+          return edit.revert();
+        }, kinds),
+      );
     } catch (error) {
       const clash = /constraint failed/i.test((error as Error).message) ? `it clashes with a change made` : null;
       if (!(error instanceof StepRefused) && !clash) throw error;
@@ -146,7 +176,7 @@ export class Session {
     }
     stack.pop();
     this.refused = null;
-    this.changed([...new Set([...edit.changes, ...back.changes])]);
+    this.changed(kinds(back));
     return back;
   }
 
@@ -162,19 +192,41 @@ export class Session {
     };
   }
 
+  /**
+   * Indexes queued articles' sentences for claims in the background: a few per turn (tens of
+   * milliseconds), pausing while a job such as an import runs, so the connection stays free.
+   */
+  indexInBackground(intervalMs = 250, perTurn = 20): void {
+    if (this.indexer) return;
+    this.indexer = setInterval(() => {
+      if (this.jobs.size > 0) return;
+      try {
+        indexQueued(this.lib.db, perTurn, perTurn);
+      } catch {
+        // Busy with another process's write: the next turn tries again.
+      }
+    }, intervalMs);
+    this.indexer.unref();
+  }
+
   private readDataVersion(): number {
     return this.lib.db.pragma('data_version', { simple: true }) as number;
   }
 
-  /** Notices commits by other processes (the CLI, another window) and announces them. */
+  /**
+   * Notices commits by other processes (the CLI, another window) and announces what they
+   * changed, from the change log they wrote; a commit that left no row announces `library`.
+   */
   watchExternalChanges(intervalMs = 1000): void {
     if (this.watcher) return;
     this.watcher = setInterval(() => {
       const version = this.readDataVersion();
-      if (version !== this.dataVersion) {
-        this.dataVersion = version;
-        this.emit('library.changed', { kinds: ['library'] });
-      }
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      const { end, kinds } = changesSince(this.lib.db, this.logSeen);
+      this.logSeen = end;
+      // Nothing any view shows (an import's bookkeeping) says nothing.
+      if (kinds === null || kinds.length > 0) this.emit('library.changed', { kinds: kinds ?? ['library'] });
     }, intervalMs);
     this.watcher.unref();
   }
@@ -182,6 +234,7 @@ export class Session {
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
     if (this.backups) clearInterval(this.backups);
+    if (this.indexer) clearInterval(this.indexer);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();
     this.lib.close();

@@ -1,10 +1,13 @@
 import { findCandidates } from '../core/claims/candidates';
+import { describeValue } from '../core/claims/figures';
 import { addAppearance, createClaim, deleteClaim } from '../core/claims/edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated } from '../core/claims/links';
 import { allClaims, getClaim } from '../core/claims/queries';
 import { suggestionsFor } from '../core/claims/related';
 import type { Edit } from '../core/edits';
 import { MarginaliaError } from '../core/errors';
+import { recordChange } from '../core/library/change-log';
+import { writeTransaction } from '../core/library/write';
 import type { Library } from '../core/library/open';
 import { articleText } from '../core/passages/edits';
 import { withLibrary } from './cli-library';
@@ -34,9 +37,13 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], what: stri
   return raw as T;
 }
 
-/** Runs an edit in one transaction (the CLI keeps no undo history across runs). */
+/** Runs an edit in one transaction, logged for the app if it has the library open (the CLI keeps no undo history across runs). */
 function apply<T>(lib: Library, edit: () => Edit<T>): T {
-  return lib.db.transaction(() => edit().value).immediate();
+  return writeTransaction(lib.db, () => {
+    const done = edit();
+    recordChange(lib.db, done.changes);
+    return done.value;
+  });
 }
 
 function range(values: Record<string, unknown>): { articleId: number; start: number; end: number } {
@@ -45,8 +52,13 @@ function range(values: Record<string, unknown>): { articleId: number; start: num
 
 function printClaim(cli: ClaimsCli, claim: ReturnType<typeof getClaim>, asJson: boolean): void {
   if (asJson) return cli.write(JSON.stringify(claim, null, 2) + '\n');
+  const money = ['%', 'USD', 'GBP', 'EUR', 'RUB', 'JPY'];
+  const value = claim.value === null ? '' : describeValue({ value: claim.value, high: null, unit: claim.unit });
+  const unit = claim.unit && !money.includes(claim.unit) ? ` ${claim.unit}` : '';
   const figure =
-    claim.value === null ? '' : ` · ${claim.value}${claim.unit ? ` ${claim.unit}` : ''}${claim.counted ? ` · ${claim.counted}` : ''}`;
+    claim.value === null
+      ? ''
+      : ` · ${claim.qualifier ? `${claim.qualifier} ` : ''}${value}${unit}${claim.counted ? ` · ${claim.counted}` : ''}`;
   cli.write(`claim ${claim.id}\t[${claim.kind}] ${claim.statement}\n\t${claim.speaker ?? 'no speaker'}${figure}\n`);
   for (const a of claim.appearances)
     cli.write(

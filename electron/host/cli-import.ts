@@ -3,9 +3,9 @@ import { interruptedImports } from '../core/import/jobs';
 import { createParsePool } from '../core/import/parse-pool';
 import { runImport } from '../core/import/pipeline';
 import { WAITING_MESSAGE } from '../core/library/busy';
-import { type Library, openLibrary } from '../core/library/open';
+import type { Library } from '../core/library/open';
 import type { ImportProgress, ImportReport } from '../shared/types';
-import { libraryPath } from './cli-library';
+import { openCliLibrary } from './cli-library';
 import { formatCount, plural } from '../shared/counts';
 import { CliError, type CommandRun, type Output, json } from './cli-output';
 
@@ -65,7 +65,7 @@ export const importCommand: CommandRun = async (values, paths, out) => {
   void pool.warm();
   let lib: Library;
   try {
-    lib = openLibrary(libraryPath(values));
+    lib = openCliLibrary(values);
   } catch (error) {
     await pool.close();
     throw error;

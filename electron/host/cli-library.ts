@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { openLibrary, type Library } from '../core/library/open';
+import { migrationReporter } from '../core/library/migration-progress';
 import { defaultLibraryPath } from '../core/paths';
 
 export function libraryPath(values: Record<string, unknown>): string {
@@ -7,8 +8,13 @@ export function libraryPath(values: Record<string, unknown>): string {
   return given ? resolve(given) : defaultLibraryPath();
 }
 
+/** The library the options name, opened; an upgrade of a large older one tells its progress on stderr. */
+export function openCliLibrary(values: Record<string, unknown>): Library {
+  return openLibrary(libraryPath(values), { onMigrationProgress: migrationReporter() });
+}
+
 export function withLibrary<T>(values: Record<string, unknown>, fn: (lib: Library) => T): T {
-  const lib = openLibrary(libraryPath(values));
+  const lib = openCliLibrary(values);
   try {
     return fn(lib);
   } finally {

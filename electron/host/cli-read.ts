@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { checkLibraryFile } from '../core/library/check-file';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
-import { plural } from '../shared/counts';
-import { MATCH_END, MATCH_START } from '../shared/types';
+import { formatCount, plural } from '../shared/counts';
+import { MATCH_END, MATCH_START, type SearchResults } from '../shared/types';
 import { libraryPath, withLibrary } from './cli-library';
 import { CliError, type CommandRun, json } from './cli-output';
 
@@ -48,6 +48,24 @@ export const showCommand: CommandRun = async (values, [raw], out) => {
   return 0;
 };
 
+/** "27 articles (20 shown), 1 passage, 0 notes, 0 claims": the true counts, and where the list stops short. */
+function searchSummary(results: SearchResults): string {
+  const kinds = [
+    ['articles', 'article'],
+    ['passages', 'passage'],
+    ['notes', 'note'],
+    ['claims', 'claim'],
+    ['memos', 'memo'],
+  ] as const;
+  return kinds
+    .map(([kind, noun]) => {
+      const total = results.counts[kind];
+      const shown = results[kind].length;
+      return plural(total, noun) + (shown < total ? ` (${formatCount(shown)} shown)` : '');
+    })
+    .join(', ');
+}
+
 export const searchCommand: CommandRun = async (values, words, out) => {
   const query = words.join(' ').trim();
   if (!query) throw new CliError('search needs a query.');
@@ -58,7 +76,14 @@ export const searchCommand: CommandRun = async (values, words, out) => {
   else {
     for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
     for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
+    for (const p of results.notes) out.write(`note ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);
+    for (const m of results.memos) {
+      out.write(
+        `${m.articleId === null ? 'library memo' : `memo of article ${m.articleId}\t${m.articleTitle}`}\n\t${plainSnippet(m.snippet)}\n`,
+      );
+    }
+    out.write(`${searchSummary(results)}\n`);
   }
   return 0;
 };

@@ -16,6 +16,7 @@ const NOUNS: Record<string, string> = {
   claim_appearances: 'claim appearance',
   claim_links: 'claim link',
   claim_rejections: 'rejected suggestion',
+  memos: 'memo',
 };
 
 function ranges(list: Array<[number, number | null]>): string {
@@ -46,7 +47,7 @@ export const repairCommand: CommandRun = async (values, _positionals, out) => {
     const { rebuilt } = outcome;
     out.write(
       `${path}: the file is sound. Rebuilt ${plural(rebuilt.indexes.length, 'search index', 'search indexes')} (${rebuilt.indexes.join(', ')}), ` +
-        `the number tokens of ${plural(rebuilt.numbers, 'article')}, the sentence index of ${plural(rebuilt.sentences, 'article')}` +
+        `the number tokens and stems of ${plural(rebuilt.numbers, 'article')}, the sentence index of ${plural(rebuilt.sentences, 'article')}` +
         `${rebuilt.blocks > 0 ? ` and the blocks of ${plural(rebuilt.blocks, 'article')} from their text` : ''}.\n`,
     );
     if (outcome.problems.length === 0) {

@@ -11,6 +11,7 @@ import { dispatch } from '../core/dispatch';
 import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
+import { migrationReporter } from '../core/library/migration-progress';
 
 export interface HostOptions {
   libraryPath: string;
@@ -34,7 +35,14 @@ const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
-const DOWNLOADABLE = new Set(['export.passagesCsv', 'export.claimsCsv', 'export.linksCsv', 'export.annotations', 'export.qdpx']);
+const DOWNLOADABLE = new Set([
+  'export.passagesCsv',
+  'export.claimsCsv',
+  'export.linksCsv',
+  'export.memosCsv',
+  'export.annotations',
+  'export.qdpx',
+]);
 
 const MIME: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
@@ -86,8 +94,9 @@ function safeRelativeName(raw: string): string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
-  const session = new Session(options.libraryPath);
+  const session = new Session(options.libraryPath, { onMigrationProgress: migrationReporter() });
   session.watchExternalChanges();
+  session.indexInBackground();
   const uploadRoot = await mkdtemp(join(tmpdir(), 'marginalia-upload-'));
   const ctx: Context = {
     session,

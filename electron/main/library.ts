@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
+import { migrationReporter } from '../core/library/migration-progress';
 
 /**
  * The library this process has open. Switching opens the new file first, so a file that cannot
@@ -31,8 +32,13 @@ export class LibraryHost {
     const target = resolve(path);
     if (this.current?.lib.path === target) return;
     mkdirSync(dirname(target), { recursive: true });
-    const next = new Session(target, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+    // An upgrade of a large older library re-indexes it; its progress goes to the log.
+    const next = new Session(target, {
+      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+      onMigrationProgress: migrationReporter(process.stdout),
+    });
     next.watchExternalChanges();
+    next.indexInBackground();
     this.current?.close();
     this.current = next;
     this.onSwitch(next);

@@ -13,7 +13,12 @@ import type {
   ImportReport,
   InterruptedImport,
   LibraryInfo,
+  Memo,
   SearchResults,
+  SearchPage,
+  TextHits,
+  CodeHitsResult,
+  CodingProgress,
   Stats,
   ChangeKind,
   Passage,
@@ -77,9 +82,12 @@ const passageFilter = z.strictObject({
   ...articleFields,
   text: text(1000).optional(),
 });
+/** Longest memo kept (10 million characters): a memo is notes, not a second library. */
+export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
+const searchKind = z.enum(['articles', 'passages', 'notes', 'claims', 'memos']);
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -119,6 +127,31 @@ export const commands = {
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
 
   'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
+  'search.page': command<SearchPage>()(
+    z.strictObject({
+      query: text(1000),
+      kind: searchKind,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+  ),
+  /** Where the query matches in one article's text (the reader highlights them, F3 goes from one to the next). */
+  'search.articleHits': command<TextHits>()(z.strictObject({ query: text(1000), articleId: id })),
+  /**
+   * Tags the sentences or paragraphs around every hit of the query in the given articles (all
+   * it matches when absent) with one tag, as one undoable edit. Progress arrives as
+   * search.codingProgress events under the caller's jobId; search.cancelCoding stops it.
+   */
+  'search.codeHits': command<CodeHitsResult>()(
+    z.strictObject({
+      query: text(1000).refine((q) => q.trim() !== '', 'type words to search for'),
+      articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      unit: z.enum(['sentence', 'paragraph']),
+      tagId: id,
+      jobId: z.string().min(1).max(100),
+    }),
+  ),
+  'search.cancelCoding': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
 
   'import.start': command<{ jobId: string }>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1_000_000) })),
   'import.cancel': command<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().max(100) })),
@@ -139,6 +172,10 @@ export const commands = {
         .refine((t) => t.trim() !== '', 'the text cannot be empty'),
     }),
   ),
+
+  /** An article's memo (articleId), or the library's (articleId null). */
+  'memos.get': command<Memo>()(z.strictObject({ articleId: id.nullable() })),
+  'memos.set': command<Memo>()(z.strictObject({ articleId: id.nullable(), text: z.string().max(MAX_MEMO_LENGTH) })),
 
   'tags.list': command<Tag[]>()(none),
   'tags.create': command<Tag>()(
@@ -194,6 +231,7 @@ export const commands = {
   ),
   'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
@@ -257,6 +295,7 @@ export interface Events {
   'library.changed': { kinds: ChangeKind[] };
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
+  'search.codingProgress': CodingProgress;
   /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
   'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */

@@ -9,6 +9,7 @@ export interface Stats {
   tags: number;
   claims: number;
   links: number;
+  memos: number;
 }
 
 export interface LibraryInfo {
@@ -46,11 +47,17 @@ export const MATCH_END = '\uE001';
 export interface ArticleHit {
   id: number;
   title: string;
+  /** The title with its matched words marked. */
+  titleMarked: string;
   outlet: string | null;
   published: string | null;
+  /** A fragment of the text around its hits, marked. */
   snippet: string;
+  /** How many places in the text match. */
+  hitCount: number;
 }
 
+/** A passage whose quote matched (kind "passages") or whose note matched (kind "notes"). */
 export interface PassageHit {
   id: number;
   articleId: number;
@@ -66,14 +73,78 @@ export interface ClaimHit {
   snippet: string;
 }
 
-export interface SearchResults {
-  query: string;
-  articles: ArticleHit[];
-  passages: PassageHit[];
-  claims: ClaimHit[];
+/** A memo that matched: an article's (with its title) or the library's (articleId null). */
+export interface MemoHit {
+  id: number;
+  articleId: number | null;
+  articleTitle: string | null;
+  snippet: string;
 }
 
-export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims';
+export type SearchKind = 'articles' | 'passages' | 'notes' | 'claims' | 'memos';
+export type SearchCounts = Record<SearchKind, number>;
+
+/** The first hits of every kind, with how many there are of each. */
+export interface SearchResults {
+  query: string;
+  counts: SearchCounts;
+  articles: ArticleHit[];
+  passages: PassageHit[];
+  notes: PassageHit[];
+  claims: ClaimHit[];
+  memos: MemoHit[];
+}
+
+/** A memo in Markdown: an article's, or the library's when articleId is null. Empty text: none written yet. */
+export interface Memo {
+  articleId: number | null;
+  text: string;
+  /** When it was last saved; null when there is none. */
+  updatedAt: string | null;
+}
+
+interface PageOf<K extends SearchKind, H> {
+  query: string;
+  kind: K;
+  offset: number;
+  total: number;
+  hits: H[];
+}
+
+/** Hits of one kind from an offset on (the palette loads them as its list scrolls). */
+export type SearchPage =
+  | PageOf<'articles', ArticleHit>
+  | PageOf<'passages', PassageHit>
+  | PageOf<'notes', PassageHit>
+  | PageOf<'claims', ClaimHit>
+  | PageOf<'memos', MemoHit>;
+
+/** Where a query matches inside one text (UTF-16 offsets), for highlighting in the reader. */
+export interface TextHits {
+  query: string;
+  ranges: Array<{ start: number; end: number }>;
+}
+
+/** What "code all hits" tags around each hit: its sentence or its paragraph. */
+export type CodingUnit = 'sentence' | 'paragraph';
+
+export interface CodeHitsResult {
+  /** Passages made for the hits. */
+  created: number;
+  /** Passages that gained the tag (the new ones and those already covering exactly a unit). */
+  tagged: number;
+  /** Articles with at least one hit coded. */
+  articles: number;
+}
+
+/** How far finding the hits to code has got: `done` of `total` articles. */
+export interface CodingProgress {
+  jobId: string;
+  done: number;
+  total: number;
+}
+
+export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos';
 
 export interface EditState {
   canUndo: boolean;
@@ -224,6 +295,8 @@ export interface QdpxImportReport {
   passages: number;
   claims: number;
   links: number;
+  /** Memos written or extended from the project's notes on sources and on the project. */
+  memos: number;
   skipped: string[];
 }
 

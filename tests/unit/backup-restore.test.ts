@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../electron/core/library/migrations';
 import { Session } from '../../electron/core/session';
 import { startCli } from '../cli-process';
 import { writeArticles } from '../generated-articles';
-import { committedArticles, until } from '../kill';
+import { committedArticles, killWhileLogged, until } from '../kill';
 import { runCli } from '../run-cli';
 import { startServe } from '../serve-process';
 import { tempDir } from './helpers';
@@ -123,7 +123,7 @@ describe('marginalia backup', () => {
       expect(await dailyBackup(lib.db, library, () => new Date(now + 60 * 60_000))).toBeNull();
       const tomorrow = await dailyBackup(lib.db, library, () => new Date(now + 25 * 60 * 60_000));
       expect(tomorrow?.articles).toBe(12);
-      expect(readdirSync(folder).sort()).toEqual([daily, tomorrow!.path.split("/").at(-1)].sort());
+      expect(readdirSync(folder).sort()).toEqual([daily, tomorrow!.path.split('/').at(-1)].sort());
     } finally {
       lib.close();
     }
@@ -139,7 +139,7 @@ describe('marginalia restore', () => {
     writeArticles(join(dir, 'more'), 2000, 'new');
     const importing = startCli(['import', '--library', library, join(dir, 'more')], { detached: true });
     await until(() => committedArticles(library) >= 400, '400 committed articles');
-    process.kill(-importing.child.pid!, 'SIGKILL');
+    await killWhileLogged(importing.child.pid!, library);
     await importing.done;
     expect(existsSync(`${library}-wal`)).toBe(true);
 

@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, wr
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
 import { currentBuild, marginalia, projectCopy } from './project-copy';
 
 const builds = (root: string): string[] => readdirSync(join(root, 'dist', 'cli')).filter((name) => name !== 'current.json');
@@ -26,12 +26,12 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
 
   it('rebuilds a bundle older than a source file or the lock before running, never runs the stale one', () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article\n');
     const first = currentBuild(root);
 
     const cli = join(root, 'electron', 'host', 'cli.ts');
     writeFileSync(cli, readFileSync(cli, 'utf8').replace("summary: 'List every article'", "summary: 'List every article, oldest first'"));
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article, oldest first\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article, oldest first\n');
     const second = currentBuild(root);
     expect(second).not.toBe(first);
 
@@ -44,7 +44,7 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
   it('finds its parse and checkpoint workers beside the bundle', async () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
     const library = join(root, 'field notes.marginalia');
-    copyFileSync(TASS, join(root, 'tass.txt'));
+    copyFileSync(TASS.path, join(root, 'tass.txt'));
     const imported = marginalia(root, ['import', '--json', '--library', library, join(root, 'tass.txt')]);
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, duplicates: 0, failed: [], stopped: null, notImported: 0 });

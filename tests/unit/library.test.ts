@@ -184,7 +184,7 @@ describe('search index of articles', () => {
     expect(hits('numbers:n6500000')).toEqual([]);
     expect(hits('refugees')).toEqual([1]);
     expect(hits('syria')).toEqual([]);
-    expect(db.prepare('SELECT numbers FROM articles WHERE id = 1').pluck().get()).toBe('n850000 n1300000');
+    expect(db.prepare('SELECT numbers FROM articles WHERE id = 1').pluck().get()).toBe('n850000 n850000q n1300000 n1300000q');
     expect(checkLibrary(db)).toEqual([]);
     db.prepare('DELETE FROM articles WHERE id = 1').run();
     expect(hits('refugees')).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, dump, expectHealthy, importTass, insertArticle, openSession, refused } from './passages-fixture';
+import { TASS } from '../fixtures/tass';
 
 describe('passages', () => {
   it('creates a passage covering exactly the selected code units, with its quote selector', async () => {
@@ -31,15 +32,16 @@ describe('passages', () => {
     });
     expect(await call(ctx, 'passages.get', { id: passage.id })).toMatchObject({
       id: passage.id,
-      articleTitle: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+      articleTitle: TASS.title,
     });
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Tag passage with Refugees');
-    // Views refresh from these: the passage, its article's count and its tag's count changed.
-    expect(announced).toEqual([['tags'], ['passages', 'articles', 'tags']]);
-    // Found by search through its quote, its note and its normalised numbers.
+    // What changed: passages and taggings (the views know the article list's counts show them).
+    expect(announced).toEqual([['tags'], ['passages', 'tags']]);
+    // Found by search through its quote and its normalised numbers, and as a note through its note.
     const hits = await call(ctx, 'search.query', { query: '6,500,000 refugees' });
     expect(hits.passages.map((p) => p.id)).toEqual([passage.id]);
-    expect((await call(ctx, 'search.query', { query: 'UNHCR' })).passages.map((p) => p.id)).toEqual([passage.id]);
+    const byNote = await call(ctx, 'search.query', { query: 'UNHCR' });
+    expect([byNote.passages, byNote.notes.map((p) => p.id), byNote.counts.notes]).toEqual([[], [passage.id], 1]);
     expectHealthy(db);
   });
 
@@ -134,7 +136,7 @@ describe('passages', () => {
       'Delete tag Putin',
     ]);
     expect(db.prepare('SELECT count(*) AS n FROM claim_appearances').get()).toEqual({ n: 0 });
-    expect((await call(ctx, 'search.query', { query: 'OCHA' })).passages).toEqual([]);
+    expect((await call(ctx, 'search.query', { query: 'OCHA' })).notes).toEqual([]);
     expectHealthy(db);
 
     for (let i = states.length - 2; i >= 0; i--) {
@@ -153,7 +155,7 @@ describe('passages', () => {
     await call(ctx, 'edit.undo', {});
     await call(ctx, 'edit.undo', {});
     expect(db.prepare('SELECT id, passage_id FROM claim_appearances').all()).toEqual([{ id: 41, passage_id: cited.id }]);
-    expect((await call(ctx, 'search.query', { query: 'OCHA' })).passages.map((p) => p.id)).toEqual([first]);
+    expect((await call(ctx, 'search.query', { query: 'OCHA' })).notes.map((p) => p.id)).toEqual([first]);
     // A new edit after undoing forgets the redo history.
     await call(ctx, 'passages.update', { id: second, note: 'new branch' });
     expect((await call(ctx, 'edit.state', {})).canRedo).toBe(false);

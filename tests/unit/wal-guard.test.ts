@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli } from '../cli-process';
 import { writeArticles } from '../generated-articles';
-import { committedArticles, until } from '../kill';
+import { committedArticles, killWhileLogged, until } from '../kill';
 import { runCli } from '../run-cli';
 import { tempDir } from './helpers';
 
@@ -14,7 +14,7 @@ const digest = (path: string): string => createHash('sha256').update(readFileSyn
 async function killImportMidway(library: string, folder: string, after: number): Promise<void> {
   const cli = startCli(['import', '--library', library, folder], { detached: true });
   await until(() => committedArticles(library) >= after, `${after} committed articles`);
-  process.kill(-cli.child.pid!, 'SIGKILL');
+  await killWhileLogged(cli.child.pid!, library);
   await cli.done;
   expect(existsSync(`${library}-wal`)).toBe(true);
 }

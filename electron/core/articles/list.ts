@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticlePage, ArticleSortColumn } from '../../shared/types';
-import { ftsQuery } from '../search/fts-query';
+import { ftsQuery, LAYOUTS, RANKS } from '../search/fts-query';
 import { type ArticleFilter, articleConditions } from './filter';
 import { type ArticleRow, SUMMARY_COLUMNS, toSummary } from './queries';
 
@@ -21,7 +21,7 @@ function orderBy(column: ArticleSortColumn | 'rank', dir: 'ASC' | 'DESC'): strin
   const tail = 'a.title_key, a.id';
   switch (column) {
     case 'rank':
-      return `f.rank, ${tail}`;
+      return `${RANKS.articles}, ${tail}`;
     case 'imported':
       return `a.imported_at ${dir}, ${tail}`;
     case 'published':
@@ -42,7 +42,7 @@ function orderBy(column: ArticleSortColumn | 'rank', dir: 'ASC' | 'DESC'): strin
  * ids are found first from the cheap columns, then only its rows are read whole.
  */
 export function listArticles(db: Database, args: ArticleQuery): ArticlePage {
-  const match = args.query ? ftsQuery(args.query) : null;
+  const match = args.query ? ftsQuery(args.query, LAYOUTS.articles) : null;
   if (args.query && !match) return { items: [], total: 0 };
   const where = articleConditions(args.filter ?? {});
   const params: unknown[] = [...(match ? [match] : []), ...where.params];

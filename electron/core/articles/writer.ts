@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import type { PreparedArticle } from '../import/prepare';
 import { numberTokensOf, unionTokens } from '../search/numbers';
-import { insertSentences } from '../claims/sentence-index';
+import { stemTokensOf } from '../text/stem';
 import { newUid } from '../uid';
 import { naturalKey } from '../../shared/natural-sort';
 
@@ -26,6 +26,7 @@ export interface IndexedColumns {
   byline: string | null;
   text: string;
   numbers: string;
+  stems: string;
 }
 
 /**
@@ -34,8 +35,8 @@ export interface IndexedColumns {
  * rows back) calls it. Updates and deletes keep their triggers.
  */
 export function articleIndexer(db: Database): (row: IndexedColumns) => void {
-  const index = db.prepare('INSERT INTO articles_fts (rowid, title, outlet, byline, text, numbers) VALUES (?, ?, ?, ?, ?, ?)');
-  return ({ id, title, outlet, byline, text, numbers }) => void index.run(id, title, outlet, byline, text, numbers);
+  const index = db.prepare('INSERT INTO articles_fts (rowid, title, outlet, byline, text, numbers, stems) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return ({ id, title, outlet, byline, text, numbers, stems }) => void index.run(id, title, outlet, byline, text, numbers, stems);
 }
 
 /**
@@ -46,9 +47,9 @@ export function articleIndexer(db: Database): (row: IndexedColumns) => void {
 export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
   const insertArticle = db.prepare(
-    `INSERT INTO articles (uid, title, title_key, outlet, byline, published, place, language, url, text, blocks, sha256, numbers,
+    `INSERT INTO articles (uid, title, title_key, outlet, byline, published, place, language, url, text, blocks, sha256, numbers, stems,
        source_name, format, encoding, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
   const index = articleIndexer(db);
@@ -56,8 +57,10 @@ export function articleWriter(db: Database, clock: Clock) {
   return {
     duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
     insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
-      // The tokens counted the parser's title: a title given here instead brings its own numbers.
-      const numbers = title === article.title ? article.numbers : unionTokens(article.numbers, numberTokensOf(title));
+      // The tokens counted the parser's title: a title given here instead brings its own numbers and stems.
+      const own = title === article.title;
+      const numbers = own ? article.numbers : unionTokens(article.numbers, numberTokensOf(title));
+      const stems = own ? article.stems : unionTokens(article.stems, stemTokensOf(title));
       const { lastInsertRowid } = insertArticle.run(
         uid ?? newUid(),
         title,
@@ -72,6 +75,7 @@ export function articleWriter(db: Database, clock: Clock) {
         article.blocks,
         article.sha256,
         numbers,
+        stems,
         sourceName,
         article.format,
         article.encoding,
@@ -79,9 +83,7 @@ export function articleWriter(db: Database, clock: Clock) {
         now,
       );
       insertSource.run(lastInsertRowid, sourceName, size, bytes);
-      index({ id: lastInsertRowid, title, outlet: article.outlet, byline: article.byline, text: article.text, numbers });
-      // Without sentences analysed by a worker, the article stays queued for the sentence index.
-      if (article.sentences) insertSentences(db, lastInsertRowid, article.sentences);
+      index({ id: lastInsertRowid, title, outlet: article.outlet, byline: article.byline, text: article.text, numbers, stems });
       return Number(lastInsertRowid);
     },
   };

@@ -92,7 +92,9 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
   for (const view of views) {
     const { tokens } = view;
     for (let i = 0; i < tokens.length; i++) {
-      if (!isWord(tokens[i]) || (i + 1 < tokens.length && isWord(tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1]!.text))) continue;
+      // A name ends on a capitalised word that no other capitalised word follows.
+      if (!isWord(tokens[i]) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+      if (i + 1 < tokens.length && isWord(tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
       const mention = mentionBefore(tokens, i + 1);
       if (mention?.kind !== 'name' || mention.end !== tokens[i]!.end) continue;
       // "Ofsted chief, David Bell, …": the role written before the name, across a comma.

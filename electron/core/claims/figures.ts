@@ -59,6 +59,7 @@ function isDateOrTime(text: string, n: NumberMention): boolean {
   if (n.multiplier !== 1) return false;
   const literal = text.slice(n.start, n.end);
   if (text.charAt(n.end) === ':' || text.charAt(n.start - 1) === ':') return true;
+  if (/^\s?(?:GMT|BST|UTC|CET|EST|МСК|мск)\b/u.test(text.slice(n.end, n.end + 5))) return true;
   const prev = /(\S+)\s*$/u.exec(text.slice(Math.max(0, n.start - 20), n.start))?.[1] ?? '';
   const next = /^\s*(\S+)/u.exec(text.slice(n.end, n.end + 20))?.[1] ?? '';
   if (/^\d{1,2}$/.test(literal) && (MONTHS.test(prev.replace(/[,.]$/, '')) || MONTHS.test(next.replace(/[,.]$/, '')))) return true;
@@ -78,6 +79,9 @@ interface CountedGuess {
 
 /** What a figure counts: a known counted noun within the next few words, else the next content word. */
 function countedAfter(text: string, from: number, clauseEnd: number): CountedGuess {
+  // A conversion in brackets comes between the figure and its noun: "$10bn (£5.3bn) claim".
+  const bracket = /^\s?\([^)]{0,40}\)/u.exec(text.slice(from, from + 44));
+  if (bracket) from += bracket[0].length;
   const words = wordsOf(text.slice(from, Math.min(clauseEnd, from + 80))).slice(0, 4);
   let first: { text: string; index: number } | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -118,8 +122,21 @@ function clauseBounds(text: string, at: number, end: number): [number, number] {
   return [start, rest < 0 ? text.length : end + rest];
 }
 
-/** Every figure in a text (usually one sentence); offsets are into `text`. */
+// The same sentence is read several times (candidates, ranking, reprints): remember recent ones.
+const recent = new Map<string, Figure[]>();
+const RECENT_LIMIT = 5000;
+
+/** Every figure in a text (usually one sentence); offsets are into `text`. Callers must not change the result. */
 export function parseFigures(text: string): Figure[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const figures = readFigures(text);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, figures);
+  return figures;
+}
+
+function readFigures(text: string): Figure[] {
   const mentions = findNumbers(text).filter((n) => !isDateOrTime(text, n));
   const figures: Figure[] = [];
   for (let i = 0; i < mentions.length; i++) {
@@ -156,6 +173,10 @@ export function parseFigures(text: string): Figure[] {
     }
     const [clauseStart, clauseEnd] = clauseBounds(text, start, end);
     let guess = countedAfter(text, end, clauseEnd);
+    // "5000m", "100m champion": a glued m is metres, not millions, unless money or a counted thing follows.
+    if (/\d[mM]$/u.test(text.slice(n.start, n.end)) && !currency && !countedConcept(guess.countedText?.split(' ').at(-1) ?? '')) {
+      continue;
+    }
     if (guess.unit && !unit) unit = guess.unit;
     if (guess.counted === null && unit === '%') guess = countedBefore(text, clauseStart, start);
     figures.push({

@@ -13,9 +13,11 @@ import { type ClaimProfile, compare, type Comparison, profileOf } from './simila
  * claim's own appearances, nor anything the analyst rejected or already linked.
  */
 
-const FTS_CANDIDATES = 300;
-const FIGURE_CANDIDATES = 300;
-const QUERY_TERMS = 12;
+const FTS_CANDIDATES = 200;
+const FIGURE_CANDIDATES = 100;
+const QUERY_TERMS = 8;
+const COMMON_SHARE = 0.02;
+const COMMON_DOCUMENTS = 500;
 
 interface SentenceHit {
   id: number;
@@ -25,12 +27,20 @@ interface SentenceHit {
 }
 
 /** Inverse document frequencies of terms over the sentence index. */
-function idfFor(db: Database, terms: readonly string[]): (term: string) => number {
+interface Idf {
+  (term: string): number;
+  /** Whether so many sentences hold the term (more than 500, and more than a fiftieth) that it ranks nothing. */
+  common(term: string): boolean;
+}
+
+function idfFor(db: Database, terms: readonly string[]): Idf {
   const total = (db.prepare('SELECT max(id) AS n FROM article_sentences').get() as { n: number | null }).n ?? 0;
   const df = new Map<string, number>();
   const lookup = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?');
   for (const term of terms) df.set(term, (lookup.get(term) as { doc: number } | undefined)?.doc ?? 0);
-  return (term) => Math.log(1 + (total + 1) / ((df.get(term) ?? 0) + 1));
+  const idf = ((term: string) => Math.log(1 + (total + 1) / ((df.get(term) ?? 0) + 1))) as Idf;
+  idf.common = (term) => (df.get(term) ?? 0) > Math.max(COMMON_DOCUMENTS, total * COMMON_SHARE);
+  return idf;
 }
 
 /** The claim as compared: its statement, with the figure its fields record when the text has none. */
@@ -56,7 +66,10 @@ function quoteTerm(term: string): string {
   return `"${term.replaceAll('"', '')}"`;
 }
 
-/** The rarest of the claim's terms (names and words), for a bm25 query that stays quick on large libraries. */
+/**
+ * The rarest of the claim's terms (names and words) for the bm25 query: a term found in more than
+ * a fiftieth of all sentences ranks nothing and makes the query scan a long posting list.
+ */
 function queryTerms(profile: ClaimProfile, idf: (t: string) => number): string[] {
   return [...profile.terms]
     .filter((t) => !/^n\d/.test(t))
@@ -64,9 +77,9 @@ function queryTerms(profile: ClaimProfile, idf: (t: string) => number): string[]
     .slice(0, QUERY_TERMS);
 }
 
-function sentenceCandidates(db: Database, profile: ClaimProfile, idf: (t: string) => number): SentenceHit[] {
+function sentenceCandidates(db: Database, profile: ClaimProfile, idf: Idf): SentenceHit[] {
   const hits = new Map<number, SentenceHit>();
-  const terms = queryTerms(profile, idf);
+  const terms = queryTerms(profile, idf).filter((t) => !idf.common(t));
   const select = 'SELECT s.id, s.article_id AS articleId, s.start, s."end" AS "end" FROM article_sentences s';
   if (terms.length > 0) {
     const rows = db
@@ -91,7 +104,12 @@ function sentenceCandidates(db: Database, profile: ClaimProfile, idf: (t: string
 }
 
 function tierOf(comparison: Comparison): 'strong' | 'weak' {
-  return comparison.figure === 'same' || comparison.score >= 1 ? 'strong' : 'weak';
+  return comparison.strong ? 'strong' : 'weak';
+}
+
+/** Strong suggestions first (each tier by score): the analyst sees those, weak ones folded. */
+function ranked(items: RelatedItem[]): RelatedItem[] {
+  return items.sort((a, b) => (a.tier === b.tier ? b.score - a.score : a.tier === 'strong' ? -1 : 1));
 }
 
 /** Sentences in other places that state the claim or a varied version of it. */
@@ -113,15 +131,20 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
   const texts = new Map<number, string>();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?');
   const items: RelatedItem[] = [];
+  const compared = new Map<string, Comparison>();
+  // Other articles only: the claim's own articles are where the analyst found it.
+  const ownArticles = new Set(own.map((a) => a.articleId));
   for (const hit of sentenceCandidates(db, profile, idf)) {
-    if (overlaps(own, hit) || overlaps(rejected, hit)) continue;
+    if (ownArticles.has(hit.articleId) || overlaps(rejected, hit)) continue;
     let text = texts.get(hit.articleId);
     if (text === undefined) {
       text = (textOf.get(hit.articleId) as { text: string } | undefined)?.text ?? '';
       texts.set(hit.articleId, text);
     }
     const sentence = text.slice(hit.start, hit.end);
-    const comparison = compare(profile, sentence, idf);
+    // Reprints repeat sentences word for word: compare each text once.
+    let comparison = compared.get(sentence);
+    if (!comparison) compared.set(sentence, (comparison = compare(profile, sentence, idf)));
     if (!comparison.eligible) continue;
     items.push({
       type: 'appearance',
@@ -136,7 +159,7 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
       reasons: comparison.reasons,
     });
   }
-  return items.sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked(items).slice(0, limit);
 }
 
 function proposedRelation(comparison: Comparison): Relation {
@@ -194,11 +217,11 @@ export function relatedClaims(db: Database, claimId: number, limit = 20): Relate
       reasons: comparison.reasons,
     });
   }
-  return items.sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked(items).slice(0, limit);
 }
 
 /** Both kinds of suggestion for a claim, best first. */
 export function suggestionsFor(db: Database, claimId: number, limit = 20): RelatedItem[] {
   if (!db.prepare('SELECT 1 FROM claims WHERE id = ?').get(claimId)) throw notFound('Claim', claimId);
-  return [...whereElse(db, claimId, limit), ...relatedClaims(db, claimId, limit)].sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked([...whereElse(db, claimId, limit), ...relatedClaims(db, claimId, limit)]).slice(0, limit);
 }

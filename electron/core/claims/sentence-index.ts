@@ -1,12 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { writeTransaction } from '../library/write';
+import { recordChange } from '../library/change-log';
 import { type AnalysedSentence, analyseSentences } from './terms';
 
 /**
  * The sentence index (migration 7): rows of article_sentences with their terms in sentences_fts
- * and their figures in sentence_figures. The writer indexes new articles with sentences analysed
- * in the parse workers; everything else that adds or changes article text leaves the article on
- * sentence_queue (triggers), and the queue is worked off before the index is read.
+ * and their figures in sentence_figures. Every path that adds or changes article text leaves the
+ * article on sentence_queue (triggers). The host works the queue off in the background, a few
+ * articles per turn while nothing else runs, and whatever reads the index first indexes the rest.
+ * (Analysing sentences inside the import made it 18 times slower than its baseline.)
  */
 interface Statements {
   sentence: Statement;
@@ -46,12 +48,15 @@ export function insertSentences(db: Database, articleId: number | bigint, senten
   s.dequeue.run(articleId);
 }
 
-/** Indexes every queued article (after an undo, a text edit, an exchange import). Returns how many. */
-export function indexQueued(db: Database, batch = 200): number {
+/**
+ * Indexes queued articles, `batch` per transaction, at most `limit` in all (every one by default).
+ * Returns how many it indexed.
+ */
+export function indexQueued(db: Database, batch = 200, limit = Infinity): number {
   const s = statements(db);
   let done = 0;
-  for (;;) {
-    const rows = s.queued.all(batch) as Array<{ id: number; text: string }>;
+  while (done < limit) {
+    const rows = s.queued.all(Math.min(batch, limit - done)) as Array<{ id: number; text: string }>;
     if (rows.length === 0) return done;
     writeTransaction(db, () => {
       for (const row of rows) {
@@ -59,7 +64,10 @@ export function indexQueued(db: Database, batch = 200): number {
         db.prepare('DELETE FROM article_sentences WHERE article_id = ?').run(row.id);
         insertSentences(db, row.id, analyseSentences(row.text));
       }
+      // Claim candidates read these sentences.
+      recordChange(db, ['claims']);
     });
     done += rows.length;
   }
+  return done;
 }

@@ -23,6 +23,8 @@ export interface Comparison {
   reasons: string[];
   /** Enough evidence beyond a figure to be suggested at all. */
   eligible: boolean;
+  /** Shown first; weak suggestions are folded. */
+  strong: boolean;
 }
 
 /** Counted things too general to tell two figures' subjects apart. */
@@ -40,7 +42,7 @@ function shinglesOf(text: string): Set<string> {
 }
 
 export function profileOf(text: string): ClaimProfile {
-  const figures = parseFigures(text);
+  const figures = [...parseFigures(text)];
   return { terms: new Set(termsOf(text, figures)), figures, shingles: shinglesOf(text), negated: NEGATION.test(text) };
 }
 
@@ -128,10 +130,17 @@ export function compare(claim: ClaimProfile, text: string, idf: (term: string) =
   // A specific counted thing (refugees, not "people" or "%") is itself evidence beyond the number.
   const countedAgrees = agreement.kind === 'same' || agreement.kind === 'varies';
   const specific = countedAgrees && !GENERIC.has(agreement.figure?.counted ?? '');
-  const eligible = coverage >= 0.45 || wording >= 0.3 || (countedAgrees && (specific || coverage >= 0.1 || sharedNames.length > 0));
+  // For a generic counted thing ("people"), the words it shares besides that one must carry the match.
+  const countedTerms = new Set([stem(agreement.figure?.countedText?.split(' ').at(-1) ?? ''), `zc${agreement.figure?.counted ?? ''}`]);
+  let besides = 0;
+  for (const term of words) if (other.terms.has(term) && !countedTerms.has(term)) besides += idf(term);
+  const rest = total === 0 ? 0 : besides / total;
+  const eligible = coverage >= 0.45 || wording >= 0.3 || (countedAgrees && (specific || rest >= 0.25 || sharedNames.length > 0));
   const contradicts = claim.negated !== other.negated && coverage >= 0.5;
   const relation: Comparison['relation'] =
     agreement.kind === 'varies' ? 'varies' : agreement.kind === 'same' || (coverage >= 0.6 && !contradicts) ? 'same' : 'related';
   if (contradicts) reasons.push('one denies what the other states');
-  return { score: Math.round(score * 1000) / 1000, relation, figure: agreement.kind, reasons, eligible };
+  // Strong: the same figure of the same specific thing, or wording and terms that say the same.
+  const strong = (agreement.kind === 'same' && (specific || rest >= 0.25)) || coverage >= 0.7 || wording >= 0.5;
+  return { score: Math.round(score * 1000) / 1000, relation, figure: agreement.kind, reasons, eligible, strong };
 }

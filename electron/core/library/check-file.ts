@@ -6,7 +6,7 @@ import { registerFunctions } from './functions';
 import { identify, refuseForeign } from './identity';
 import { formatCount } from '../../shared/counts';
 import { memoryCopy, readOnlyReason, truncation } from './read-only';
-import { foreignLog } from './wal-guard';
+import { committedFrames, foreignLog } from './wal-guard';
 
 /**
  * Checks a library file without opening it as a library: nothing is migrated, a log that does
@@ -16,7 +16,8 @@ import { foreignLog } from './wal-guard';
 export function checkLibraryFile(path: string, nativeBinding?: string): string[] {
   const foreign = foreignLog(path, nativeBinding);
   if (foreign) return [foreign.slice(basename(path).length + 2)];
-  const cut = truncation(path);
+  // Through a log SQLite reads pages the file does not hold yet (a checkpoint stopped by a full disk).
+  const cut = committedFrames(`${path}-wal`) === 0 ? truncation(path) : null;
   if (cut)
     return [
       `the file is damaged: it was cut short (it holds ${formatCount(cut.held)} of its ${formatCount(cut.expected)} pages, as after an interrupted copy)`,

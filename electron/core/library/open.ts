@@ -11,6 +11,7 @@ import { APPLICATION_ID, type Identity, identify, refuseForeign } from './identi
 import { memoryCopy, readOnlyReason } from './read-only';
 import { foreignLog } from './wal-guard';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import type { MigrationProgress } from './migrations/types';
 import { bumpMark, schemaChanged } from './write-mark';
 
 export { APPLICATION_ID } from './identity';
@@ -21,6 +22,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Skips the backup made before an upgrade (a restore upgrades a copy of a backup, which is its own backup). */
   noUpgradeBackup?: boolean;
+  /** Told how far a long upgrade of an older library has got (a re-index of every article). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
 }
 
 export interface Library {
@@ -67,13 +70,15 @@ function backupBeforeUpgrade(db: Database.Database, path: string, target: number
   }
 }
 
-function migrate(db: Database.Database, from: number, to: number): void {
+function migrate(db: Database.Database, from: number, to: number, onProgress?: OpenOptions['onMigrationProgress']): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= from || migration.version > to) continue;
+    const { version, name } = migration;
     // One transaction per migration: a failure rolls back that step whole and stops the run.
     db.transaction(() => {
       db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
+      migration.run?.(db, (done, total) => onProgress?.({ version, name, done, total }));
+      db.pragma(`user_version = ${version}`);
       schemaChanged(db);
       bumpMark(db);
     }).immediate();
@@ -106,7 +111,12 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
     const target = options.targetVersion ?? SCHEMA_VERSION;
     if (current > 0 && current < target && !options.noUpgradeBackup) backupBeforeUpgrade(db, path, target, options);
-    migrate(db, current, target);
+    if (current < target) {
+      migrate(db, current, target, options.onMigrationProgress);
+      // An upgrade may rewrite the whole library (a re-index): its log is copied into the file at
+      // once, so the library's work starts from an empty log rather than one as large as the file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

@@ -6,7 +6,7 @@ import { indexQueued } from '../claims/sentence-index';
 export interface Rebuilt {
   /** Search indexes rebuilt from the rows they index. */
   indexes: string[];
-  /** Articles whose number tokens were computed again. */
+  /** Articles whose number tokens and stems were computed again. */
   numbers: number;
   /** Articles whose blocks lay outside their text and were made again from it (one per paragraph). */
   blocks: number;
@@ -68,12 +68,14 @@ function refill(db: Database, { name, sql }: Index): void {
 
 /**
  * Rebuilds what a library derives from its own rows (runs inside the caller's write transaction):
- * every full-text index, the number tokens, blocks that no longer fit their text, and the
+ * every full-text index, the number tokens and stems, blocks that no longer fit their text, and the
  * sentence index of claims. Nothing the analyst wrote is changed.
  */
 export function rebuildDerived(db: Database): Rebuilt {
   const result: Rebuilt = { indexes: [], numbers: 0, blocks: 0, sentences: 0 };
-  result.numbers = db.prepare('UPDATE articles SET numbers = marginalia_numbers(title, text)').run().changes;
+  result.numbers = db
+    .prepare('UPDATE articles SET numbers = marginalia_numbers(title, text), stems = marginalia_stems(title, text)')
+    .run().changes;
   const fix = db.prepare('UPDATE articles SET blocks = ? WHERE id = ?');
   for (const row of db.prepare('SELECT id, text, blocks FROM articles').all() as Array<{ id: number; text: string; blocks: string }>) {
     if (blocksValid(row.blocks, row.text.length)) continue;

@@ -86,6 +86,11 @@ function readLog(path: string, markPage: number): LogMarks | null {
   }
 }
 
+/** How many frames of a write-ahead log SQLite would apply (0: none, as after a restart of the log). */
+export function committedFrames(walPath: string): number {
+  return existsSync(walPath) ? (readLog(walPath, 0)?.frames ?? 0) : 0;
+}
+
 function readPage(path: string, page: number, pageSize: number): Buffer {
   const buffer = Buffer.alloc(pageSize);
   const fd = openSync(path, 'r');

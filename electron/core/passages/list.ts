@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PassagePage, PassageRow, PassageSortColumn } from '../../shared/types';
 import { type ArticleFilter, articleConditions } from '../articles/filter';
-import { ftsQuery } from '../search/fts-query';
+import { ftsQuery, LAYOUTS } from '../search/fts-query';
 import { loadTree, type Tree } from '../tags/queries';
 import { linksOf, PASSAGE_COLUMNS, type PassageFields, withLinks } from './queries';
 
@@ -69,7 +69,7 @@ export function conditions(filter: PassageFilter, tree: Tree): Where | null {
     where.needsArticle = true;
   }
   if (filter.text && filter.text.trim() !== '') {
-    const match = ftsQuery(filter.text);
+    const match = ftsQuery(filter.text, LAYOUTS.passageText);
     if (!match) return null;
     add('p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)', match);
   }

@@ -1,3 +1,5 @@
+import { readGluedM, unitAround } from './magnitude';
+
 /**
  * Number normalisation for search: "6.5 mln", "6.5 million", "6,500,000" and "6,5 млн" all
  * become the token "n6500000", so a statistic matches across outlets whatever its spelling.
@@ -63,6 +65,13 @@ export interface NumberMention {
   end: number;
   /** The multiplier word's factor ("6.5 million": 1e6, "850 тысяч": 1e3), 1 without one. */
   multiplier: number;
+  /**
+   * Another value the text leaves open: "6.5m" where nothing says money or metres is 6.5 million
+   * (value) or 6.5 (alternative). Where the words around say metres, value is 6.5 and there is none.
+   */
+  alternative?: number;
+  /** The unit the text states: usd, gbp, eur, jpy, rub, pct, m (metres); none for a plain count. */
+  unit?: string;
 }
 
 export function findNumbers(text: string): NumberMention[] {
@@ -75,10 +84,19 @@ export function findNumbers(text: string): NumberMention[] {
       continue;
     }
     const [, grouped, plain, gap, word] = m;
+    const start = m.index;
+    const end = start + m[0].length;
+    const numeral = parseNumeral(grouped, plain);
+    if (!Number.isFinite(numeral)) continue;
     // A lone "m"/"b"/"k" counts only glued to the digits ("6.5m"), not "5 m" (metres).
-    const multiplier = word === undefined || (word.length === 1 && gap !== '') ? 1 : (MULTIPLIERS[word.toLowerCase()] ?? 1);
-    const value = parseNumeral(grouped, plain) * multiplier;
-    if (Number.isFinite(value)) found.push({ value, start: m.index, end: m.index + m[0].length, multiplier });
+    let multiplier = word === undefined || (word.length === 1 && gap !== '') ? 1 : (MULTIPLIERS[word.toLowerCase()] ?? 1);
+    const reading = multiplier !== 1 && (word === 'm' || word === 'M') ? readGluedM(text, start, end, grouped ?? plain ?? '') : 'million';
+    if (reading === 'metres') multiplier = 1;
+    const mention: NumberMention = { value: numeral * multiplier, start, end, multiplier };
+    if (reading === 'either') mention.alternative = numeral;
+    const unit = reading === 'metres' ? 'm' : unitAround(text, start, end);
+    if (unit !== undefined) mention.unit = unit;
+    found.push(mention);
   }
   return found;
 }
@@ -99,7 +117,9 @@ function precedingChar(text: string, index: number): string {
 /** Space-separated number tokens for the FTS "numbers" column: each text's mentions, once each. */
 export function numberTokensOf(...texts: string[]): string {
   const tokens = new Set<string>();
-  for (const text of texts) for (const n of findNumbers(text)) tokens.add(canonical(n.value));
+  for (const text of texts) {
+    for (const n of findNumbers(text)) for (const token of mentionTokens(n)) tokens.add(token);
+  }
   return [...tokens].join(' ');
 }
 
@@ -110,4 +130,15 @@ export function unionTokens(...lists: string[]): string {
 
 export function numberToken(value: number): string {
   return canonical(value);
+}
+
+/**
+ * The tokens a mention is indexed under: its value (and the other reading it leaves open), and
+ * the value with its unit ("n6500000gbp"; "n6500000q" for a plain count), so that a search ranks
+ * the mentions whose unit agrees with its own first. An open reading states no unit.
+ */
+export function mentionTokens(mention: NumberMention): string[] {
+  const value = canonical(mention.value);
+  if (mention.alternative !== undefined) return [value, canonical(mention.alternative)];
+  return [value, value + (mention.unit ?? 'q')];
 }

@@ -3,6 +3,7 @@ import type * as Snowball from 'snowball-stemmers';
 
 type Stemmer = Snowball.Stemmer;
 import { isStopword } from './stopwords';
+import { fold, hasDigit, tokensOf } from './tokens';
 
 /**
  * Snowball stemming for English and Russian, chosen per word by its script, so that mixed texts
@@ -81,4 +82,38 @@ export function stemmedText(text: string): string {
   return wordsOf(text)
     .map((w) => stem(w.text))
     .join(' ');
+}
+
+// Indexed token → its stem in indexed form, or '' when stemming leaves it as it is.
+const searchCache = new Map<string, string>();
+
+/**
+ * The stem search indexes for a token (already folded, see tokens.ts), or null when it equals the
+ * token itself: the exact-form columns hold that one already, so the stemmed column leaves it out.
+ */
+export function searchStem(folded: string): string | null {
+  let known = searchCache.get(folded);
+  if (known === undefined) {
+    known = folded.length < 2 || hasDigit(folded) ? '' : fold(stem(folded));
+    if (known === folded) known = '';
+    if (searchCache.size >= CACHE_LIMIT) searchCache.clear();
+    searchCache.set(folded, known);
+  }
+  return known === '' ? null : known;
+}
+
+/**
+ * The stemmed column of the search index: each stem of the texts that differs from its word, once
+ * ("refugees" → refuge, "беженцев" → беженц). Once is enough to match; how often the exact words
+ * occur still ranks. Computed where articles are parsed, like number tokens.
+ */
+export function stemTokensOf(...texts: string[]): string {
+  const stems = new Set<string>();
+  for (const text of texts) {
+    for (const token of tokensOf(text)) {
+      const found = searchStem(token.folded);
+      if (found !== null) stems.add(found);
+    }
+  }
+  return [...stems].join(' ');
 }

@@ -6,6 +6,9 @@ import { migration005 } from './005-article-index-merges';
 import { migration006 } from './006-article-sort-keys';
 import { migration007 } from './007-claims-core';
 import { migration008 } from './008-library-identity-import-jobs';
+import { migration009 } from './009-stemmed-search';
+import { migration010 } from './010-change-log';
+import { migration011 } from './011-memos';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,5 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
+  migration010,
+  migration011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

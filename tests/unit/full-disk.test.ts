@@ -1,4 +1,4 @@
-import { openSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WAL_HIGH_WATER_FRAMES } from '../../electron/core/library/checkpoints';
@@ -46,17 +46,16 @@ describe.skipIf(!CAN_MOUNT)('a full disk (a real small file system, mounted for 
   it('an import stops saying so and what it kept; once there is room, --resume imports the rest and nothing twice', async () => {
     // Room, once freed, for the resume's log at its largest: the writer lets the log grow to its
     // high-water mark when checkpoints fall behind (under load), and a smaller disk fills again.
-    const size = 8 * 1024 * 1024 + WAL_HIGH_WATER_FRAMES * 4096;
-    const disk = smallDisk(size);
+    const disk = smallDisk(8 * 1024 * 1024 + WAL_HIGH_WATER_FRAMES * 4096);
     const library = join(disk, 'full.marginalia');
     const source = join(tempDir(), 'in');
     writeArticles(source, 2000);
     expect((await runCli(['stats', '--library', library])).code).toBe(0);
     const filler = join(disk, 'filler.bin');
     // Leave about 1 MB: the import fills it.
+    const { bavail, bsize } = statfsSync(disk);
     const fd = openSync(filler, 'w');
-    const block = Buffer.alloc(1024 * 1024);
-    for (let left = size - 1024 * 1024 - 64 * 1024; left > 0; left -= block.length) writeSync(fd, block, 0, Math.min(left, block.length));
+    writeSync(fd, Buffer.alloc(bavail * bsize - 1024 * 1024));
     closeSync(fd);
 
     const run = await runCli(['import', '--library', library, source]);

@@ -45,7 +45,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const { passages, save, savedId, stableKey } = useSavingPassages(passagesQuery.data);
+  const { passages, save, savedId, stableKey } = useSavingPassages(article.id, passagesQuery.data);
   const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 

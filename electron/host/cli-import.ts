@@ -73,6 +73,13 @@ export const importCommand: CommandRun = async (values, paths, out) => {
     await pool.close();
     throw error;
   }
+  if (lib.readOnly) {
+    lib.close();
+    await pool.close();
+    throw new CliError(
+      `${lib.name} is read-only (${lib.readOnly}): nothing can be imported into it. Make the file writable, or import into a copy.`,
+    );
+  }
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);

@@ -17,6 +17,8 @@ export interface LibraryInfo {
   name: string;
   schemaVersion: number;
   stats: Stats;
+  /** Why the library is open read-only ("the file is read-only"): views show it and turn edits off. Null when it can be changed. */
+  readOnly: string | null;
 }
 
 export interface ArticleSummary extends ArticleMetaRow {

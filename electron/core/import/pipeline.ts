@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { whenFree } from '../library/busy';
 import { describeFailure } from '../library/failures';
+import { writeTransaction } from '../library/write';
 import { articleWriter } from '../articles/writer';
 import { type BatchResult, commitBatch, type Parsed } from './commit';
 import { SUPPORTED_EXTENSIONS } from './extensions';
@@ -116,9 +117,9 @@ export async function runImport(
       : (await collectFiles(paths, report.failed)).map((path, position) => ({ position, path, shownAs: name(path) }));
     // The file list is kept in the library until the import ends: cut short, it can import the rest.
     const record = () =>
-      db
-        .transaction(() => (options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files)))
-        .immediate();
+      writeTransaction(db, () =>
+        options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files),
+      );
     await whenFree(db, record, {
       patienceMs: Number.POSITIVE_INFINITY,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -357,7 +358,7 @@ async function importFiles(
   report.notImported = files.length - settledFiles;
   // Ran to its end, or the analyst cancelled it: the job's list has served (a stopped import keeps it).
   try {
-    await whenFree(db, () => db.transaction(() => endJob(db, report.jobId)).immediate(), { patienceMs: Number.POSITIVE_INFINITY });
+    await whenFree(db, () => writeTransaction(db, () => endJob(db, report.jobId)), { patienceMs: Number.POSITIVE_INFINITY });
   } catch (error) {
     return stop(db, report, error, report.notImported, started);
   }

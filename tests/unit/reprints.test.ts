@@ -118,6 +118,25 @@ describe('reprints', () => {
   });
 });
 
+describe('reprints after a delete', () => {
+  it('an exact twin keeps its own bands: once the original is gone, a near copy still finds the twin', async () => {
+    const dir = tempDir();
+    const lib = openLibrary(join(dir, 'lib.marginalia'));
+    const folder = join(dir, 'in');
+    mkdirSync(folder);
+    const text = readFileSync(join(FOLDER, 'domain-system-opens-door-to-scams.txt'), 'utf8');
+    writeFileSync(join(folder, 'a.txt'), text);
+    writeFileSync(join(folder, 'b.txt'), text.replace(/^.*\n/, 'Another headline\n'));
+    await runImport(lib.db, lib.clock, pool, [folder]);
+    deleteArticles(lib.db, [idOf(lib, 'a.txt')]);
+    const later = join(dir, 'later');
+    mkdirSync(later);
+    copyFileSync(join(FOLDER, 'domain-system-scam-fear.txt'), join(later, 'c.txt'));
+    expect((await runImport(lib.db, lib.clock, pool, [later])).reprints.map((r) => r.copyOfId)).toEqual([idOf(lib, 'b.txt')]);
+    lib.close();
+  });
+});
+
 describe('MinHash signatures', () => {
   const read = (name: string) => readFileSync(join(FOLDER, name), 'utf8');
   it('estimate the copies of a text as near-identical and a rewritten story as not', () => {

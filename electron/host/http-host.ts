@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
@@ -12,6 +12,7 @@ import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
+import { sameToken, Tickets } from './tickets';
 
 export interface HostOptions {
   libraryPath: string;
@@ -89,7 +90,8 @@ function safeRelativeName(raw: string): string {
 /**
  * The contract over HTTP for a browser and for tests: POST /api/<command>, GET /api/events (SSE),
  * POST /api/upload for batches of files picked in a browser, and the built renderer. Loopback only, every
- * /api request needs the per-run token, and requests from other origins are refused.
+ * /api request needs the per-run token in its Authorization header (the event stream: a one-use
+ * ticket), and requests from other origins are refused.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -106,13 +108,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const rendererRoot = resolve(options.rendererDir);
   let origin = '';
 
-  const authorised = (req: IncomingMessage, url: URL): boolean => {
+  // The token only ever travels in a header: a URL ends up in logs, history and referrers.
+  const authorised = (req: IncomingMessage): boolean => {
     const header = req.headers.authorization;
-    const given = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('token');
-    if (!given) return false;
-    const candidate = Buffer.from(given);
-    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+    return sameToken(header?.startsWith('Bearer ') ? header.slice(7) : undefined, expected);
   };
+  const tickets = new Tickets();
 
   const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
     let decoded: string;
@@ -235,8 +236,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
         return serveStatic(res, url.pathname);
       }
-      if (!authorised(req, url)) return send(res, 401, { error: 'missing or wrong token' });
       const name = url.pathname.slice('/api/'.length);
+      // An EventSource cannot send a header: it brings a one-use ticket the page asked for.
+      if (name === 'events' && req.method === 'GET' && tickets.redeem(url.searchParams.get('ticket'))) return events(req, res);
+      if (!authorised(req)) return send(res, 401, { error: 'missing or wrong token' });
+      if (name === 'ticket' && req.method === 'POST') return send(res, 200, { ok: true, value: { ticket: tickets.issue() } });
       if (name === 'events' && req.method === 'GET') return events(req, res);
       if (name.startsWith('download/') && req.method === 'GET') return download(res, url, name.slice('download/'.length));
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });

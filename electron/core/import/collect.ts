@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { naturalCompare } from '../../shared/natural-sort';
 import type { ImportReport } from '../../shared/types';
+import { systemFolderOf } from '../system-folders';
 import { SUPPORTED_EXTENSIONS } from './extensions';
 
 export const QDPX_EXTENSION = '.qdpx';
@@ -46,6 +47,15 @@ export async function collectFiles(paths: string[], failed: ImportReport['failed
     }
   };
   for (const path of paths) {
+    // A path from the page (untrusted) may lead into the system's folders, straight or by a link.
+    const system = systemFolderOf(path);
+    if (system) {
+      skip(
+        path,
+        `it is in the system folder ${system.folder}${system.via ? ` (as ${system.via})` : ''}, which Marginalia does not import from`,
+      );
+      continue;
+    }
     let info: Stats;
     try {
       info = await stat(path);

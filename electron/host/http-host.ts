@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
 import { sameToken, Tickets } from './tickets';
+import { receiveUpload, safeRelativeName } from './upload';
 
 export interface HostOptions {
   libraryPath: string;
@@ -29,6 +30,8 @@ export interface RunningHost {
   openUrl: string;
   token: string;
   session: Session;
+  /** Where uploaded files are written before they are imported. */
+  uploadRoot: string;
   close(): Promise<void>;
 }
 
@@ -75,16 +78,6 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** Keeps only safe, relative segments of an uploaded file's name ("folder/a.txt" stays a path). */
-function safeRelativeName(raw: string): string {
-  const segments = raw
-    .split(/[\\/]+/)
-    // eslint-disable-next-line no-control-regex -- control characters are unsafe in file names
-    .map((s) => s.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim())
-    .filter((s) => s !== '' && s !== '.' && s !== '..');
-  return segments.length > 0 ? segments.join(sep) : 'upload';
 }
 
 /**
@@ -155,39 +148,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   };
 
-  /**
-   * A batch of files in one request: a 4-byte big-endian manifest length, the manifest (JSON list
-   * of { name, size }), then the files' bytes back to back. Each file lands in its own folder
-   * under the upload root, keeping its (sanitised) relative name for the import report.
-   */
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req, MAX_UPLOAD_BYTES);
-    const manifestLength = body.length >= 4 ? body.readUInt32BE(0) : -1;
-    let manifest: Array<{ name: string; size: number }>;
-    try {
-      manifest = JSON.parse(body.subarray(4, 4 + manifestLength).toString('utf8')) as typeof manifest;
-      if (!Array.isArray(manifest) || manifestLength < 0) throw new Error('no manifest');
-    } catch {
-      return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The upload has no readable file list.' } });
-    }
-    const batch = randomUUID();
-    const paths: string[] = [];
-    let offset = 4 + manifestLength;
-    for (const [index, entry] of manifest.entries()) {
-      const size = Number(entry.size);
-      if (!Number.isInteger(size) || size < 0 || offset + size > body.length) {
-        return send(res, 400, {
-          ok: false,
-          error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' },
-        });
-      }
-      const path = join(uploadRoot, `${batch}-${index}`, safeRelativeName(String(entry.name)));
-      await mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, body.subarray(offset, offset + size));
-      paths.push(path);
-      offset += size;
-    }
-    send(res, 200, { ok: true, value: { paths } });
+    const outcome = await receiveUpload(req, uploadRoot, MAX_UPLOAD_BYTES);
+    if (!outcome.ok) return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: outcome.message } });
+    send(res, 200, { ok: true, value: { paths: outcome.paths } });
   };
 
   /**
@@ -272,6 +236,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     openUrl: `${origin}/#token=${token}`,
     token,
     session,
+    uploadRoot,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

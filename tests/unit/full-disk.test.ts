@@ -72,7 +72,9 @@ describe.skipIf(!CAN_MOUNT)('a full disk (a real small file system, mounted for 
     rmSync(filler);
     const resumed = await runCli(['import', '--resume', '--json', '--library', library]);
     expect(resumed.stderr).toBe('');
-    expect(JSON.parse(resumed.stdout)).toEqual([{ imported: count(left!), duplicates: 0, failed: [], stopped: null, notImported: 0 }]);
+    expect(JSON.parse(resumed.stdout)).toEqual([
+      { imported: count(left!), reprints: 0, duplicates: 0, failed: [], stopped: null, notImported: 0 },
+    ]);
     expect(JSON.parse((await runCli(['stats', '--json', '--library', library])).stdout)).toMatchObject({ articles: 2000 });
     expect((await runCli(['check', '--library', library])).code).toBe(0);
     expect((await runCli(['import', '--resume', '--library', library])).stdout).toBe(

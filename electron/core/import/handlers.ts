@@ -34,6 +34,7 @@ function startJob(ctx: Context, paths: string[], resume?: string): { jobId: stri
         elapsedMs: 0,
         libraryArticles: countArticles(session.lib.db),
         imported: [],
+        reprints: [],
         duplicates: [],
         failed: [],
       }),

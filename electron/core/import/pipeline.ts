@@ -74,6 +74,7 @@ export async function runImport(
     elapsedMs: 0,
     libraryArticles: 0,
     imported: [],
+    reprints: [],
     duplicates: [],
     failed: [],
   };
@@ -97,6 +98,7 @@ export async function runImport(
           total: files.length,
           done: 0,
           imported: 0,
+          reprints: 0,
           duplicates: 0,
           failed: report.failed.length,
           current: null,
@@ -175,6 +177,7 @@ async function importFiles(
       total: files.length,
       done,
       imported: report.imported.length,
+      reprints: report.reprints.length,
       duplicates: report.duplicates.length,
       failed: report.failed.length,
       current: current === null ? null : name(current),
@@ -211,6 +214,7 @@ async function importFiles(
   };
   const add = (result: BatchResult): void => {
     report.imported.push(...result.imported);
+    report.reprints.push(...result.reprints);
     report.duplicates.push(...result.duplicates);
     report.failed.push(...result.failed);
     settledFiles += result.imported.length + result.duplicates.length + result.failed.length;

@@ -22,6 +22,8 @@ export interface HostOptions {
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
+  /** How long a request's headers and body may take to arrive (tests shorten it). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningHost {
@@ -37,6 +39,8 @@ export interface RunningHost {
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
 const DOWNLOADABLE = new Set([
@@ -190,7 +194,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     stream.on('close', () => void rm(dir, { recursive: true, force: true }));
   };
 
-  const server = createServer((req, res) => {
+  // A request whose headers and body do not arrive within the limit is answered 408 and closed:
+  // a slow body cannot hold the host's connections (Node's default waits five minutes).
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const limits = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, HEADERS_TIMEOUT_MS),
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeout / 4)),
+  };
+  const server = createServer(limits, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       // DNS rebinding and cross-site requests: only our own host name and origin get through.

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/http-host';
@@ -92,6 +93,32 @@ describe('uploads to the HTTP host', () => {
         body: { ok: false, error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' } },
       });
       expect(filesUnder(h.uploadRoot)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('a slow request to the HTTP host', () => {
+  it('is answered 408 and closed once its time is up, while the body is still coming', async () => {
+    const dir = tempDir();
+    const h = await startHost({
+      libraryPath: join(dir, 'lib.marginalia'),
+      rendererDir: join(dir, 'renderer'),
+      parser: { parse: () => Promise.reject(new Error('no parsing in this test')) },
+      requestTimeoutMs: 500,
+    });
+    try {
+      const { port } = new URL(h.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let reply = '';
+      socket.on('data', (d: Buffer) => (reply += d.toString()));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.write(
+        `POST /api/stats.get HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${h.token}\r\nContent-Length: 1000\r\n\r\n{"a":`,
+      );
+      await closed;
+      expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
     } finally {
       await h.close();
     }

@@ -46,6 +46,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const DOWNLOADABLE = new Set([
   'export.passagesCsv',
   'export.claimsCsv',
+  'export.claimsJsonLd',
   'export.linksCsv',
   'export.memosCsv',
   'export.annotations',

@@ -109,7 +109,10 @@ export interface ImportReport {
   libraryArticles: number;
 }
 
-/** One codebook entry. Counts cover direct taggings; passageCountWithChildren also counts descendants' (each passage once). */
+/**
+ * One codebook entry. Counts cover direct taggings; the WithChildren counts also cover descendants'
+ * (each passage and each article once).
+ */
 export interface Tag {
   id: number;
   uid: string;
@@ -123,6 +126,7 @@ export interface Tag {
   passageCount: number;
   articleCount: number;
   passageCountWithChildren: number;
+  articleCountWithChildren: number;
 }
 
 /** What deleting a tag would touch (its subtree included), for the confirmation text. */

@@ -8,6 +8,7 @@ import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
+import { modalOpen } from './components/modal-stack';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -69,6 +70,8 @@ export function App() {
   // App-wide keys; text fields keep their own undo and typing.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Under a modal dialog the app's keys stay quiet: no second dialog, no undo behind it.
+      if (modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && (key === 'k' || key === 'e')) {
@@ -193,6 +196,7 @@ export function App() {
         ) : (
           <div className="reader-layout">
             <div className="empty">
+              <h1>{library?.name ?? 'Marginalia'}</h1>
               <p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
             </div>
             <div className="side-column">{codebook}</div>

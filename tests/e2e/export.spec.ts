@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLibrary } from '../../electron/core/library/open';
 import { FIXTURES, expect, screenshot, test } from './fixtures';
 
 test('the passages view, filtered, exports exactly what it shows to a CSV that opens right', async ({ app: page, host }) => {
@@ -64,4 +66,35 @@ test('the passages view, filtered, exports exactly what it shows to a CSV that o
     expect(full.text.slice(Number(row.start), Number(row.end))).toBe(row.quote);
   }
   await expect(page.getByRole('status').filter({ hasText: 'Exported tagged passages' })).toBeVisible();
+});
+
+test('the export dialog offers claims files only once the library has claims', async ({ app: page, host }) => {
+  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
+  await page.reload();
+  const open = async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    return page.getByRole('dialog', { name: 'Export' });
+  };
+  let dialog = await open();
+  await expect(dialog.getByRole('radio', { name: /Tagged passages/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /REFI-QDA project/ })).toBeVisible();
+  await expect(dialog.getByRole('radio')).toHaveCount(3);
+  await expect(dialog.getByRole('radio', { name: /Claim/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // A claim arrives from another process (as the claims tools will write it), and the app notices.
+  const lib = openLibrary(host.libraryPath);
+  lib.db
+    .prepare(`INSERT INTO claims (uid, statement, created_at, updated_at) VALUES (?, ?, ?, ?)`)
+    .run(randomUUID(), 'Over 6.5 million refugees remain outside Syria', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+  lib.close();
+  await expect.poll(async () => (await host.api('stats.get', {})).claims).toBe(1);
+  dialog = await open();
+  await expect(
+    dialog.getByRole('radio', { name: 'Claims (CSV) — Every claim with its kind, speaker, value and appearances.' }),
+  ).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /Claim links \(CSV\)/ })).toBeVisible();
+  await dialog.getByRole('radio', { name: /Claims \(CSV\)/ }).click();
+  await expect(dialog.getByRole('checkbox', { name: /Byte-order mark/ })).toBeChecked();
+  await screenshot(page, 'export-dialog-claims');
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../electron/core/tags/palette';
-import { call, dump, expectHealthy, importTass, openSession, refused } from './passages-fixture';
+import { call, dump, expectHealthy, importTass, insertArticle, openSession, refused } from './passages-fixture';
 
 describe('codebook', () => {
   it('creates nested tags from a path, reusing ancestors case-insensitively, and undo removes only what it created', async () => {
@@ -189,16 +189,39 @@ describe('codebook', () => {
     expectHealthy(db);
   });
 
-  it('counts direct passages and articles, and each passage once with children', async () => {
+  it('counts direct passages and articles, and each passage and article once with children', async () => {
     const { ctx } = openSession();
     const { id: articleId } = await importTass(ctx);
+    const other = insertArticle(ctx.session.lib.db, { title: 'Second', text: 'Refugees return to Aleppo, officials say.' });
     const parent = await call(ctx, 'tags.create', { path: 'Syria' });
     const child = await call(ctx, 'tags.create', { path: 'Syria / Refugees' });
+    const empty = await call(ctx, 'tags.create', { path: 'Russia' });
+    const grandchild = await call(ctx, 'tags.create', { path: 'Russia / Kremlin / Peskov' });
     await call(ctx, 'passages.create', { articleId, start: 0, end: 10, tagIds: [parent.id, child.id] });
     await call(ctx, 'passages.create', { articleId, start: 20, end: 30, tagIds: [child.id] });
-    const [p, c] = await call(ctx, 'tags.list', {});
-    expect(p).toMatchObject({ passageCount: 1, articleCount: 1, passageCountWithChildren: 2 });
-    expect(c).toMatchObject({ passageCount: 2, articleCount: 1, passageCountWithChildren: 2 });
+    await call(ctx, 'passages.create', { articleId: other, start: 0, end: 8, tagIds: [child.id, grandchild.id] });
+    const byPath = new Map((await call(ctx, 'tags.list', {})).map((t) => [t.path, t]));
+    const counts = { passageCount: 1, articleCount: 1, passageCountWithChildren: 3, articleCountWithChildren: 2 };
+    expect(byPath.get('Syria')).toMatchObject(counts);
+    expect(byPath.get('Syria / Refugees')).toMatchObject({
+      passageCount: 3,
+      articleCount: 2,
+      passageCountWithChildren: 3,
+      articleCountWithChildren: 2,
+    });
+    // A parent with nothing of its own still sums its descendants'.
+    expect(byPath.get('Russia')).toMatchObject({
+      passageCount: 0,
+      articleCount: 0,
+      passageCountWithChildren: 1,
+      articleCountWithChildren: 1,
+    });
+    // One tag read alone (as an edit returns it) counts the same.
+    expect(await call(ctx, 'tags.update', { id: parent.id, description: 'Syria' })).toMatchObject(counts);
+    expect(await call(ctx, 'tags.update', { id: empty.id, description: 'Russia' })).toMatchObject({
+      passageCountWithChildren: 1,
+      articleCountWithChildren: 1,
+    });
   });
 
   it('validates arguments at the contract boundary', async () => {

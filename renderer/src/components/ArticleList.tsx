@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
-import { articleMeta, formatPublished } from '../format';
+import { articleMeta } from '../format';
 
 interface Props {
   articles: ArticleSummary[];
@@ -60,8 +60,6 @@ export function ArticleList({ articles, selectedId, onSelect }: Props) {
               id={`article-${article.id}`}
               role="option"
               aria-selected={article.id === selectedId}
-              aria-label={article.title}
-              aria-description={[article.outlet, formatPublished(article.published)].filter(Boolean).join(', ')}
               className="article-item"
               style={{ top: row.start, height: ROW_HEIGHT }}
               onClick={() => onSelect(article.id)}

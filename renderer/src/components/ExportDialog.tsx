@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { transport } from '../client/api';
+import { useCommand } from '../client/queries';
 import type { ExportCommand, ExportFile } from '../client/transport';
 import type { PassageFilter } from './passages/PassagesView';
 import { Dialog } from './Dialog';
@@ -71,16 +72,19 @@ export function ExportDialog({
   const [onlyShown, setOnlyShown] = useState(filter !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chosen = KINDS.find((k) => k.kind === kind) ?? KINDS[0]!;
+  // Claims files are offered once the library has claims: before that they could hold no rows.
+  const hasClaims = (useCommand('stats.get', {}).data?.claims ?? 0) > 0;
+  const kinds = hasClaims ? KINDS : KINDS.filter((k) => k.kind !== 'claims' && k.kind !== 'links');
+  const chosen = kinds.find((k) => k.kind === kind) ?? kinds[0]!;
 
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
       const args =
-        kind === 'passages'
+        chosen.kind === 'passages'
           ? { layout, bom, ...(onlyShown && filter ? { filter } : {}) }
-          : kind === 'claims' || kind === 'links'
+          : chosen.kind === 'claims' || chosen.kind === 'links'
             ? { bom }
             : {};
       const where = await transport.saveExport(chosen.command, args as never, chosen.file);
@@ -106,9 +110,9 @@ export function ExportDialog({
       >
         <fieldset className="export-kinds">
           <legend>What to export</legend>
-          {KINDS.map((k) => (
+          {kinds.map((k) => (
             <label key={k.kind} className="export-kind">
-              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+              <input type="radio" name="kind" value={k.kind} checked={chosen.kind === k.kind} onChange={() => setKind(k.kind)} />
               <span>
                 <strong>{k.label}</strong>
                 <span className="muted small"> — {k.hint}</span>
@@ -116,7 +120,7 @@ export function ExportDialog({
             </label>
           ))}
         </fieldset>
-        {kind === 'passages' ? (
+        {chosen.kind === 'passages' ? (
           <fieldset className="export-options">
             <legend>Passages</legend>
             <label>
@@ -132,7 +136,7 @@ export function ExportDialog({
             </label>
           </fieldset>
         ) : null}
-        {kind === 'passages' || kind === 'claims' || kind === 'links' ? (
+        {chosen.kind === 'passages' || chosen.kind === 'claims' || chosen.kind === 'links' ? (
           <label className="export-bom">
             <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
             Byte-order mark, so Excel on Windows reads accents and Cyrillic right (turn off for tools that dislike it)

@@ -114,7 +114,7 @@ export const HighlightedBlock = memo(
         <Element block={model.block}>
           <Runs text={text} segments={segments} colors={colors} selectedId={selectedId} />
         </Element>
-        <aside className="margin-cell" aria-label="Marginalia">
+        <div className="margin-cell">
           {model.margin.map((passage) => {
             const names = passage.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined);
             return (
@@ -143,7 +143,7 @@ export const HighlightedBlock = memo(
               </button>
             );
           })}
-        </aside>
+        </div>
       </div>
     );
   },

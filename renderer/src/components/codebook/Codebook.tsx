@@ -300,8 +300,8 @@ export function Codebook({ onShowPassages }: Props) {
       </div>
       <div className="codebook-head" aria-hidden="true">
         <span>Tag</span>
-        <span title="Passages tagged with it">Passages</span>
-        <span title="Articles with such passages">Articles</span>
+        <span title="Passages tagged with it (in brackets: with its child tags)">Passages</span>
+        <span title="Articles with such passages (in brackets: with its child tags)">Articles</span>
       </div>
       {list.error ? (
         <div className="view-alert" role="alert">

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface MenuItem {
   label: string;
@@ -17,7 +18,10 @@ interface Props {
   onClose(): void;
 }
 
-/** A popup menu (role menu): focus moves in, arrows move, Enter or click runs, Escape or Tab closes. */
+/**
+ * A popup menu (role menu): focus moves in, arrows move, Enter or click runs, Escape or Tab closes.
+ * Rendered on the page itself, so no panel clips it or scrolls to show it.
+ */
 export function Menu({ label, items, at, onClose }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
@@ -39,7 +43,7 @@ export function Menu({ label, items, at, onClose }: Props) {
   }, [at]);
 
   useEffect(() => {
-    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus({ preventScroll: true });
   }, [active]);
 
   useEffect(() => {
@@ -87,7 +91,7 @@ export function Menu({ label, items, at, onClose }: Props) {
     event.preventDefault();
   };
 
-  return (
+  return createPortal(
     <div ref={box} className="menu" role="menu" aria-label={label} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
       {items.map((item, index) => (
         <div
@@ -115,6 +119,7 @@ export function Menu({ label, items, at, onClose }: Props) {
           {item.shortcut ? <kbd>{item.shortcut}</kbd> : null}
         </div>
       ))}
-    </div>
+    </div>,
+    document.body,
   );
 }

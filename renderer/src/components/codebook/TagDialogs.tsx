@@ -3,8 +3,8 @@ import type { Tag } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../Dialog';
+import { TagChooser, TOP_LEVEL } from './TagChooser';
 import { descendantsOf, PALETTE, plural, type TagTree } from './tree';
-import { naturalCompare } from '../../../../electron/shared/natural-sort';
 
 /** Runs an edit from a dialog: closes on success, shows the command's message on failure. */
 function useSubmit(onDone: () => void) {
@@ -144,53 +144,6 @@ export function DescriptionDialog({ tag, onClose }: { tag: Tag; onClose(): void 
         <Buttons busy={busy} label="Save" onClose={onClose} />
       </form>
     </Dialog>
-  );
-}
-
-const TOP_LEVEL = 'top';
-
-/** A filterable list of the codebook's tags (a native listbox: fast with thousands of tags). */
-function TagChooser({
-  tags,
-  exclude,
-  value,
-  onChange,
-  label,
-  topLevel,
-}: {
-  tags: readonly Tag[];
-  exclude: ReadonlySet<number>;
-  value: string;
-  onChange(value: string): void;
-  label: string;
-  topLevel: boolean;
-}) {
-  const [filter, setFilter] = useState('');
-  const options = useMemo(() => {
-    const needle = filter.trim().toLocaleLowerCase();
-    return tags
-      .filter((t) => !exclude.has(t.id) && (!needle || t.path.toLocaleLowerCase().includes(needle)))
-      .sort((a, b) => naturalCompare(a.path, b.path));
-  }, [tags, exclude, filter]);
-  return (
-    <div className="tag-chooser">
-      <input type="search" aria-label="Find a tag" placeholder="Find a tag" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <select
-        size={10}
-        aria-label={label}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onDoubleClick={(e) => (e.currentTarget.form as HTMLFormElement | null)?.requestSubmit()}
-      >
-        {topLevel && !filter.trim() ? <option value={TOP_LEVEL}>(Top level)</option> : null}
-        {options.map((t) => (
-          <option key={t.id} value={String(t.id)}>
-            {t.path}
-          </option>
-        ))}
-      </select>
-      {options.length === 0 ? <div className="hint">No tag matches.</div> : null}
-    </div>
   );
 }
 

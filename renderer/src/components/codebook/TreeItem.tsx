@@ -41,10 +41,10 @@ export const TreeItem = memo(function TreeItem({ row, top, active, selected, ren
   const { tag, level, hasChildren, expanded } = row;
   const id = tag.id;
   const counts = `${plural(tag.passageCount, 'passage')} in ${plural(tag.articleCount, 'article')}`;
-  const withChildren =
-    hasChildren && tag.passageCountWithChildren !== tag.passageCount
-      ? `; ${plural(tag.passageCountWithChildren, 'passage')} with its child tags`
-      : '';
+  const sums = hasChildren && (tag.passageCountWithChildren !== tag.passageCount || tag.articleCountWithChildren !== tag.articleCount);
+  const withChildren = sums
+    ? `; with its child tags ${plural(tag.passageCountWithChildren, 'passage')} in ${plural(tag.articleCountWithChildren, 'article')}`
+    : '';
   const className = ['tree-item', dragging ? 'dragging' : '', dropWhere ? `drop-${dropWhere}` : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -90,14 +90,19 @@ export const TreeItem = memo(function TreeItem({ row, top, active, selected, ren
       ) : (
         <span className="name">{tag.name}</span>
       )}
-      <span className="count" aria-hidden="true" title={counts + withChildren}>
-        {hasChildren && !expanded && tag.passageCountWithChildren !== tag.passageCount
-          ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})`
-          : count(tag.passageCount)}
-      </span>
-      <span className="count" aria-hidden="true">
-        {count(tag.articleCount)}
-      </span>
+      {/* Drawn from data attributes: the counts are data, not part of the row's name (its description says them). */}
+      <span
+        className="count"
+        aria-hidden="true"
+        title={counts + withChildren}
+        data-count={sums ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})` : count(tag.passageCount)}
+      />
+      <span
+        className="count"
+        aria-hidden="true"
+        title={counts + withChildren}
+        data-count={sums ? `${count(tag.articleCount)} (${count(tag.articleCountWithChildren)})` : count(tag.articleCount)}
+      />
       <button
         type="button"
         className="row-menu"

@@ -114,6 +114,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
 
   return (
     <section className="passages-view" aria-label="Passages view">
+      <h1 className="visually-hidden">Passages</h1>
       <PassageFilters state={form} dispatch={dispatch} tags={tagList.data} />
 
       <div className="view-status" role="status">

@@ -4,6 +4,7 @@ import type { SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
 import { articleMeta } from '../../format';
+import { Dialog } from '../Dialog';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -31,7 +32,6 @@ export function SearchPalette(props: Props) {
 function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
-  const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -69,13 +69,6 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     if (activeHit) document.getElementById(optionId(activeHit))?.scrollIntoView({ block: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeHit]);
-
-  // Focus in on open, back where it was on close.
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    input.current?.focus();
-    return () => previous?.focus();
-  }, []);
 
   // While the next results load, the list keeps its height (empty, never the older query's hits).
   const lastHeight = useRef(0);
@@ -150,78 +143,75 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   }
 
   return (
-    <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Search" onKeyDown={onKeyDown}>
-        <div className="palette-input">
-          <span className="palette-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            ref={input}
-            type="text"
-            role="combobox"
-            aria-label="Search everything"
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-            placeholder="Search everything"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setOpenWhenReady(false);
-            }}
-          />
-          <kbd aria-hidden="true">Esc</kbd>
-        </div>
-        <div className="palette-status" role="status" aria-live="polite">
-          {statusText}
-        </div>
-        {results.isError && typed ? (
-          <div className="view-alert" role="alert">
-            {results.error.message}
-          </div>
-        ) : null}
-        <div
-          ref={list}
-          id={listId}
-          role="listbox"
-          aria-label="Results"
-          className="palette-results"
-          style={pending ? { minHeight: lastHeight.current } : undefined}
-        >
-          {groups.map(({ kind, label }) => {
-            const members = hits.filter((h) => h.kind === kind);
-            if (members.length === 0) return null;
-            const labelId = `${baseId}-${kind}-label`;
-            return (
-              <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
-                <div id={labelId} className="palette-group-label" role="presentation">
-                  {label}
-                </div>
-                {members.map((h) => (
-                  <div
-                    key={h.key}
-                    id={optionId(h)}
-                    role="option"
-                    aria-selected={h === activeHit}
-                    aria-disabled={!canOpen(h) || undefined}
-                    className="palette-option"
-                    onMouseDown={(e) => e.preventDefault()}
-                    onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
-                    onClick={() => openHit(h)}
-                  >
-                    <HitView hit={h} />
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
+    <Dialog label="Search" className="palette" backdropClassName="dialog-backdrop palette-backdrop" onClose={onClose} onKeyDown={onKeyDown}>
+      <div className="palette-input">
+        <span className="palette-icon" aria-hidden="true">
+          ⌕
+        </span>
+        <input
+          type="text"
+          role="combobox"
+          aria-label="Search everything"
+          aria-expanded={hits.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
+          placeholder="Search everything"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpenWhenReady(false);
+          }}
+        />
+        <kbd aria-hidden="true">Esc</kbd>
       </div>
-    </div>
+      <div className="palette-status" role="status" aria-live="polite">
+        {statusText}
+      </div>
+      {results.isError && typed ? (
+        <div className="view-alert" role="alert">
+          {results.error.message}
+        </div>
+      ) : null}
+      <div
+        ref={list}
+        id={listId}
+        role="listbox"
+        aria-label="Results"
+        className="palette-results"
+        style={pending ? { minHeight: lastHeight.current } : undefined}
+      >
+        {groups.map(({ kind, label }) => {
+          const members = hits.filter((h) => h.kind === kind);
+          if (members.length === 0) return null;
+          const labelId = `${baseId}-${kind}-label`;
+          return (
+            <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
+              <div id={labelId} className="palette-group-label" role="presentation">
+                {label}
+              </div>
+              {members.map((h) => (
+                <div
+                  key={h.key}
+                  id={optionId(h)}
+                  role="option"
+                  aria-selected={h === activeHit}
+                  aria-disabled={!canOpen(h) || undefined}
+                  className="palette-option"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
+                  onClick={() => openHit(h)}
+                >
+                  <HitView hit={h} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </Dialog>
   );
 }
 

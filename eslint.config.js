@@ -104,21 +104,6 @@ export default defineConfig(
     },
   },
   {
-    // Temporary: refs read or written during render and state set in effects, in files the `uiarch`
-    // engineer is restructuring (issue 10); remove each file from this list as its rewrite lands.
-    files: [
-      'renderer/src/components/codebook/Codebook.tsx',
-      'renderer/src/components/passages/PassagesView.tsx',
-      'renderer/src/components/passages/usePassagePages.ts',
-      'renderer/src/components/search/SearchPalette.tsx',
-      'renderer/src/reader/ArticleReader.tsx',
-      'renderer/src/reader/Inspector.tsx',
-      'renderer/src/reader/TagPicker.tsx',
-      'renderer/src/reader/useArticleModel.ts',
-    ],
-    rules: { 'react-hooks/refs': 'off', 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
     files: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': 'off', 'import-x/no-nodejs-modules': 'off' },

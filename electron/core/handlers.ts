@@ -12,6 +12,7 @@ import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
 import { search } from './search/query';
+import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
 import { stats } from './stats';
@@ -130,6 +131,8 @@ export const handlers: Handlers = {
     }
     return { path: await ctx.chooseSavePath(options) };
   },
+
+  ...claimHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

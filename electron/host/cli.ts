@@ -68,6 +68,31 @@ const COMMANDS: Record<string, Command> = {
     },
     load: async () => (await import('./cli-export')).exportCommand,
   },
+  claims: {
+    usage: [
+      'marginalia claims list|show ID [--json]',
+      '       marginalia claims candidates ARTICLE_ID [--json]',
+      '       marginalia claims add --article ID --start N --end N [--statement TEXT] [--kind K] [--speaker NAME] [--stance S] [--json]',
+      '       marginalia claims related CLAIM_ID [--limit N] [--json]',
+      '       marginalia claims link FROM_ID TO_ID --relation R [--note TEXT] [--json]',
+      '       marginalia claims accept CLAIM_ID (--article ID --start N --end N [--stance S] [--as appearance|claim] [--relation R] | --claim ID --relation R) [--json]',
+      '       marginalia claims reject CLAIM_ID (--article ID --start N --end N | --claim ID [--relation R])',
+      '       marginalia claims merge SOURCE_ID TARGET_ID [--json]',
+      '       marginalia claims delete ID',
+    ].join('\n'),
+    summary: 'Claims: list, show, candidates in an article, add, related (where else), link, accept or reject suggestions',
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      ...Object.fromEntries(
+        ['article', 'start', 'end', 'statement', 'kind', 'speaker', 'stance', 'limit', 'relation', 'note', 'as', 'claim'].map((name) => [
+          name,
+          { type: 'string' },
+        ]),
+      ),
+    },
+    load: async () => (await import('./cli-claims')).claimsCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N]',
     summary: 'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open)',

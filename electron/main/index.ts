@@ -6,7 +6,7 @@ import { type BrowserWindow, Menu, app, shell } from 'electron';
 import { join } from 'node:path';
 import { dispatch } from '../core/dispatch';
 import { createParsePool } from '../core/import/parse-pool';
-import type { MenuAction } from '../shared/contract';
+import type { ActionId } from '../shared/actions';
 import { RENDERER_DIR } from './bundle-paths';
 import {
   askAfterFailedStart,
@@ -137,17 +137,19 @@ function refreshMenu(): void {
   Menu.setApplicationMenu(
     buildMenu(
       {
-        newLibrary: () => void chooseNewLibraryPath(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
-        openLibrary: () => void chooseLibraryToOpen(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
+        main: {
+          'library-new': () => void chooseNewLibraryPath(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
+          'library-open': () => void chooseLibraryToOpen(mainWindow ?? undefined).then((path) => path && openLibrary(path)),
+          'import-files': () => void importWith(chooseFilesToImport),
+          'import-folder': () => void importWith(chooseFolderToImport),
+          'show-library-file': () => shell.showItemInFolder(library.session.lib.path),
+        },
         openRecent: openLibrary,
         clearRecent: () => {
           recent.clear();
           refreshMenu();
         },
-        importFiles: () => void importWith(chooseFilesToImport),
-        importFolder: () => void importWith(chooseFolderToImport),
-        showLibraryFile: () => shell.showItemInFolder(library.session.lib.path),
-        action: (action: MenuAction) => {
+        action: (action: ActionId) => {
           if (mainWindow) send(mainWindow, 'menu.action', { action });
         },
       },

@@ -25,6 +25,9 @@ import type {
   QdpxExportResult,
   QdpxImportReport,
 } from './types';
+import type { ActionId } from './actions';
+import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import { claimArgs } from './contract-claims';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 
 export { splitName } from './names';
@@ -207,6 +210,24 @@ export const commands = {
     }),
   ),
 
+  'claims.list': command<ClaimPage>()(claimArgs.list),
+  'claims.get': command<Claim>()(claimArgs.get),
+  'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
+  'claims.create': command<Claim>()(claimArgs.create),
+  'claims.update': command<Claim>()(claimArgs.update),
+  'claims.delete': command<{ deleted: number }>()(claimArgs.delete),
+  'claims.addAppearance': command<Claim>()(claimArgs.addAppearance),
+  'claims.updateAppearance': command<Claim>()(claimArgs.updateAppearance),
+  'claims.removeAppearance': command<Claim>()(claimArgs.removeAppearance),
+  'claims.merge': command<Claim>()(claimArgs.merge),
+  'claims.split': command<Claim>()(claimArgs.split),
+  'claims.link': command<ClaimLink>()(claimArgs.link),
+  'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
+  'claims.related': command<RelatedItem[]>()(claimArgs.related),
+  /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
+  'claims.accept': command<Claim>()(claimArgs.accept),
+  'claims.reject': command<{ rejected: true }>()(claimArgs.reject),
+
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),
   'edit.redo': command<EditState>()(none),
@@ -243,19 +264,8 @@ export type NamesInSync = [
   Assert<Same<(typeof EVENT_NAME_LIST)[number], EventName>>,
 ];
 
-export type MenuAction =
-  | 'undo'
-  | 'redo'
-  | 'find'
-  | 'export'
-  | 'shortcuts'
-  | 'import-files'
-  | 'import-folder'
-  | 'tag'
-  | 'note'
-  | 'next-passage'
-  | 'previous-passage'
-  | 'delete-passage';
+/** Menu items the view carries out: the action registry's ids (actions.ts). */
+export type MenuAction = ActionId;
 
 /** Errors cross transports as data, never as thrown exceptions (Electron would mangle their text). */
 export interface ContractError {

@@ -1,14 +1,18 @@
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { formatCount, plural } from '../../electron/shared/counts';
-import { call, transport } from './client/api';
+import { useBindActions } from './actions/bindings';
+import { typingInTextField } from './actions/context';
+import { ariaKeysOf } from './actions/platform';
+import { useActionKeys } from './actions/useActionKeys';
+import { call } from './client/api';
 import { useCommand, useLibraryEvents } from './client/queries';
 import { ArticleList } from './components/ArticleList';
+import { CommandPalette } from './components/CommandPalette';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
-import { modalOpen } from './components/modal-stack';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -18,22 +22,16 @@ import { ArticleReader } from './reader/ArticleReader';
 
 type View = 'reader' | 'passages';
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  // The reader's text is contenteditable only for its caret; it keeps the app's shortcuts.
-  if (target.closest('[data-reader-text]')) return false;
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-}
-
 export function App() {
   useLibraryEvents();
+  useActionKeys();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
   const [view, setView] = useState<View>('reader');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
-  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | null>(null);
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,41 +65,21 @@ export function App() {
     setOverlay(null);
   }, []);
 
-  // App-wide keys; text fields keep their own undo and typing.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Under a modal dialog the app's keys stay quiet: no second dialog, no undo behind it.
-      if (modalOpen()) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && (key === 'k' || key === 'e')) {
-        event.preventDefault();
-        setOverlay(key === 'k' ? 'search' : 'export');
-        return;
-      }
-      if (isEditable(event.target)) return;
-      if (mod && (key === 'z' || key === 'y')) {
-        event.preventDefault();
-        void runEdit(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-      } else if (!mod && event.key === '?') {
-        event.preventDefault();
-        setOverlay('shortcuts');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    const offMenu = transport.on('menu.action', ({ action }) => {
-      if (action === 'undo' || action === 'redo') {
-        if (isEditable(document.activeElement)) document.execCommand(action);
-        else void runEdit(action);
-      } else if (action === 'find') setOverlay('search');
-      else if (action === 'shortcuts') setOverlay('shortcuts');
-      else if (action === 'export') setOverlay('export');
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      offMenu();
-    };
-  }, [runEdit]);
+  // From the menu, undo in a text field undoes the typing; its keys never reach here (text fields keep them).
+  const edit = (kind: 'undo' | 'redo') => () => {
+    if (typingInTextField()) document.execCommand(kind);
+    else void runEdit(kind);
+  };
+  useBindActions({
+    undo: { enabled: () => typingInTextField() || editState.data?.canUndo === true, run: edit('undo') },
+    redo: { enabled: () => typingInTextField() || editState.data?.canRedo === true, run: edit('redo') },
+    search: { run: () => setOverlay('search') },
+    'command-palette': { run: () => setOverlay('palette') },
+    export: { run: () => setOverlay('export') },
+    shortcuts: { run: () => setOverlay('shortcuts') },
+    'view-reader': { run: () => setView('reader') },
+    'view-passages': { run: () => setView('passages') },
+  });
 
   const articles = list.data?.items ?? [];
   const empty = list.data !== undefined && list.data.total === 0 && !deferredQuery;
@@ -123,14 +101,26 @@ export function App() {
           {library ? library.name : 'Marginalia'}
         </span>
         <div className="view-switch" role="group" aria-label="View">
-          <button type="button" className="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={view === 'reader'}
+            aria-keyshortcuts={ariaKeysOf('view-reader')}
+            onClick={() => setView('reader')}
+          >
             Reader
           </button>
-          <button type="button" className="button" aria-pressed={view === 'passages'} onClick={() => setView('passages')}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={view === 'passages'}
+            aria-keyshortcuts={ariaKeysOf('view-passages')}
+            onClick={() => setView('passages')}
+          >
             Passages
           </button>
         </div>
-        <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts="Control+K Meta+K">
+        <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts={ariaKeysOf('search')}>
           Search…
         </button>
         <button
@@ -139,7 +129,7 @@ export function App() {
           disabled={!edits?.canUndo}
           onClick={() => void runEdit('undo')}
           title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined}
-          aria-keyshortcuts="Control+Z Meta+Z"
+          aria-keyshortcuts={ariaKeysOf('undo')}
         >
           Undo
         </button>
@@ -149,15 +139,21 @@ export function App() {
           disabled={!edits?.canRedo}
           onClick={() => void runEdit('redo')}
           title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined}
-          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+          aria-keyshortcuts={ariaKeysOf('redo')}
         >
           Redo
         </button>
         <ImportButtons onFiles={imports.start} />
-        <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts="Control+E Meta+E">
+        <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
           Export…
         </button>
-        <button type="button" className="button" aria-label="Keyboard shortcuts" onClick={() => setOverlay('shortcuts')}>
+        <button
+          type="button"
+          className="button"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts={ariaKeysOf('shortcuts')}
+          onClick={() => setOverlay('shortcuts')}
+        >
           ?
         </button>
       </header>
@@ -216,6 +212,7 @@ export function App() {
         onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
       />
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
       {overlay === 'export' ? (
         <ExportDialog filter={view === 'passages' ? passageFilter : null} onClose={() => setOverlay(null)} onDone={setNotice} />
       ) : null}

@@ -62,8 +62,16 @@ describe('the article search index across every write path', () => {
         (fk) => ['articles', 'passages'].includes(fk.table) && fk.on_delete === 'CASCADE',
       ),
     );
-    // The tables deleteArticles (electron/core/articles/edits.ts) snapshots for its undo.
-    expect(cascading).toEqual(['article_sources', 'claim_appearances', 'passage_tags', 'passages']);
+    // The tables deleteArticles (electron/core/articles/edits.ts) snapshots for its undo, and the
+    // sentence index, which is derived: undo re-queues the article and it is indexed again.
+    expect(cascading).toEqual([
+      'article_sentences',
+      'article_sources',
+      'claim_appearances',
+      'claim_rejections',
+      'passage_tags',
+      'passages',
+    ]);
   });
 
   it('edited metadata is what search finds, and undo and redo move the index with it', async () => {

@@ -13,6 +13,9 @@ const KEYS = {
   passages: ['id'],
   passage_tags: ['passage_id', 'tag_id'],
   claim_appearances: ['id'],
+  claims: ['id'],
+  claim_links: ['id'],
+  claim_rejections: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { isoNow } from '../clock';
 import type { PreparedArticle } from '../import/prepare';
 import { numberTokensOf, unionTokens } from '../search/numbers';
+import { insertSentences } from '../claims/sentence-index';
 import { newUid } from '../uid';
 import { naturalKey } from '../../shared/natural-sort';
 
@@ -79,6 +80,8 @@ export function articleWriter(db: Database, clock: Clock) {
       );
       insertSource.run(lastInsertRowid, sourceName, size, bytes);
       index({ id: lastInsertRowid, title, outlet: article.outlet, byline: article.byline, text: article.text, numbers });
+      // Without sentences analysed by a worker, the article stays queued for the sentence index.
+      if (article.sentences) insertSentences(db, lastInsertRowid, article.sentences);
       return Number(lastInsertRowid);
     },
   };

@@ -63,18 +63,21 @@ export interface Counted {
   unit: string | null;
 }
 
-const BY_STEM = new Map<string, Counted>();
-for (const line of TABLE.trim().split('\n')) {
-  const [concept, unit, english, russian] = line.split('·') as [string, string, string, string];
-  for (const form of `${english} ${russian}`.split(' ')) BY_STEM.set(stem(form), { concept, unit });
+let byStem: Map<string, Counted> | null = null;
+
+/** The table by stem, built on first use (stemming every form costs a parse worker that never needs it). */
+function table(): Map<string, Counted> {
+  if (!byStem) {
+    byStem = new Map();
+    for (const line of TABLE.trim().split('\n')) {
+      const [concept, unit, english, russian] = line.split('·') as [string, string, string, string];
+      for (const form of `${english} ${russian}`.split(' ')) byStem.set(stem(form), { concept, unit });
+    }
+  }
+  return byStem;
 }
 
 /** The concept a word names when it is a known counted thing. */
 export function countedConcept(word: string): Counted | undefined {
-  return BY_STEM.get(stem(word));
-}
-
-/** A comparable key for any stem: the concept when listed (across languages), else the stem itself. */
-export function conceptOfStem(wordStem: string): string {
-  return BY_STEM.get(wordStem)?.concept ?? wordStem;
+  return table().get(stem(word));
 }

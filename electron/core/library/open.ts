@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
 import { naturalKey } from '../../shared/natural-sort';
+import { termsText } from '../claims/terms';
 import { numberTokensOf } from '../search/numbers';
 import { BackgroundCheckpoints } from './checkpoints';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -33,6 +34,7 @@ function registerFunctions(db: Database.Database): void {
     numberTokensOf(...parts.filter((part): part is string => typeof part === 'string')),
   );
   db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
+  db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
 
 /**

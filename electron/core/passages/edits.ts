@@ -10,7 +10,7 @@ import { getPassage } from './queries';
 import { among, recordEdit } from '../articles/row-changes';
 import { plural } from '../../shared/counts';
 
-function articleText(db: Database, articleId: number): string {
+export function articleText(db: Database, articleId: number): string {
   const row = db.prepare('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined;
   if (!row) throw notFound('Article', articleId);
   return row.text;
@@ -51,6 +51,20 @@ export interface NewPassage {
   note?: string | undefined;
 }
 
+/** Inserts a passage row for text[start, end) of its article (the caller records the edit). */
+export function insertPassageRow(db: Database, clock: Clock, text: string, args: NewPassage): number {
+  const { exact, prefix, suffix } = describeRange(text, args.start, args.end);
+  const now = isoNow(clock);
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, anchor, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)`,
+      )
+      .run(newUid(), args.articleId, args.start, args.end, exact, prefix, suffix, args.note?.trim() ?? '', now, now).lastInsertRowid,
+  );
+}
+
 /** Marks text[start, end) of an article as a passage, with its quote selector and optional tags and note. */
 export function createPassage(db: Database, clock: Clock, args: NewPassage): Edit<Passage> {
   const text = articleText(db, args.articleId);
@@ -62,16 +76,7 @@ export function createPassage(db: Database, clock: Clock, args: NewPassage): Edi
     db,
     () => [among('passages', 'id', created), among('passage_tags', 'passage_id', created)],
     () => {
-      const { exact, prefix, suffix } = describeRange(text, args.start, args.end);
-      const now = isoNow(clock);
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, anchor, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)`,
-          )
-          .run(newUid(), args.articleId, args.start, args.end, exact, prefix, suffix, args.note?.trim() ?? '', now, now).lastInsertRowid,
-      );
+      const id = insertPassageRow(db, clock, text, args);
       created.push(id);
       const tag = db.prepare('INSERT INTO passage_tags (passage_id, tag_id) VALUES (?, ?)');
       for (const tagId of tagIds) tag.run(id, tagId);

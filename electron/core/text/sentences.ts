@@ -70,10 +70,37 @@ function head(text: string, span: Span): string {
   return text.slice(span.start, Math.min(span.end, span.start + 80));
 }
 
+// ICU segments a whole string at once: paragraphs go to it one by one, and a paragraph with no
+// line break in a very long text (a word list, a table) in pieces, so memory stays small.
+const PIECE = 50_000;
+
+/** Ranges of the text to segment separately: paragraphs, long ones cut after a space. */
+function pieces(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n\n', start);
+    end = end < 0 ? text.length : end + 2;
+    if (end - start > PIECE) {
+      const space = text.lastIndexOf(' ', start + PIECE);
+      end = space > start ? space + 1 : start + PIECE;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+function segment(text: string, piece: Span, raw: Span[]): void {
+  const slice = piece.start === 0 && piece.end === text.length ? text : text.slice(piece.start, piece.end);
+  for (const { index, segment } of segmenter.segment(slice))
+    raw.push({ start: piece.start + index, end: piece.start + index + segment.length });
+}
+
 /** Sentence spans of a text (UTF-16 offsets), each trimmed of surrounding whitespace. */
 export function splitSentences(text: string): Span[] {
   const raw: Span[] = [];
-  for (const { index, segment } of segmenter.segment(text)) raw.push({ start: index, end: index + segment.length });
+  for (const piece of pieces(text)) segment(text, piece, raw);
   const joined: Span[] = [];
   for (let i = 0; i < raw.length; i++) {
     const span = { ...(raw[i] as Span) };

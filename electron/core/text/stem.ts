@@ -1,4 +1,7 @@
-import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type * as Snowball from 'snowball-stemmers';
+
+type Stemmer = Snowball.Stemmer;
 import { isStopword } from './stopwords';
 
 /**
@@ -8,8 +11,16 @@ import { isStopword } from './stopwords';
  * the claims matcher share this one function, so a query and a document always agree.
  */
 
-const english: Stemmer = newStemmer('english');
-const russian: Stemmer = newStemmer('russian');
+// Loaded on first use: the package holds two dozen languages, and a parse worker that never
+// stems (a REFI-QDA job, a file that fails) should not carry them.
+let stemmers: { english: Stemmer; russian: Stemmer } | null = null;
+function loadStemmers(): { english: Stemmer; russian: Stemmer } {
+  if (!stemmers) {
+    const { newStemmer } = createRequire(import.meta.url)('snowball-stemmers') as typeof Snowball;
+    stemmers = { english: newStemmer('english'), russian: newStemmer('russian') };
+  }
+  return stemmers;
+}
 const CYRILLIC = /[\u0400-\u04ff]/u;
 const LATIN = /[a-z]/;
 
@@ -26,7 +37,11 @@ export function stem(word: string): string {
   const lower = word.toLowerCase().replaceAll('ё', 'е');
   const known = cache.get(lower);
   if (known !== undefined) return known;
-  const result = CYRILLIC.test(lower) ? russian.stem(lower) : LATIN.test(lower) ? english.stem(lower.replaceAll('’', "'")) : lower;
+  const result = CYRILLIC.test(lower)
+    ? loadStemmers().russian.stem(lower)
+    : LATIN.test(lower)
+      ? loadStemmers().english.stem(lower.replaceAll('’', "'"))
+      : lower;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, result);
   return result;

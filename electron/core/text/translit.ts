@@ -1,4 +1,3 @@
-import { transliterate } from 'transliteration';
 import { isCyrillic, stem } from './stem';
 
 /**
@@ -7,7 +6,51 @@ import { isCyrillic, stem } from './stem';
  * a skeleton that ignores the spelling choices transliteration schemes disagree on (doubled
  * letters, y/i/j, kh/h, w/v, ph/f, c/k). Places and bodies whose names translate rather than
  * transliterate (Россия / Russia, ООН / UN) come from a short table of exonyms.
+ *
+ * The letter table is our own (Russian, Ukrainian and Belarusian letters, in the BGN/PCGN style
+ * the wires use): a general transliteration package costs every parse worker about 6 MB of heap
+ * for scripts names here never need.
  */
+const LETTERS: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  є: 'ye',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'yi',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ў: 'w',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
 
 const EXONYMS: Record<string, string> = {
   росс: 'russia',
@@ -75,7 +118,15 @@ const EXONYMS: Record<string, string> = {
 
 /** Cyrillic to Latin (ASCII), word by word; other text passes through. */
 export function toLatin(text: string): string {
-  return isCyrillic(text) ? transliterate(text) : text;
+  if (!isCyrillic(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const latin = LETTERS[lower];
+    if (latin === undefined) out += ch;
+    else out += ch === lower || latin === '' ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+  }
+  return out;
 }
 
 function skeleton(latin: string): string {

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
+import { useBindActions } from '../actions/bindings';
+import { ariaKeysOf } from '../actions/platform';
 
-/** Hidden file inputs behind named buttons: the same picker in Electron and in a browser. */
+/** Hidden file inputs behind named buttons: the same picker in Electron and in a browser (also for the import actions). */
 export function ImportButtons({ onFiles, primary = false }: { onFiles(files: File[]): void; primary?: boolean }) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
@@ -9,9 +11,18 @@ export function ImportButtons({ onFiles, primary = false }: { onFiles(files: Fil
     onFiles([...input.files]);
     input.value = '';
   };
+  useBindActions({
+    'import-files': { run: () => files.current?.click() },
+    'import-folder': { run: () => folder.current?.click() },
+  });
   return (
     <>
-      <button type="button" className={`button${primary ? ' primary' : ''}`} onClick={() => files.current?.click()}>
+      <button
+        type="button"
+        className={`button${primary ? ' primary' : ''}`}
+        onClick={() => files.current?.click()}
+        aria-keyshortcuts={ariaKeysOf('import-files')}
+      >
         Import files…
       </button>
       <button type="button" className="button" onClick={() => folder.current?.click()}>

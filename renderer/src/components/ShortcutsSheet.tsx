@@ -1,39 +1,65 @@
+import { ACTIONS, type ActionScope } from '../../../electron/shared/actions';
+import { keysOf } from '../actions/platform';
 import { Dialog } from './Dialog';
 
-const MOD = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl';
-
-export const SHORTCUTS: Array<[keys: string, action: string]> = [
-  [`${MOD}+K`, 'Search everything'],
-  [`${MOD}+E`, 'Export…'],
-  [`${MOD}+Z`, 'Undo'],
-  [`${MOD}+Shift+Z`, 'Redo'],
-  ['Tab into the text, or F7', 'Caret in the reader, to select with Shift+arrows'],
-  ['Shift+arrows', 'Select text from the caret'],
-  ['T', 'Tag the selection or the selected passage'],
-  ['N', 'Note on the selection or the selected passage'],
-  ['] or Alt+↓', 'Next passage'],
-  ['[ or Alt+↑', 'Previous passage'],
-  ['Delete', 'Delete the selected passage'],
-  ['Escape', 'Clear the selection'],
-  ['↑ ↓ in the article list', 'Open the previous or next article'],
-  ['?', 'This sheet'],
+const GROUPS: Array<{ scope: ActionScope; title: string }> = [
+  { scope: 'app', title: 'Anywhere' },
+  { scope: 'reader', title: 'In the reader (its text focused, or text selected)' },
+  { scope: 'codebook', title: 'In the codebook' },
+  { scope: 'passages', title: 'In the passages table' },
 ];
 
+/** Keys of the lists and the text themselves (their ARIA patterns), not actions. */
+const MOVING: Array<[keys: string, what: string]> = [
+  ['Tab into the text', 'Caret in the reader, as F7 does'],
+  ['Shift+arrows', 'Select text from the caret'],
+  ['↑ ↓ Page Up/Down Home End', 'Move in the article list, the codebook and the passages table'],
+  ['→ ←', 'Open or close a tag in the codebook'],
+  ['Letters', 'Jump to the tag whose name starts with them'],
+];
+
+/** The shortcuts sheet: every action's keys, read from the action registry. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
+      <div className="shortcuts-grid">
+        {GROUPS.map(({ scope, title }) => {
+          const actions = ACTIONS.filter((a) => a.scope === scope && a.keys.length > 0);
+          return (
+            <table className="shortcuts" key={scope} aria-label={title}>
+              <caption>{title}</caption>
+              <tbody>
+                {actions.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      {keysOf(a.id).map((k, i) => (
+                        <span key={k}>
+                          {i > 0 ? ' or ' : null}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </th>
+                    <td>{a.label}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })}
+        <table className="shortcuts" aria-label="Moving around">
+          <caption>Moving around</caption>
+          <tbody>
+            {MOVING.map(([keys, what]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="buttons">
         <button type="button" className="button" onClick={onClose}>
           Close

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { Article, Passage } from '../../../electron/shared/types';
-import { call, transport } from '../client/api';
+import type { Article, Passage, Tag } from '../../../electron/shared/types';
+import { useBindActions } from '../actions/bindings';
+import { SCOPE_ATTRIBUTE } from '../actions/context';
+import { keysOf } from '../actions/platform';
+import { call } from '../client/api';
 import { useCommand } from '../client/queries';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
@@ -27,11 +30,10 @@ interface Props {
   onError(message: string): void;
 }
 
-type TagChoice = { tagId: number } | { createPath: string };
+/** While loading: the same empty list every render (the model rebuilds when its inputs change). */
+const NO_TAGS: Tag[] = [];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-}
+type TagChoice = { tagId: number } | { createPath: string };
 
 /**
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
@@ -42,7 +44,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
   const { passages, save } = useSavingPassages(passagesQuery.data);
-  const tags = tagsQuery.data ?? [];
+  const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
   const body = useRef<HTMLElement>(null);
@@ -54,7 +56,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     picks.current += 1;
     setSelected(id);
   }, []);
-  const { floating, setFloating, liveSelection, clearSelectionOf, selectedInside } = useTextSelection(body, article.text);
+  const { floating, setFloating, liveSelection, clearSelectionOf } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | null>(null);
@@ -79,11 +81,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     [mountThrough, setSelectedId],
   );
 
-  useEffect(() => {
-    if (focusPassageId === null || !passagesQuery.data) return;
-    setSelectedId(focusPassageId);
+  // Opened at a passage (from the passages view or search): select it once the passages are here.
+  const [focusApplied, setFocusApplied] = useState<number | null>(null);
+  if (focusPassageId !== null && focusPassageId !== focusApplied && passagesQuery.data) {
+    setFocusApplied(focusPassageId);
+    setSelected(focusPassageId);
     mountThrough(focusPassageId);
-  }, [focusPassageId, passagesQuery.data, mountThrough, setSelectedId]);
+  }
   const focusTarget = focusPassageId !== null && (model.blocksOf(focusPassageId)[0] ?? Infinity) < mounted ? focusPassageId : null;
   const selectedBlocks = selectedId === null ? [] : model.blocksOf(selectedId);
   useLayoutEffect(() => {
@@ -172,7 +176,6 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
 
   const step = (direction: 1 | -1) => {
     const list = model.ordered;
-    if (list.length === 0) return;
     const index = list.findIndex((p) => p.id === selectedId);
     const next = index < 0 ? (direction === 1 ? list[0] : list[list.length - 1]) : list[(index + direction + list.length) % list.length];
     if (next) selectPassage(next.id);
@@ -183,105 +186,46 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     try {
       await call('passages.delete', { ids: [selected.id] });
       setSelectedId(null);
-      setNotice('Passage deleted — Ctrl+Z brings it back');
+      setNotice(`Passage deleted — ${keysOf('undo')[0]} brings it back`);
     } catch (e) {
       onError((e as Error).message);
     }
   };
 
-  type ReaderAction = 'tag' | 'note' | 'next-passage' | 'previous-passage' | 'delete-passage' | 'clear';
-
-  /** One place for what keys and the Passage menu do; returns whether the action applied. */
-  const perform = (action: ReaderAction): boolean => {
+  const hasPassages = () => model.ordered.length > 0;
+  // Actions read the selection as the page has it now (liveSelection): the toolbar's state follows
+  // it a frame late, and a key pressed right after the last Shift+→, or a command run from the
+  // palette, must act on all of it.
+  const tagSelection = () => {
     const live = liveSelection();
-    switch (action) {
-      case 'next-passage':
-      case 'previous-passage':
-        step(action === 'next-passage' ? 1 : -1);
-        return true;
-      case 'tag':
-        if (live) openPicker(live);
-        else if (selected) {
-          caretWhenPicking.current = caret;
-          setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
-        } else return false;
-        return true;
-      case 'note':
-        if (live) void addNote(live.range);
-        else if (selected) setNoteFocus((n) => n + 1);
-        else return false;
-        return true;
-      case 'delete-passage':
-        if (!selected || live) return false;
-        void deleteSelected();
-        return true;
-      case 'clear':
+    if (live) openPicker(live);
+    else if (selected) {
+      caretWhenPicking.current = caret;
+      setPicker({ range: { start: selected.start, end: selected.end }, top: 0, left: 0 });
+    }
+  };
+  const noteSelection = () => {
+    const live = liveSelection();
+    if (live) void addNote(live.range);
+    else if (selected) setNoteFocus((n) => n + 1);
+  };
+  useBindActions({
+    'caret-mode': { enabled: () => document.activeElement === body.current, run: toggleCaret },
+    tag: { enabled: () => liveSelection() !== null || selected !== null, run: tagSelection },
+    note: { enabled: () => liveSelection() !== null || selected !== null, run: noteSelection },
+    'next-passage': { enabled: hasPassages, run: () => step(1) },
+    'previous-passage': { enabled: hasPassages, run: () => step(-1) },
+    'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
+    // Always enabled: Escape also means "select nothing" for a passage still being saved.
+    'clear-selection': {
+      run: () => {
         setPicker(null);
         setFloating(null);
         setSelectedId(null);
         window.getSelection()?.removeAllRanges();
-        return true;
-    }
-  };
-  const latestPerform = useRef(perform);
-  latestPerform.current = perform;
-  useEffect(
-    () =>
-      transport.on('menu.action', ({ action }) => {
-        if (
-          action === 'tag' ||
-          action === 'note' ||
-          action === 'next-passage' ||
-          action === 'previous-passage' ||
-          action === 'delete-passage'
-        ) {
-          latestPerform.current(action);
-        }
-      }),
-    [],
-  );
-
-  const KEYS: Record<string, ReaderAction> = {
-    t: 'tag',
-    T: 'tag',
-    n: 'note',
-    N: 'note',
-    ']': 'next-passage',
-    '[': 'previous-passage',
-    Delete: 'delete-passage',
-    Backspace: 'delete-passage',
-    Escape: 'clear',
-  };
-  const layout = useRef<HTMLDivElement>(null);
-  /**
-   * The reader's keys work when focus is in the reader, or nowhere in particular with text of the
-   * article selected (a selection made with the mouse leaves focus where it was); never in a text
-   * field, another view's widget (the codebook has its own Delete) or under a modal dialog.
-   */
-  const onKeyDown = (event: globalThis.KeyboardEvent) => {
-    const target = event.target as HTMLElement | null;
-    const selectedHere = selectedInside();
-    if (!target || target.closest('[role="tree"], [role="grid"], [role="menu"], [role="dialog"]')) return;
-    const ours = layout.current?.contains(target) || target === document.body || selectedHere;
-    if (!ours || event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
-    if (event.key === 'F7' && target === body.current) {
-      event.preventDefault();
-      toggleCaret();
-      return;
-    }
-    if (isTyping(target) || event.ctrlKey || event.metaKey) return;
-    const action = event.altKey
-      ? { ArrowDown: 'next-passage' as const, ArrowUp: 'previous-passage' as const }[event.key as 'ArrowDown' | 'ArrowUp']
-      : KEYS[event.key];
-    if (action && perform(action)) event.preventDefault();
-  };
-  const latestKeyDown = useRef(onKeyDown);
-  latestKeyDown.current = onKeyDown;
-  useEffect(() => {
-    const listener = (event: globalThis.KeyboardEvent) => latestKeyDown.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+      },
+    },
+  });
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
   const onClickText = (event: React.MouseEvent) => {
@@ -308,7 +252,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   }, [notice]);
 
   return (
-    <div className="reader-layout" ref={layout}>
+    <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
         <ReaderHeader article={article} onEdit={setEditing} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
@@ -335,12 +279,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             onClick={onClickText}
           />
           {floating && !picker ? (
-            <SelectionToolbar
-              at={floating}
-              onTag={() => perform('tag')}
-              onNote={() => perform('note')}
-              onCopyCitation={() => void copyCitation()}
-            />
+            <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
           ) : null}
           {picker ? (
             <TagPicker

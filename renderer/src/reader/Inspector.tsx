@@ -26,13 +26,14 @@ function when(iso: string): string {
 
 /** The selected passage in full: quote, tags, note, dates, claim, and its actions. */
 export function Inspector({ article, passage, tags, selection, focusNote, onApplyTag, onDeleted, onError }: Props) {
-  const [note, setNote] = useState(passage.note);
+  // The draft note; the same passage changed elsewhere (undo, another window) resets it.
+  const [draft, setDraft] = useState({ base: passage.note, text: passage.note });
+  const note = draft.base === passage.note ? draft.text : passage.note;
+  const setNote = (text: string) => setDraft({ base: passage.note, text });
   const [picking, setPicking] = useState(false);
   const noteBox = useRef<HTMLTextAreaElement>(null);
   const byId = new Map(tags.map((t) => [t.id, t]));
 
-  // A different passage, or the same one changed elsewhere (undo), resets the draft.
-  useEffect(() => setNote(passage.note), [passage.id, passage.note]);
   useEffect(() => {
     if (focusNote) noteBox.current?.focus();
   }, [focusNote, passage.id]);

@@ -1,3 +1,4 @@
+import { ariaKeysOf } from '../actions/platform';
 import type { Floating } from './useTextSelection';
 
 interface Props {
@@ -17,10 +18,10 @@ export function SelectionToolbar({ at, onTag, onNote, onCopyCitation }: Props) {
       style={{ top: at.top - 44, left: at.left }}
       onMouseDown={(e) => e.preventDefault()}
     >
-      <button type="button" className="button small" onClick={onTag} aria-keyshortcuts="T">
+      <button type="button" className="button small" onClick={onTag} aria-keyshortcuts={ariaKeysOf('tag')}>
         Tag
       </button>
-      <button type="button" className="button small" onClick={onNote} aria-keyshortcuts="N">
+      <button type="button" className="button small" onClick={onNote} aria-keyshortcuts={ariaKeysOf('note')}>
         Note
       </button>
       <button type="button" className="button small" disabled title="Claims come with the Claims feature">

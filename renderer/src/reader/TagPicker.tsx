@@ -62,7 +62,10 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
     return matches;
   }, [tags, applied, query]);
 
-  useEffect(() => setActive(0), [query]);
+  const changeQuery = (text: string) => {
+    setQuery(text);
+    setActive(0);
+  };
 
   const apply = async (option: Option | undefined) => {
     if (!option || busy) return;
@@ -70,7 +73,7 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
     setError(null);
     try {
       await onApply(option.tag ? { tagId: option.tag.id } : { createPath: option.create ?? '' });
-      setQuery('');
+      changeQuery('');
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -117,7 +120,7 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
         aria-autocomplete="list"
         placeholder="Tag, or Parent / Child to create…"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => changeQuery(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={(e) => {
           if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) onClose();

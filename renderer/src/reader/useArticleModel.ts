@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useState } from 'react';
 import type { Article, Block, Passage, Tag } from '../../../electron/shared/types';
 import { passageColor } from './colors';
 import type { BlockModel } from './HighlightedBlocks';
@@ -181,15 +181,18 @@ function appendsTo(previous: Passage[], next: Passage[]): boolean {
   return true;
 }
 
-/** The model for the reader, rebuilt from the previous one where that is cheaper. */
+/**
+ * The model for the reader, rebuilt from the previous one where that is cheaper. The last build is
+ * kept as state and replaced during render when its inputs change (React re-renders at once), so
+ * the inputs must keep their identity while unchanged (no fresh `[]` per render).
+ */
 export function useArticleModel(article: Article, passages: Passage[], tags: Tag[]): ArticleModel {
-  const last = useRef<Built | null>(null);
-  return useMemo(() => {
-    const previous = last.current;
-    last.current =
-      previous && previous.article === article && previous.tags === tags && appendsTo(previous.passages, passages)
-        ? extend(previous, passages)
-        : build(article, passages, tags, previous);
-    return last.current.model;
-  }, [article, passages, tags]);
+  const [built, setBuilt] = useState<Built | null>(null);
+  if (built && built.article === article && built.passages === passages && built.tags === tags) return built.model;
+  const next =
+    built && built.article === article && built.tags === tags && appendsTo(built.passages, passages)
+      ? extend(built, passages)
+      : build(article, passages, tags, built);
+  setBuilt(next);
+  return next.model;
 }

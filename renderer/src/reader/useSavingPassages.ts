@@ -6,12 +6,15 @@ import type { Passage } from '../../../electron/shared/types';
  * includes them. Kept beside the query's data rather than written into it: a refetch caused by
  * another change (a tag created just before) would replace the list and drop the new highlight.
  */
+/** While loading: the same empty list every render (the reader's model rebuilds when its input changes). */
+const NONE: Passage[] = [];
+
 export function useSavingPassages(saved: Passage[] | undefined) {
   // By the temporary id; the value becomes the saved passage once the library has answered.
   const [saving, setSaving] = useState<ReadonlyMap<number, Passage>>(new Map());
 
   const passages = useMemo(() => {
-    const list = saved ?? [];
+    const list = saved ?? NONE;
     if (saving.size === 0) return list;
     const ids = new Set(list.map((p) => p.id));
     const extra = [...saving.values()].filter((p) => !ids.has(p.id));

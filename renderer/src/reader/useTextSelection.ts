@@ -56,11 +56,5 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     [body, text],
   );
 
-  /** Whether the browser's selection lies (uncollapsed) inside the reader's text. */
-  const selectedInside = useCallback(() => {
-    const selection = window.getSelection();
-    return !!selection && !selection.isCollapsed && !!body.current?.contains(selection.anchorNode);
-  }, [body]);
-
-  return { floating, setFloating, liveSelection, clearSelectionOf, selectedInside };
+  return { floating, setFloating, liveSelection, clearSelectionOf };
 }

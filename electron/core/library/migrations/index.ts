@@ -4,7 +4,16 @@ import { migration003 } from './003-passage-order';
 import { migration004 } from './004-article-index-writes';
 import { migration005 } from './005-article-index-merges';
 import { migration006 } from './006-article-sort-keys';
+import { migration007 } from './007-claims-core';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
+import { useBindActions } from '../../actions/bindings';
+import { SCOPE_ATTRIBUTE } from '../../actions/context';
+import { keysOf } from '../../actions/platform';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { useRovingVirtualList } from '../lists/useRovingVirtualList';
@@ -33,20 +36,40 @@ export function Codebook({ onShowPassages }: Props) {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const typeahead = useRef({ text: '', at: 0 });
 
   const activeIndex = rows.findIndex((r) => r.tag.id === activeId);
   // The active row falls back to the first when it disappears (deleted, collapsed away, filtered out).
   const current = activeIndex >= 0 ? activeIndex : rows.length ? 0 : -1;
   const currentId = rows[current]?.tag.id ?? null;
 
-  const { scroller, virtualizer, focusRow, focusPending, targetOf } = useRovingVirtualList<number>({
+  const { scroller, virtualizer, focusRow, focusPending, onKeyDown } = useRovingVirtualList<number>({
     count: rows.length,
     rowHeight: ROW_HEIGHT,
     overscan: 12,
     activeIndex: current,
     indexOf: (id) => rows.findIndex((r) => r.tag.id === id),
     elementId: itemId,
+    rowRole: 'treeitem',
+    onMove: (index) => focusTag(rows[index]?.tag.id ?? null),
+    nameAt: (index) => rows[index]?.tag.name,
+    tree: {
+      hasChildren: (index) => rows[index]?.hasChildren ?? false,
+      isExpanded: (index) => rows[index]?.expanded ?? false,
+      canCollapse: !filter,
+      parentIndex: (index) => rows.findIndex((r) => r.tag.id === rows[index]?.tag.parentId),
+      setExpanded: (index, open) => {
+        const id = rows[index]?.tag.id;
+        if (id !== undefined) setExpanded(id, open);
+      },
+      expandSiblings: (index) => {
+        const siblings = tree.children.get(rows[index]?.tag.parentId ?? null) ?? [];
+        setCollapsed((prev) => {
+          const next = new Set(prev);
+          for (const s of siblings) next.delete(s.id);
+          return next;
+        });
+      },
+    },
   });
 
   /** Makes a tag the active row and moves focus to it once it is in the tree. */
@@ -73,7 +96,9 @@ export function Codebook({ onShowPassages }: Props) {
       if (rows.some((r) => r.tag.id === t?.id)) next = t.id;
     }
     next ??= rows[Math.min(lastIndex.current, rows.length - 1)]?.tag.id ?? null;
+    // Where focus went is the page's to tell, after the row is gone: an effect, not render.
     if (lost) focusTag(next);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     else setActiveId(next);
   }, [activeIndex, activeId, rows, tree, focusTag, focusPending]);
 
@@ -130,16 +155,16 @@ export function Codebook({ onShowPassages }: Props) {
   const isFirstSibling = (tag: Tag) => tree.children.get(tag.parentId)?.[0]?.id === tag.id;
   const isLastSibling = (tag: Tag) => tree.children.get(tag.parentId)?.at(-1)?.id === tag.id;
   const menuItems = (tag: Tag): MenuItem[] => [
-    { label: 'Show passages', shortcut: 'Enter', onSelect: () => onShowPassages(tag.id) },
+    { label: 'Show passages', shortcut: keysOf('tag-show-passages')[0], onSelect: () => onShowPassages(tag.id) },
     { label: 'New child tag…', onSelect: () => setDialog({ kind: 'create', parentId: tag.id }) },
-    { label: 'Rename', shortcut: 'F2', onSelect: () => setRenamingId(tag.id) },
+    { label: 'Rename', shortcut: keysOf('tag-rename')[0], onSelect: () => setRenamingId(tag.id) },
     { label: 'Recolour…', onSelect: () => setDialog({ kind: 'recolour', tagId: tag.id }) },
     { label: 'Edit description…', onSelect: () => setDialog({ kind: 'describe', tagId: tag.id }) },
     { label: 'Move to…', onSelect: () => setDialog({ kind: 'move', tagId: tag.id }) },
-    { label: 'Move up', shortcut: 'Alt+↑', disabled: isFirstSibling(tag), onSelect: () => reorder(tag, -1) },
-    { label: 'Move down', shortcut: 'Alt+↓', disabled: isLastSibling(tag), onSelect: () => reorder(tag, 1) },
+    { label: 'Move up', shortcut: keysOf('tag-move-up')[0], disabled: isFirstSibling(tag), onSelect: () => reorder(tag, -1) },
+    { label: 'Move down', shortcut: keysOf('tag-move-down')[0], disabled: isLastSibling(tag), onSelect: () => reorder(tag, 1) },
     { label: 'Merge into…', disabled: (tags?.length ?? 0) < 2, onSelect: () => setDialog({ kind: 'merge', tagId: tag.id }) },
-    { label: 'Delete…', shortcut: 'Del', danger: true, onSelect: () => setDialog({ kind: 'delete', tagId: tag.id }) },
+    { label: 'Delete…', shortcut: keysOf('tag-delete')[0], danger: true, onSelect: () => setDialog({ kind: 'delete', tagId: tag.id }) },
   ];
 
   const openMenu = (tag: Tag, x: number, y: number) => {
@@ -155,77 +180,35 @@ export function Codebook({ onShowPassages }: Props) {
     });
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const row = rows[current];
-    if (!row || renamingId !== null || !(event.target as HTMLElement).matches('[role="treeitem"]')) return;
-    const { tag } = row;
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      event.preventDefault();
-      reorder(tag, event.key === 'ArrowUp' ? -1 : 1);
-      return;
-    }
-    const target = targetOf(event.key, current);
-    if (target !== null) {
-      focusTag(rows[target]?.tag.id ?? null);
-      event.preventDefault();
-      return;
-    }
-    switch (event.key) {
-      case 'ArrowRight':
-        if (row.hasChildren && !row.expanded) setExpanded(tag.id, true);
-        else if (row.expanded) focusTag(rows[current + 1]?.tag.id ?? null);
-        break;
-      case 'ArrowLeft':
-        if (row.expanded && !filter) setExpanded(tag.id, false);
-        else if (tag.parentId !== null) focusTag(tag.parentId);
-        break;
-      case '*': {
-        const siblings = tree.children.get(tag.parentId) ?? [];
-        setCollapsed((prev) => {
-          const next = new Set(prev);
-          for (const s of siblings) next.delete(s.id);
-          return next;
-        });
-        break;
-      }
-      case 'Enter':
-        onShowPassages(tag.id);
-        break;
-      case 'F2':
-        setRenamingId(tag.id);
-        break;
-      case 'Delete':
-        setDialog({ kind: 'delete', tagId: tag.id });
-        break;
-      case 'ContextMenu': {
-        const rect = (event.target as HTMLElement).getBoundingClientRect();
-        openMenu(tag, rect.left + 24, rect.bottom);
-        break;
-      }
-      default: {
-        if (event.key === 'F10' && event.shiftKey) {
-          const rect = (event.target as HTMLElement).getBoundingClientRect();
-          openMenu(tag, rect.left + 24, rect.bottom);
-          break;
-        }
-        // Type-ahead: letters jump to the next visible tag whose name starts with what was typed.
-        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || !/\S/.test(event.key)) return;
-        const now = performance.now();
-        const t = typeahead.current;
-        t.text = now - t.at > 700 ? event.key.toLocaleLowerCase() : t.text + event.key.toLocaleLowerCase();
-        t.at = now;
-        const from = t.text.length === 1 ? current + 1 : current;
-        for (let i = 0; i < rows.length; i++) {
-          const candidate = rows[(from + i) % rows.length];
-          if (candidate?.tag.name.toLocaleLowerCase().startsWith(t.text)) {
-            focusTag(candidate.tag.id);
-            break;
-          }
-        }
-      }
-    }
-    event.preventDefault();
-  };
+  const focused = () => (renamingId === null ? rows[current]?.tag : undefined);
+  const onFocused = (act: (tag: Tag) => void, enabled: (tag: Tag) => boolean = () => true) => ({
+    enabled: () => {
+      const tag = focused();
+      return tag !== undefined && enabled(tag);
+    },
+    run: () => {
+      const tag = focused();
+      if (tag) act(tag);
+    },
+  });
+  useBindActions({
+    'tag-new': { run: () => setDialog({ kind: 'create', parentId: null }) },
+    'tag-show-passages': onFocused((tag) => onShowPassages(tag.id)),
+    'tag-rename': onFocused((tag) => setRenamingId(tag.id)),
+    'tag-move-up': onFocused(
+      (tag) => reorder(tag, -1),
+      (tag) => !isFirstSibling(tag),
+    ),
+    'tag-move-down': onFocused(
+      (tag) => reorder(tag, 1),
+      (tag) => !isLastSibling(tag),
+    ),
+    'tag-delete': onFocused((tag) => setDialog({ kind: 'delete', tagId: tag.id })),
+    'tag-menu': onFocused((tag) => {
+      const rect = document.getElementById(itemId(tag.id))?.getBoundingClientRect();
+      openMenu(tag, (rect?.left ?? 0) + 24, rect?.bottom ?? 0);
+    }),
+  });
 
   // Rows get one stable set of actions (reading the latest state through a ref), so scrolling
   // re-renders only the rows that enter the view.
@@ -326,6 +309,7 @@ export function Codebook({ onShowPassages }: Props) {
         className="codebook-tree"
         role="tree"
         aria-label="Codebook"
+        {...{ [SCOPE_ATTRIBUTE]: 'codebook' }}
         aria-busy={list.isFetching && !tags}
         onKeyDown={onKeyDown}
       >

@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 
 /** How long a row asked for focus may take to appear (a new tag arrives with the next refetch). */
 const FOCUS_PATIENCE_MS = 3000;
@@ -16,13 +16,34 @@ interface Options<K> {
   elementId(key: K): string;
   /** Space above the rows inside the scroller (a sticky header row). */
   scrollMargin?: number;
+  /** The role of the rows that take focus (keys pressed elsewhere in the list are not the list's). */
+  rowRole: 'treeitem' | 'row' | 'option';
+  /** Moves the tab stop to a row and focuses it (the caller keeps which row is active). */
+  onMove(index: number): void;
+  /** Tree rows: Right opens or enters, Left closes or goes to the parent, * opens the siblings. */
+  tree?: TreeKeys;
+  /** Type-ahead: a row's name, so typing its first letters moves there. */
+  nameAt?(index: number): string | undefined;
 }
+
+export interface TreeKeys {
+  hasChildren(index: number): boolean;
+  isExpanded(index: number): boolean;
+  /** Whether Left may close a row (not while a filter shows every match open). */
+  canCollapse: boolean;
+  parentIndex(index: number): number;
+  setExpanded(index: number, open: boolean): void;
+  expandSiblings(index: number): void;
+}
+
+const TYPEAHEAD_PAUSE_MS = 700;
 
 /**
  * A virtualised list with a roving tab stop (ARIA listbox, tree and grid): one row is tabbable,
  * arrows, Page Up/Down, Home and End move it, and focus follows it into rows not yet rendered.
  */
-export function useRovingVirtualList<K>({ count, rowHeight, overscan, activeIndex, indexOf, elementId, scrollMargin }: Options<K>) {
+export function useRovingVirtualList<K>(options: Options<K>) {
+  const { count, rowHeight, overscan, activeIndex, indexOf, elementId, scrollMargin } = options;
   const scroller = useRef<HTMLDivElement>(null);
   const active = useRef(activeIndex);
   active.current = activeIndex;
@@ -47,9 +68,6 @@ export function useRovingVirtualList<K>({ count, rowHeight, overscan, activeInde
   /** Scrolls to a row and focuses it once it is rendered. */
   const focusRow = useCallback((key: K) => {
     pending.current = { key, until: performance.now() + FOCUS_PATIENCE_MS };
-  }, []);
-  const cancelFocus = useCallback(() => {
-    pending.current = null;
   }, []);
   const focusPending = useCallback(() => pending.current !== null, []);
 
@@ -78,10 +96,57 @@ export function useRovingVirtualList<K>({ count, rowHeight, overscan, activeInde
 
   /** Rows a Page Up/Down moves by: one screen less one row. */
   const pageSize = () => Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-  /** The row a navigation key moves to, or null when the key is not one. */
-  const targetOf = (key: string, from: number): number | null => navigationTarget(key, from, count, pageSize());
+  const typed = useRef({ text: '', at: 0 });
 
-  return { scroller, virtualizer, focusRow, cancelFocus, focusPending, targetOf };
+  /** The list's own keys (the ARIA pattern's): anything else goes on to the action registry. */
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const from = activeIndex;
+    if (event.ctrlKey || event.metaKey || event.altKey || count === 0) return;
+    if (!(event.target as Element).matches(`[role="${options.rowRole}"]`)) return;
+    const to = navigationTarget(event.key, from, count, pageSize()) ?? treeTarget(event.key, from) ?? typeaheadTarget(event.key, from);
+    if (to === undefined) return;
+    event.preventDefault();
+    if (to !== null) options.onMove(to);
+  };
+
+  /** Right, Left and * in a tree: a row to move to, null when the key acted in place, undefined when not a tree key. */
+  const treeTarget = (key: string, from: number): number | null | undefined => {
+    const tree = options.tree;
+    if (!tree) return undefined;
+    if (key === 'ArrowRight') {
+      if (tree.hasChildren(from) && !tree.isExpanded(from)) tree.setExpanded(from, true);
+      else if (tree.isExpanded(from)) return Math.min(count - 1, from + 1);
+      return null;
+    }
+    if (key === 'ArrowLeft') {
+      if (tree.isExpanded(from) && tree.canCollapse) tree.setExpanded(from, false);
+      else if (tree.parentIndex(from) >= 0) return tree.parentIndex(from);
+      return null;
+    }
+    if (key === '*') {
+      tree.expandSiblings(from);
+      return null;
+    }
+    return undefined;
+  };
+
+  /** Letters and digits jump to the next row whose name starts with what was typed (a pause starts over). */
+  const typeaheadTarget = (key: string, from: number): number | undefined => {
+    const nameAt = options.nameAt;
+    if (!nameAt || key.length !== 1 || !/[\p{L}\p{N}]/u.test(key)) return undefined;
+    const now = performance.now();
+    const t = typed.current;
+    t.text = now - t.at > TYPEAHEAD_PAUSE_MS ? key.toLocaleLowerCase() : t.text + key.toLocaleLowerCase();
+    t.at = now;
+    const start = t.text.length === 1 ? from + 1 : from;
+    for (let i = 0; i < count; i++) {
+      const index = (start + i) % count;
+      if (nameAt(index)?.toLocaleLowerCase().startsWith(t.text)) return index;
+    }
+    return from;
+  };
+
+  return { scroller, virtualizer, focusRow, focusPending, onKeyDown };
 }
 
 /** Arrow, Page and Home/End keys as a row index within [0, count), or null for any other key. */

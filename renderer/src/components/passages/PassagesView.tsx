@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Args } from '../../../../electron/shared/contract';
 import type { PassageSortColumn } from '../../../../electron/shared/types';
+import { useBindActions } from '../../actions/bindings';
+import { SCOPE_ATTRIBUTE } from '../../actions/context';
 import { useCommand } from '../../client/queries';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../codebook/tree';
@@ -8,7 +10,7 @@ import { useRovingVirtualList } from '../lists/useRovingVirtualList';
 import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } from './filter-state';
 import { PassageFilters } from './PassageFilters';
 import { COLUMNS, HEADER_HEIGHT, HeaderRow, PassageRowView, ROW_HEIGHT, rowId, type RowActions } from './PassageRows';
-import { usePassagePages } from './usePassagePages';
+import { usePassageCount, usePassageRows } from './usePassagePages';
 
 export type { PassageFilter } from './filter-state';
 export type PassageSort = NonNullable<Args<'passages.list'>['sort']>;
@@ -25,9 +27,6 @@ interface Props {
 export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChange }: Props) {
   const [form, dispatch] = useReducer(filterReducer, initialTagId, initialFilter);
   const [sort, setSort] = useState<PassageSort | undefined>(undefined);
-  useEffect(() => {
-    if (initialTagId) dispatch({ type: 'showTag', id: initialTagId });
-  }, [initialTagId]);
 
   const tagList = useCommand('tags.list', {});
   const tagsByPath = useMemo(() => new Map((tagList.data ?? []).map((t) => [t.path, t])), [tagList.data]);
@@ -45,39 +44,35 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
 
   const query = useMemo(() => ({ ...(filtered ? { filter } : {}), ...(sort ? { sort } : {}) }), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const [activeIndex, setActiveIndex] = useState(0);
-  /** The active row shows as selected once the user has picked one (not merely the first row). */
-  const [touched, setTouched] = useState(false);
-  const [visible, setVisible] = useState({ first: 0, last: 0 });
-  const pages = usePassagePages(query, filterKey, visible, activeIndex);
-  const { total, rowAt } = pages;
+  // The active row, and whether the user has picked one (it then shows as selected); a new
+  // filter or sort starts again at the top.
+  const [cursor, setCursor] = useState({ filterKey, index: 0, touched: false });
+  const { index: activeIndex, touched } = cursor.filterKey === filterKey ? cursor : { index: 0, touched: false };
+  const activate = (index: number) => setCursor({ filterKey, index, touched: true });
+  const count = usePassageCount(query);
+  const { total, first } = count;
   const current = Math.min(activeIndex, Math.max(0, total - 1));
 
-  const { scroller, virtualizer, focusRow, targetOf } = useRovingVirtualList<number>({
+  const { scroller, virtualizer, focusRow, onKeyDown } = useRovingVirtualList<number>({
     count: total,
     rowHeight: ROW_HEIGHT,
     overscan: 10,
     activeIndex: current,
     indexOf: (index) => (index < total ? index : -1),
     elementId: rowId,
+    rowRole: 'row',
+    onMove: (index) => goTo(index),
     // The sticky header row sits above the rows inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  const firstVisible = items[0]?.index ?? 0;
-  const lastVisible = items.at(-1)?.index ?? 0;
-  useEffect(() => setVisible({ first: firstVisible, last: lastVisible }), [firstVisible, lastVisible]);
-
-  // A new filter or sort starts at the top.
+  const { rowAt, error } = usePassageRows(count, filterKey, { first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 }, current);
   useEffect(() => {
-    setActiveIndex(0);
-    setTouched(false);
     scroller.current?.scrollTo({ top: 0 });
   }, [filterKey, scroller]);
 
   const goTo = (index: number) => {
-    setActiveIndex(index);
-    setTouched(true);
+    activate(index);
     focusRow(index);
   };
 
@@ -86,27 +81,19 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     if (row) onOpenPassage(row.articleId, row.id);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!(event.target as HTMLElement).matches('[role="row"]') || total === 0) return;
-    const target = targetOf(event.key, current);
-    if (target !== null) goTo(target);
-    else if (event.key === 'Enter') open(current);
-    else return;
-    event.preventDefault();
-  };
+  useBindActions({ 'open-passage': { enabled: () => rowAt(current) !== undefined, run: () => open(current) } });
 
   const sortBy = (column: PassageSortColumn) =>
     setSort((s) => (s?.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
 
   // Rows get stable actions (latest props through a ref), so scrolling renders only new rows.
-  const latest = useRef({ onOpenPassage });
-  latest.current = { onOpenPassage };
+  const latest = useRef({ onOpenPassage, activate });
+  useLayoutEffect(() => {
+    latest.current = { onOpenPassage, activate };
+  });
   const actions = useMemo<RowActions>(
     () => ({
-      activate: (index) => {
-        setActiveIndex(index);
-        setTouched(true);
-      },
+      activate: (index) => latest.current.activate(index),
       open: (articleId, passageId) => latest.current.onOpenPassage(articleId, passageId),
     }),
     [],
@@ -118,15 +105,15 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
       <PassageFilters state={form} dispatch={dispatch} tags={tagList.data} />
 
       <div className="view-status" role="status">
-        {pages.loaded
-          ? `${plural(total, 'passage')}${pages.filtered ? ' match' : ''}${pages.updating ? ' (updating…)' : ''}`
-          : pages.failed
+        {first.data
+          ? `${plural(total, 'passage')}${count.shownQuery.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
+          : first.isError
             ? ''
             : 'Loading passages…'}
       </div>
-      {pages.error ? (
+      {error ? (
         <div className="view-alert" role="alert">
-          {pages.error.message}
+          {error.message}
         </div>
       ) : null}
 
@@ -135,9 +122,10 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
         className="passages-grid"
         role="grid"
         aria-label="Passages"
+        {...{ [SCOPE_ATTRIBUTE]: 'passages' }}
         aria-rowcount={total + 1}
         aria-colcount={COLUMNS.length}
-        aria-busy={pages.fetching}
+        aria-busy={first.isFetching}
         onKeyDown={onKeyDown}
       >
         <HeaderRow sort={sort} onSort={sortBy} />
@@ -155,7 +143,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
             />
           ))}
         </div>
-        {pages.loaded && total === 0 ? (
+        {first.data && total === 0 ? (
           <div className="view-empty">
             {filtered ? (
               <p>No passage matches these filters.</p>

@@ -17,7 +17,6 @@ export interface FilterState {
 export type FilterAction =
   | { type: 'addTag'; id: number }
   | { type: 'removeTag'; id: number }
-  | { type: 'showTag'; id: number }
   | { type: 'tagMode'; mode: 'any' | 'all' }
   | { type: 'includeChildren'; value: boolean }
   | { type: 'article'; article: { id: number; title: string } | null }
@@ -37,9 +36,6 @@ export function filterReducer(state: FilterState, action: FilterAction): FilterS
       return state.tagIds.includes(action.id) ? state : { ...state, tagIds: [...state.tagIds, action.id] };
     case 'removeTag':
       return { ...state, tagIds: state.tagIds.filter((id) => id !== action.id) };
-    case 'showTag':
-      // "Show passages" of a tag in the codebook: that tag alone.
-      return { ...state, tagIds: [action.id] };
     case 'tagMode':
       return { ...state, tagMode: action.mode };
     case 'includeChildren':

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Args } from '../../../../electron/shared/contract';
 import type { PassageRow } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
@@ -13,24 +13,32 @@ const PAGE = 200;
 const SETTLE_MS = 60;
 
 /**
- * The passages a query matches, a page at a time: the first page (it carries the total) always,
- * then the pages under the visible rows and the active one. While a new query loads, the previous
- * rows stay on screen (`updating`).
+ * The first page of the passages a query matches (it carries the total). While a new query
+ * loads, the previous one's rows stay on screen (`updating`), and `shownQuery` says which.
  */
-export function usePassagePages(query: PassageQuery, queryKey: string, visible: { first: number; last: number }, activeIndex: number) {
+export function usePassageCount(query: PassageQuery) {
   const first = useCommand('passages.list', { ...query, offset: 0, limit: PAGE }, { placeholderData: keepPreviousData });
-  const shown = useRef(query);
-  if (!first.isPlaceholderData && first.data) shown.current = query;
-  const shownQuery = first.isPlaceholderData ? shown.current : query;
+  const [shown, setShown] = useState(query);
+  if (!first.isPlaceholderData && first.data && shown !== query) setShown(query);
+  return { first, shownQuery: first.isPlaceholderData ? shown : query, total: first.data?.total ?? 0 };
+}
 
-  const [pages, setPages] = useState<{ from: number; to: number }>({ from: 0, to: 0 });
-  useEffect(() => setPages({ from: 0, to: 0 }), [queryKey]);
+/** The rows under the visible range and the active row, a page at a time, once scrolling settles. */
+export function usePassageRows(
+  { first, shownQuery }: ReturnType<typeof usePassageCount>,
+  queryKey: string,
+  visible: { first: number; last: number },
+  activeIndex: number,
+) {
+  const [settled, setSettled] = useState({ queryKey, from: 0, to: 0 });
   const firstPage = Math.floor(visible.first / PAGE);
   const lastPage = Math.floor(visible.last / PAGE);
   useEffect(() => {
-    const timer = setTimeout(() => setPages({ from: firstPage, to: lastPage }), SETTLE_MS);
+    const timer = setTimeout(() => setSettled({ queryKey, from: firstPage, to: lastPage }), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [firstPage, lastPage]);
+  }, [queryKey, firstPage, lastPage]);
+  // A new query starts from its first page.
+  const pages = settled.queryKey === queryKey ? settled : { from: 0, to: 0 };
 
   const pageNumbers: number[] = [];
   for (let p = Math.max(1, pages.from); p <= pages.to; p++) pageNumbers.push(p);
@@ -50,13 +58,6 @@ export function usePassagePages(query: PassageQuery, queryKey: string, visible: 
   });
 
   return {
-    total: first.data?.total ?? 0,
-    loaded: first.data !== undefined,
-    updating: first.isPlaceholderData,
-    fetching: first.isFetching,
-    failed: first.isError,
-    /** Whether the rows on screen answer a filtered query. */
-    filtered: shownQuery.filter !== undefined,
     error: first.error ?? more.find((q) => q.error)?.error ?? null,
     rowAt: (index: number): PassageRow | undefined => pageData.get(Math.floor(index / PAGE))?.[index % PAGE],
   };

@@ -1,10 +1,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
 import { articleMeta } from '../../format';
-import { Dialog } from '../Dialog';
+import { PaletteFrame } from '../PaletteFrame';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -35,9 +35,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   const list = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<{ of: SearchResults | null; index: number }>({ of: null, index: 0 });
   /** Enter pressed before the results for the typed text arrived: open the first one when they do. */
-  const [openWhenReady, setOpenWhenReady] = useState(false);
+  const openWhenReady = useRef(false);
 
   const typed = text.trim();
   useEffect(() => {
@@ -59,8 +59,9 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     ];
   }, [current]);
 
-  useEffect(() => setActive(0), [current]);
-
+  // New results start at their first hit.
+  const active = picked.of === current ? picked.index : 0;
+  const setActive = (index: number) => setPicked({ of: current, index });
   const index = Math.min(active, hits.length - 1);
   const activeHit = index >= 0 ? hits[index] : undefined;
   const optionId = (hit: Hit) => `${baseId}-${hit.key}`;
@@ -73,7 +74,10 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   // While the next results load, the list keeps its height (empty, never the older query's hits).
   const lastHeight = useRef(0);
   useLayoutEffect(() => {
-    if (!pending && list.current) lastHeight.current = list.current.offsetHeight;
+    const element = list.current;
+    if (!element) return;
+    if (!pending) lastHeight.current = element.offsetHeight;
+    element.style.minHeight = pending ? `${lastHeight.current}px` : '';
   });
 
   const canOpen = (hit: Hit) => hit.kind !== 'claim' || onOpenClaim !== undefined;
@@ -86,45 +90,12 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   };
 
   useEffect(() => {
-    if (!openWhenReady || !current) return;
-    setOpenWhenReady(false);
+    if (!openWhenReady.current || !current) return;
+    openWhenReady.current = false;
     const first = hits.find(canOpen);
     if (first) openHit(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [openWhenReady, current, hits]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const n = hits.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (n) setActive((index + 1) % n);
-        break;
-      case 'ArrowUp':
-        if (n) setActive((index - 1 + n) % n);
-        break;
-      case 'PageDown':
-        if (n) setActive(Math.min(n - 1, index + 8));
-        break;
-      case 'PageUp':
-        if (n) setActive(Math.max(0, index - 8));
-        break;
-      case 'Enter':
-        if (event.nativeEvent.isComposing) return;
-        if (pending) setOpenWhenReady(true);
-        else if (activeHit) openHit(activeHit);
-        break;
-      case 'Escape':
-        event.stopPropagation();
-        onClose();
-        break;
-      case 'Tab':
-        // The palette is modal and has one control: keep focus in it.
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
+  }, [current, hits]);
 
   const groups: Array<{ kind: Hit['kind']; label: string }> = [
     { kind: 'article', label: 'Articles' },
@@ -143,46 +114,37 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
   }
 
   return (
-    <Dialog label="Search" className="palette" backdropClassName="dialog-backdrop palette-backdrop" onClose={onClose} onKeyDown={onKeyDown}>
-      <div className="palette-input">
-        <span className="palette-icon" aria-hidden="true">
-          ⌕
-        </span>
-        <input
-          type="text"
-          role="combobox"
-          aria-label="Search everything"
-          aria-expanded={hits.length > 0}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeHit ? optionId(activeHit) : undefined}
-          placeholder="Search everything"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setOpenWhenReady(false);
-          }}
-        />
-        <kbd aria-hidden="true">Esc</kbd>
-      </div>
-      <div className="palette-status" role="status" aria-live="polite">
-        {statusText}
-      </div>
+    <PaletteFrame
+      label="Search"
+      icon="⌕"
+      input={{
+        label: 'Search everything',
+        placeholder: 'Search everything',
+        listId,
+        expanded: hits.length > 0,
+        activeId: activeHit ? optionId(activeHit) : undefined,
+        value: text,
+        onChange: (value) => {
+          setText(value);
+          openWhenReady.current = false;
+        },
+      }}
+      status={statusText}
+      count={hits.length}
+      active={index}
+      onActive={setActive}
+      onEnter={() => {
+        if (pending) openWhenReady.current = true;
+        else if (activeHit) openHit(activeHit);
+      }}
+      onDismiss={onClose}
+    >
       {results.isError && typed ? (
         <div className="view-alert" role="alert">
           {results.error.message}
         </div>
       ) : null}
-      <div
-        ref={list}
-        id={listId}
-        role="listbox"
-        aria-label="Results"
-        className="palette-results"
-        style={pending ? { minHeight: lastHeight.current } : undefined}
-      >
+      <div ref={list} id={listId} role="listbox" aria-label="Results" className="palette-results">
         {groups.map(({ kind, label }) => {
           const members = hits.filter((h) => h.kind === kind);
           if (members.length === 0) return null;
@@ -211,7 +173,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
           );
         })}
       </div>
-    </Dialog>
+    </PaletteFrame>
   );
 }
 

@@ -1,0 +1,153 @@
+import { EN_PARTICIPLES, EN_PHRASAL, EN_VERBS, RU_INTRO, RU_VERBS } from './lexicon';
+import { type Mention, mentionAfter, mentionBefore, subjectAtStart } from './mentions';
+import { isWord, lower, type Token } from './tokens';
+
+/**
+ * Reporting clauses in a sentence: a reporting verb with the speaker beside it ("Putin noted",
+ * "said Mr Smith", "— отметил он"), "according to X" / "по словам X", and "X told reporters".
+ * Works on tokens where each quotation is one token, so the rules see the clause around it.
+ */
+export interface Attribution {
+  mention: Mention | null;
+  verb: string;
+  /** Token index of the verb (of "according"/"по" for introductions). */
+  at: number;
+  /** Token range the reporting clause covers (inclusive). */
+  from: number;
+  to: number;
+  /** A participle ("adding") or a bare verb: the speaker is the clause's other attribution. */
+  inherits: boolean;
+  /** Grammatical gender the verb shows (Russian past tense), when it does. */
+  gender: 'm' | 'f' | 'pl' | null;
+}
+
+// Words that make a following verb-looking word a noun ("the claims", "his reports") or not
+// reporting speech ("is expected to", "as noted").
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
+const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
+
+function russianGender(verb: string): 'm' | 'f' | 'pl' | null {
+  if (/ла$/u.test(verb)) return 'f';
+  if (/ли$/u.test(verb)) return 'pl';
+  if (/л$/u.test(verb)) return 'm';
+  return null;
+}
+
+/** Whether token i starts a reporting verb; returns the verb's last token index, or -1. */
+function verbAt(tokens: Token[], i: number): number {
+  const token = tokens[i];
+  if (!isWord(token)) return -1;
+  const word = lower(token);
+  const two = `${word} ${lower(tokens[i + 1])}`;
+  if (EN_PHRASAL.some((re) => re.test(two))) return i + 1;
+  const four = `${two} ${lower(tokens[i + 2])} ${lower(tokens[i + 3])}`;
+  if (EN_PHRASAL.some((re) => re.test(four))) return i + 3;
+  if (RU_VERBS.has(word)) return i;
+  if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
+  if (NOUN_BEFORE.has(lower(tokens[i - 1])) || /['’]s$/u.test(tokens[i - 1]?.text ?? '')) return -1;
+  if (NOT_SPEECH_AFTER.has(lower(tokens[i + 1])) && !/^(?:told|tells|said|says)$/.test(word)) return -1;
+  return i;
+}
+
+/** Where a noun phrase after an introduction ends: the next comma, or the sentence's end. */
+function phraseEnd(tokens: Token[], from: number): number {
+  let end = from;
+  while (end + 1 < tokens.length && tokens[end + 1]!.text !== ',' && tokens[end + 1]!.kind !== 'quote' && tokens[end + 1]!.text !== '.')
+    end++;
+  return end;
+}
+
+function introduction(tokens: Token[], at: number, length: number, verb: string): Attribution | null {
+  const end = phraseEnd(tokens, at + length - 1);
+  if (end < at + length) return null;
+  const mention = mentionAfter(tokens, at + length - 1) ?? mentionBefore(tokens, end + 1);
+  if (!mention) return null;
+  return { mention, verb, at, from: at, to: end, inherits: false, gender: null };
+}
+
+/** "According to X" and the Russian introductions ("по словам X", "как заявил X"). */
+function introductions(tokens: Token[]): Attribution[] {
+  const found: Attribution[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (lower(tokens[i]) === 'according' && lower(tokens[i + 1]) === 'to') {
+      const attribution = introduction(tokens, i, 2, 'according to');
+      if (attribution) found.push(attribution);
+      continue;
+    }
+    if (i > 0 && tokens[i - 1]!.text !== ',' && tokens[i - 1]!.kind !== 'quote') continue;
+    const two = `${lower(tokens[i])} ${lower(tokens[i + 1])} `;
+    if (RU_INTRO.test(two)) {
+      const verb = two.trim();
+      const attribution = introduction(tokens, i, 2, verb);
+      if (attribution) found.push({ ...attribution, gender: russianGender(lower(tokens[i + 1])) });
+    }
+  }
+  return found;
+}
+
+/** Every reporting clause of a sentence, in order. */
+export function attributionsIn(tokens: Token[]): Attribution[] {
+  const found = introductions(tokens);
+  const covered = (i: number): boolean => found.some((a) => i >= a.from && i <= a.to);
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered(i)) continue;
+    const last = verbAt(tokens, i);
+    if (last < 0) continue;
+    const verb = tokens
+      .slice(i, last + 1)
+      .map((t) => t.text)
+      .join(' ');
+    const word = lower(tokens[i]);
+    const russian = RU_VERBS.has(word);
+    const previous = tokens[i - 1];
+    // After a quote, a comma or a dash the speaker follows the verb: `"…," said Mr Smith`, `— отметил он`.
+    const inverted = !previous || previous.kind === 'quote' || previous.text === ',' || previous.text === '—' || previous.text === '–';
+    const participle = EN_PARTICIPLES.has(word);
+    // "X told Y": the one told follows, the speaker never does. A participle has no speaker of its own.
+    const transitive = word === 'told' || word === 'tells' || word === 'tell';
+    // A participle opening onto the sentence's subject: "Gordon Brown has issued a cry, telling supporters …".
+    let mention = participle
+      ? found.some((a) => a.mention && a.at < i)
+        ? null
+        : subjectAtStart(tokens, i)
+      : inverted && !transitive
+        ? (mentionAfter(tokens, last) ?? mentionBefore(tokens, i))
+        : (mentionBefore(tokens, i) ?? (transitive ? null : mentionAfter(tokens, last)));
+    if (!mention && !participle) {
+      // Russian impersonal plural: "сообщили в координационном центре".
+      const place = lower(tokens[last + 1]);
+      if (russian && (place === 'в' || place === 'во') && russianGender(word) === 'pl') {
+        const end = phraseEnd(tokens, last + 2);
+        const words = tokens.slice(last + 2, end + 1);
+        if (words.length > 0) {
+          mention = {
+            kind: 'description',
+            text: words.map((t) => t.text).join(' '),
+            name: null,
+            roles: words.map((t) => lower(t)),
+            head: lower(words.at(-1)),
+            gender: 'pl',
+            start: words[0]!.start,
+            end: words.at(-1)!.end,
+          };
+        }
+      }
+      if (!mention) continue;
+    }
+    const from = mention
+      ? Math.min(
+          i,
+          tokens.findIndex((t) => t.start >= mention!.start),
+        )
+      : i;
+    const to = mention
+      ? Math.max(
+          last,
+          tokens.findLastIndex((t) => t.end <= mention!.end),
+        )
+      : last;
+    found.push({ mention, verb, at: i, from, to, inherits: participle || !mention, gender: russian ? russianGender(word) : null });
+    i = to;
+  }
+  return found.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,57 @@
+import type { CommandName } from '../../shared/contract';
+import type { Handlers } from '../handlers';
+import { articleText } from '../passages/edits';
+import { findCandidates } from './candidates';
+import { addAppearance, createClaim, deleteClaim, type PassageRef, removeAppearance, updateAppearance, updateClaim } from './edits';
+import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated, splitAppearance, unlinkClaims } from './links';
+import { getClaim, listClaims } from './queries';
+import { suggestionsFor } from './related';
+
+type ClaimCommand = Extract<CommandName, `claims.${string}`>;
+
+function placeOf(args: {
+  passageId?: number | undefined;
+  articleId?: number | undefined;
+  start?: number | undefined;
+  end?: number | undefined;
+}): PassageRef {
+  return args.passageId !== undefined ? { passageId: args.passageId } : { articleId: args.articleId!, start: args.start!, end: args.end! };
+}
+
+/** The claims commands: queries read the library, edits go through the session's undo history. */
+export const claimHandlers: Pick<Handlers, ClaimCommand> = {
+  'claims.list': ({ session }, args) => listClaims(session.lib.db, args),
+  'claims.get': ({ session }, { id }) => getClaim(session.lib.db, id),
+  'claims.candidates': ({ session }, { articleId }) => findCandidates(articleText(session.lib.db, articleId)),
+  'claims.create': ({ session }, { passageId, articleId, start, end, ...fields }) =>
+    session.apply(() => createClaim(session.lib.db, session.lib.clock, { ...placeOf({ passageId, articleId, start, end }), ...fields })),
+  'claims.update': ({ session }, { id, ...patch }) => session.apply(() => updateClaim(session.lib.db, session.lib.clock, id, patch)),
+  'claims.delete': ({ session }, { id }) => session.apply(() => deleteClaim(session.lib.db, id)),
+  'claims.addAppearance': ({ session }, { claimId, stance, speaker, ...place }) =>
+    session.apply(() => addAppearance(session.lib.db, session.lib.clock, claimId, placeOf(place), stance, speaker ?? null)),
+  'claims.updateAppearance': ({ session }, { id, ...patch }) => session.apply(() => updateAppearance(session.lib.db, id, patch)),
+  'claims.removeAppearance': ({ session }, { id }) => session.apply(() => removeAppearance(session.lib.db, id)),
+  'claims.merge': ({ session }, { sourceId, targetId }) =>
+    session.apply(() => mergeClaims(session.lib.db, session.lib.clock, sourceId, targetId)),
+  'claims.split': ({ session }, { appearanceId }) => session.apply(() => splitAppearance(session.lib.db, session.lib.clock, appearanceId)),
+  'claims.link': ({ session }, { fromId, toId, relation, note }) =>
+    session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
+  'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
+  'claims.related': ({ session }, { id, limit }) => suggestionsFor(session.lib.db, id, limit),
+  'claims.accept': ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
+    const { db, clock } = session.lib;
+    if (otherClaimId !== undefined) {
+      session.apply(() => linkClaims(db, clock, claimId, otherClaimId, relation!));
+      return getClaim(db, claimId);
+    }
+    const place = { articleId: articleId!, start: start!, end: end! };
+    if (as === 'claim') return session.apply(() => acceptAsLinkedClaim(db, clock, claimId, place, relation ?? 'varies', stance));
+    return session.apply(() => addAppearance(db, clock, claimId, place, stance ?? 'asserts'));
+  },
+  'claims.reject': ({ session }, { claimId, otherClaimId, relation, articleId, start, end }) => {
+    const { db, clock } = session.lib;
+    if (otherClaimId !== undefined) session.apply(() => rejectRelated(db, clock, claimId, otherClaimId, relation ?? 'related'));
+    else session.apply(() => rejectAppearance(db, clock, claimId, articleId!, start!, end!));
+    return { rejected: true as const };
+  },
+};

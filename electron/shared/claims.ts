@@ -1,0 +1,110 @@
+/** Claims as the contract carries them. Offsets are UTF-16 code units into Article.text. */
+
+export const CLAIM_KINDS = ['statistic', 'quote', 'event', 'other'] as const;
+export const STANCES = ['asserts', 'attributes', 'questions', 'refutes'] as const;
+export const RELATIONS = ['supports', 'contradicts', 'varies', 'specifies', 'undercuts', 'related'] as const;
+
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export type Stance = (typeof STANCES)[number];
+export type Relation = (typeof RELATIONS)[number];
+
+/** A candidate claim found in an article's text (speech, reported speech, a figure). */
+export interface ClaimCandidate {
+  text: string;
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  speaker: string | null;
+  verb: string | null;
+  quoted: boolean;
+}
+
+export interface ClaimAppearance {
+  id: number;
+  claimId: number;
+  passageId: number;
+  articleId: number;
+  articleTitle: string;
+  outlet: string | null;
+  published: string | null;
+  start: number;
+  end: number;
+  quote: string;
+  stance: Stance;
+  speaker: string | null;
+  createdAt: string;
+}
+
+export interface ClaimLink {
+  id: number;
+  fromClaimId: number;
+  fromStatement: string;
+  toClaimId: number;
+  toStatement: string;
+  relation: Relation;
+  status: 'suggested' | 'confirmed' | 'rejected';
+  score: number | null;
+  method: string | null;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimFields {
+  statement: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  /** The figure's normalised value (6.5 million → 6500000), its unit, what it counts and its qualifier. */
+  value: number | null;
+  unit: string | null;
+  counted: string | null;
+  qualifier: string | null;
+  note: string;
+}
+
+export interface Claim extends ClaimFields {
+  id: number;
+  uid: string;
+  createdAt: string;
+  updatedAt: string;
+  appearances: ClaimAppearance[];
+  /** Links from and to this claim, rejected ones left out. */
+  links: ClaimLink[];
+}
+
+export interface ClaimSummary {
+  id: number;
+  statement: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  value: number | null;
+  unit: string | null;
+  appearances: number;
+  outlets: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  links: number;
+}
+
+export interface ClaimPage {
+  items: ClaimSummary[];
+  total: number;
+}
+
+/** How a suggested sentence relates to the claim: it states it, or a varied version of it. */
+export type SuggestedRelation = 'same' | Relation;
+
+/** A suggestion for a claim: a sentence in another article, or another claim, with why. */
+export interface RelatedItem {
+  type: 'appearance' | 'claim';
+  articleId: number | null;
+  start: number | null;
+  end: number | null;
+  text: string;
+  claimId: number | null;
+  relation: SuggestedRelation;
+  /** Strong suggestions first; weak ones are shown folded. */
+  tier: 'strong' | 'weak';
+  score: number;
+  reasons: string[];
+}

@@ -1,4 +1,4 @@
-import { openSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportReport, InterruptedImport } from '../../electron/shared/types';
@@ -43,15 +43,18 @@ describe.skipIf(!CAN_MOUNT)('a full disk (a real 12 MB file system, mounted for 
   });
 
   it('an import stops saying so and what it kept; once there is room, --resume imports the rest and nothing twice', async () => {
-    const disk = smallDisk(12 * 1024 * 1024);
+    // Room for the whole import once the filler goes (2,000 articles take about 12 MB with their
+    // write-ahead log, which varies with when checkpoints ran): the resume must not stop again.
+    const disk = smallDisk(48 * 1024 * 1024);
     const library = join(disk, 'full.marginalia');
     const source = join(tempDir(), 'in');
     writeArticles(source, 2000);
     expect((await runCli(['stats', '--library', library])).code).toBe(0);
     const filler = join(disk, 'filler.bin');
     // Leave about 1 MB: the import fills it.
+    const { bavail, bsize } = statfsSync(disk);
     const fd = openSync(filler, 'w');
-    writeSync(fd, Buffer.alloc(11 * 1024 * 1024 - 64 * 1024));
+    writeSync(fd, Buffer.alloc(bavail * bsize - 1024 * 1024));
     closeSync(fd);
 
     const run = await runCli(['import', '--library', library, source]);

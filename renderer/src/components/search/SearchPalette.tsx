@@ -14,23 +14,26 @@ interface Props {
   onOpenPassage(articleId: number, passageId: number): void;
   /** Claims open where the claims view is; without it, claim results are listed but not openable. */
   onOpenClaim?(claimId: number): void;
+  /** Opens the memo of an article, or of the library (null). */
+  onOpenMemo(articleId: number | null, about: string): void;
 }
 
 type Hit =
   | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
   | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
   | { kind: 'note'; key: string; hit: SearchResults['notes'][number] }
-  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] };
+  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] }
+  | { kind: 'memo'; key: string; hit: SearchResults['memos'][number] };
 
 const DEBOUNCE_MS = 100;
 const LIMIT = 20;
 
-/** Ctrl+K search over articles, passages (quotes and notes) and claims, grouped by kind. */
+/** Ctrl+K search over articles, passages (quotes and notes), claims and memos, grouped by kind. */
 export function SearchPalette(props: Props) {
   return props.open ? <Palette {...props} /> : null;
 }
 
-function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) {
+function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMemo }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
   const list = useRef<HTMLDivElement>(null);
@@ -58,6 +61,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
       ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
       ...current.notes.map((hit) => ({ kind: 'note' as const, key: `n${hit.id}`, hit })),
       ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
+      ...current.memos.map((hit) => ({ kind: 'memo' as const, key: `m${hit.id}`, hit })),
     ];
   }, [current]);
 
@@ -88,6 +92,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     onClose();
     if (hit.kind === 'article') onOpenArticle(hit.hit.id);
     else if (hit.kind === 'passage' || hit.kind === 'note') onOpenPassage(hit.hit.articleId, hit.hit.id);
+    else if (hit.kind === 'memo') onOpenMemo(hit.hit.articleId, hit.hit.articleTitle ?? 'the library');
     else onOpenClaim?.(hit.hit.id);
   };
 
@@ -104,10 +109,11 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
     { kind: 'passage', label: 'Passages' },
     { kind: 'note', label: 'Notes' },
     { kind: 'claim', label: 'Claims' },
+    { kind: 'memo', label: 'Memos' },
   ];
 
   let statusText: string;
-  if (!typed) statusText = 'Search articles, passages, notes and claims. ↑↓ to move, Enter to open, Esc to close.';
+  if (!typed) statusText = 'Search articles, passages, notes, claims and memos. ↑↓ to move, Enter to open, Esc to close.';
   else if (results.isError) statusText = '';
   else if (pending) statusText = 'Searching…';
   else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
@@ -118,6 +124,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim }: Props) 
       plural(c.counts.passages, 'passage'),
       plural(c.counts.notes, 'note'),
       plural(c.counts.claims, 'claim'),
+      plural(c.counts.memos, 'memo'),
     ].join(', ');
   }
 
@@ -205,6 +212,16 @@ function HitView({ hit }: { hit: Hit }) {
           <Highlighted text={hit.hit.snippet} />
         </div>
         <div className="hit-meta">{hit.hit.articleTitle}</div>
+      </>
+    );
+  }
+  if (hit.kind === 'memo') {
+    return (
+      <>
+        <div className="hit-snippet">
+          <Highlighted text={hit.hit.snippet} />
+        </div>
+        <div className="hit-meta">{hit.hit.articleTitle === null ? 'Library memo' : `Memo on ${hit.hit.articleTitle}`}</div>
       </>
     );
   }

@@ -103,7 +103,7 @@ export function searchStem(folded: string): string | null {
 }
 
 // Text in ASCII alone (most English news): its tokens are runs of letters and digits, and folding is lowercasing.
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const ASCII_TEXT = /^[\p{ASCII}]*$/u;
 const ASCII_TOKEN = /[a-z0-9]+/g;
 
 /**

@@ -93,7 +93,9 @@ describe('where else a claim appears', () => {
 
   it('puts new articles on the sentence queue from their writer, with no trigger on insert (the import path)', async () => {
     const { ctx, db } = openSession();
-    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles' AND sql LIKE '%AFTER INSERT%'");
+    const triggers = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles' AND sql LIKE '%AFTER INSERT%'",
+    );
     expect(triggers.all()).toEqual([]);
     const { id: tassId } = await importTass(ctx);
     const ruId = insertArticle(db, { title: 'Возвращение беженцев', text: ruText });

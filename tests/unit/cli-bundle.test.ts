@@ -26,12 +26,12 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
 
   it('rebuilds a bundle older than a source file or the lock before running, never runs the stale one', () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article\n');
     const first = currentBuild(root);
 
     const cli = join(root, 'electron', 'host', 'cli.ts');
     writeFileSync(cli, readFileSync(cli, 'utf8').replace("summary: 'List every article'", "summary: 'List every article, oldest first'"));
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article, oldest first\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article, oldest first\n');
     const second = currentBuild(root);
     expect(second).not.toBe(first);
 
@@ -41,13 +41,30 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
     expect(currentBuild(root)).not.toBe(second);
   });
 
+  it('says so when its sources do not build, and does not run the bundle it had instead', () => {
+    const root = projectCopy(['bin', 'scripts', 'electron']);
+    expect(marginalia(root, ['--help']).code).toBe(0);
+    const cli = join(root, 'electron', 'host', 'cli.ts');
+    writeFileSync(
+      cli,
+      readFileSync(cli, 'utf8').replace('const COMMANDS: Record<string, Command> = {', 'const COMMANDS: Record<string, Command> = {{'),
+    );
+
+    const broken = marginalia(root, ['--help']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('electron/host/cli.ts:');
+    expect(broken.stderr).toMatch(/\nmarginalia: the command could not be built from its sources \(Build failed with 1 error:?\)\n$/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('finds its parse and checkpoint workers beside the bundle', async () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
     const library = join(root, 'field notes.marginalia');
     copyFileSync(TASS.path, join(root, 'tass.txt'));
     const imported = marginalia(root, ['import', '--json', '--library', library, join(root, 'tass.txt')]);
     expect(imported.stderr).toBe('');
-    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, duplicates: 0, failed: [], stopped: null, notImported: 0 });
+    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, reprints: 0, duplicates: 0, failed: [], stopped: null, notImported: 0 });
 
     // The checkpoint worker falls back silently when it cannot start: start the bundled one itself.
     const worker = new Worker(join(root, 'dist', 'cli', currentBuild(root), 'checkpoint-worker.js'), { workerData: { path: library } });

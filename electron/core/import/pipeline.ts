@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { whenFree } from '../library/busy';
 import { describeFailure } from '../library/failures';
+import { writeTransaction } from '../library/write';
 import { articleWriter } from '../articles/writer';
 import { type BatchResult, commitBatch, type Parsed } from './commit';
-import { SUPPORTED_EXTENSIONS } from './extensions';
+import { collectFiles, QDPX_EXTENSION } from './collect';
 import { adoptJob, createJob, endJob, type JobFile, jobMarker, remainingFiles } from './jobs';
 import type { ParseOutcome } from './parse-pool';
-import { naturalCompare } from '../../shared/natural-sort';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
@@ -46,35 +45,6 @@ const WINDOW = 256;
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_FROM = 200;
 
-/** Files under the given paths (folders recursively), supported formats only inside folders. */
-export async function collectFiles(paths: string[], failed: ImportReport['failed']): Promise<string[]> {
-  const files: string[] = [];
-  const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => naturalCompare(a.name, b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && supported.has(extname(entry.name).toLowerCase())) files.push(full);
-    }
-  };
-  for (const path of paths) {
-    try {
-      const info = await stat(path);
-      if (info.isDirectory()) await walk(path);
-      else files.push(path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message;
-      failed.push({ file: path, error: `${basename(path)}: ${reason}` });
-    }
-  }
-  return files;
-}
-
-const QDPX_EXTENSION = '.qdpx';
-
 async function importProject(db: Database, clock: Clock, file: string, report: ImportReport, name: (p: string) => string): Promise<void> {
   const { importQdpxInto } = await import('../interchange/qdpx-import');
   await importQdpxInto(db, clock, file, report, name);
@@ -104,6 +74,7 @@ export async function runImport(
     elapsedMs: 0,
     libraryArticles: 0,
     imported: [],
+    reprints: [],
     duplicates: [],
     failed: [],
   };
@@ -115,9 +86,9 @@ export async function runImport(
       : (await collectFiles(paths, report.failed)).map((path, position) => ({ position, path, shownAs: name(path) }));
     // The file list is kept in the library until the import ends: cut short, it can import the rest.
     const record = () =>
-      db
-        .transaction(() => (options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files)))
-        .immediate();
+      writeTransaction(db, () =>
+        options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files),
+      );
     await whenFree(db, record, {
       patienceMs: Number.POSITIVE_INFINITY,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -127,6 +98,7 @@ export async function runImport(
           total: files.length,
           done: 0,
           imported: 0,
+          reprints: 0,
           duplicates: 0,
           failed: report.failed.length,
           current: null,
@@ -205,6 +177,7 @@ async function importFiles(
       total: files.length,
       done,
       imported: report.imported.length,
+      reprints: report.reprints.length,
       duplicates: report.duplicates.length,
       failed: report.failed.length,
       current: current === null ? null : name(current),
@@ -241,6 +214,7 @@ async function importFiles(
   };
   const add = (result: BatchResult): void => {
     report.imported.push(...result.imported);
+    report.reprints.push(...result.reprints);
     report.duplicates.push(...result.duplicates);
     report.failed.push(...result.failed);
     settledFiles += result.imported.length + result.duplicates.length + result.failed.length;
@@ -353,7 +327,7 @@ async function importFiles(
   report.notImported = files.length - settledFiles;
   // Ran to its end, or the analyst cancelled it: the job's list has served (a stopped import keeps it).
   try {
-    await whenFree(db, () => db.transaction(() => endJob(db, report.jobId)).immediate(), { patienceMs: Number.POSITIVE_INFINITY });
+    await whenFree(db, () => writeTransaction(db, () => endJob(db, report.jobId)), { patienceMs: Number.POSITIVE_INFINITY });
   } catch (error) {
     return stop(db, report, error, report.notImported, started);
   }

@@ -5,30 +5,14 @@ import { claimsInOrder, linksInOrder } from '../claims/exchange';
 import { type CsvOptions, csvStringifier, writeCsv } from './csv';
 import { type CsvLayout, LIST_SEPARATOR } from './csv-passages';
 
-export const CLAIM_COLUMNS = [
-  'claim_id',
-  'statement',
-  'kind',
-  'speaker',
-  'value',
-  'unit',
-  'note',
-  'passage_ids',
-  'article_ids',
-  'stances',
-  'created_at',
-  'updated_at',
-] as const;
+const CLAIM_FIELDS = ['claim_id', 'statement', 'kind', 'speaker', 'value', 'unit', 'note'] as const;
+const TIMES = ['created_at', 'updated_at'] as const;
+
+export const CLAIM_COLUMNS = [...CLAIM_FIELDS, 'passage_ids', 'article_ids', 'stances', ...TIMES] as const;
 
 /** The long layout: one row per appearance (a claim without any gets one row with those cells empty). */
 export const CLAIM_APPEARANCE_COLUMNS = [
-  'claim_id',
-  'statement',
-  'kind',
-  'speaker',
-  'value',
-  'unit',
-  'note',
+  ...CLAIM_FIELDS,
   'appearance_id',
   'passage_id',
   'article_id',
@@ -40,8 +24,7 @@ export const CLAIM_APPEARANCE_COLUMNS = [
   'quote',
   'stance',
   'appearance_speaker',
-  'created_at',
-  'updated_at',
+  ...TIMES,
 ] as const;
 
 export const LINK_COLUMNS = [

@@ -14,6 +14,8 @@ import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
+import { CodeHitsDialog } from './components/search/CodeHitsDialog';
+import { SearchHelp } from './components/search/SearchHelp';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
@@ -30,6 +32,9 @@ export function App() {
   const [view, setView] = useState<View>('reader');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
+  // The search the open article was found with (Ctrl+K or the filter above the list): the reader marks its hits.
+  const [readerQuery, setReaderQuery] = useState<string | null>(null);
+  const [coding, setCoding] = useState<string | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
@@ -58,10 +63,11 @@ export function App() {
     }
   }, []);
 
-  const openArticle = useCallback((id: number, passageId: number | null = null) => {
+  const openArticle = useCallback((id: number, passageId: number | null = null, foundWith: string | null = null) => {
     setView('reader');
     setSelectedId(id);
     setFocusPassageId(passageId);
+    setReaderQuery(foundWith);
     setOverlay(null);
   }, []);
 
@@ -163,19 +169,28 @@ export function App() {
           type="search"
           placeholder="Search articles"
           aria-label="Search articles"
+          aria-describedby="article-search-help"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <div className="count" role="status">
-          {deferredQuery
-            ? list.data
-              ? `${formatCount(list.data.total)} matching`
-              : 'Loading…'
-            : count !== undefined
-              ? plural(count, 'article')
-              : 'Loading…'}
+        <SearchHelp id="article-search-help" compact />
+        <div className="count-row">
+          <div className="count" role="status">
+            {deferredQuery
+              ? list.data
+                ? `${formatCount(list.data.total)} matching`
+                : 'Loading…'
+              : count !== undefined
+                ? plural(count, 'article')
+                : 'Loading…'}
+          </div>
+          {deferredQuery && list.data && list.data.total > 0 ? (
+            <button type="button" className="button small" onClick={() => setCoding(deferredQuery)}>
+              Code all hits…
+            </button>
+          ) : null}
         </div>
-        <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
+        <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id, null, deferredQuery || null)} />
       </nav>
       <main className="main">
         {view === 'passages' ? (
@@ -188,7 +203,14 @@ export function App() {
         ) : empty ? (
           <EmptyState onFiles={imports.start} />
         ) : article.data && selectedId !== null ? (
-          <ArticleReader key={article.data.id} article={article.data} focusPassageId={focusPassageId} side={codebook} onError={setError} />
+          <ArticleReader
+            key={article.data.id}
+            article={article.data}
+            focusPassageId={focusPassageId}
+            searchQuery={readerQuery}
+            side={codebook}
+            onError={setError}
+          />
         ) : (
           <div className="reader-layout">
             <div className="empty">
@@ -208,9 +230,14 @@ export function App() {
       <SearchPalette
         open={overlay === 'search'}
         onClose={() => setOverlay(null)}
-        onOpenArticle={(id) => openArticle(id)}
-        onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+        onOpenArticle={(id, foundWith) => openArticle(id, null, foundWith)}
+        onOpenPassage={(articleId, passageId, foundWith) => openArticle(articleId, passageId, foundWith)}
+        onCodeHits={(query) => {
+          setOverlay(null);
+          setCoding(query);
+        }}
       />
+      {coding !== null ? <CodeHitsDialog query={coding} onClose={() => setCoding(null)} onDone={setNotice} /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
       {overlay === 'export' ? (

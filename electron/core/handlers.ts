@@ -3,7 +3,16 @@ import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { editArticleText } from './articles/edit-text';
-import { annotationsToFile, claimsCsvToFile, linksCsvToFile, passagesCsvToFile, qdpxFromFile, qdpxToFile } from './export/commands';
+import {
+  annotationsToFile,
+  claimsCsvToFile,
+  linksCsvToFile,
+  memosCsvToFile,
+  passagesCsvToFile,
+  qdpxFromFile,
+  qdpxToFile,
+} from './export/commands';
+import { getMemo, setMemo } from './memos/memos';
 import { importHandlers } from './import/handlers';
 import type { Parser } from './import/pipeline';
 import { SCHEMA_VERSION } from './library/migrations';
@@ -66,6 +75,9 @@ export const handlers: Handlers = {
   'articles.outlets': ({ session }) => listOutlets(session.lib.db),
   'articles.editText': ({ session }, { id, text }) => session.apply(() => editArticleText(session.lib.db, session.lib.clock, id, text)),
 
+  'memos.get': ({ session }, { articleId }) => getMemo(session.lib.db, articleId),
+  'memos.set': ({ session }, { articleId, text }) => session.apply(() => setMemo(session.lib.db, session.lib.clock, articleId, text)),
+
   'tags.list': ({ session }) => listTags(session.lib.db),
   'tags.create': ({ session }, args) => session.apply(() => createTag(session.lib.db, session.lib.clock, args)),
   'tags.update': ({ session }, { id, ...patch }) => session.apply(() => updateTag(session.lib.db, session.lib.clock, id, patch)),
@@ -94,11 +106,12 @@ export const handlers: Handlers = {
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
   'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
   'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
+  'export.memosCsv': ({ session }, { path, ...options }) => memosCsvToFile(session.lib, path, options),
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
     const report = await qdpxFromFile(session.lib, path);
-    session.changed(['articles', 'tags', 'passages', 'claims']);
+    session.changed(['articles', 'tags', 'passages', 'claims', 'memos'], false);
     return report;
   },
 

@@ -5,6 +5,7 @@ import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
 import { indexQueued } from './claims/sentence-index';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
+import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 
 const UNDO_DEPTH = 500;
@@ -26,6 +27,8 @@ export class Session {
   /** Edits, undos and redos of this session run one after another, also while one waits for the lock. */
   private queue: Promise<unknown> = Promise.resolve();
   private dataVersion: number;
+  /** The last change-log row read: rows after it say what other processes changed. */
+  private logSeen: number;
   private watcher: NodeJS.Timeout | null = null;
   private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
@@ -34,6 +37,7 @@ export class Session {
     this.lib = openLibrary(path, options);
     this.emitter.setMaxListeners(100);
     this.dataVersion = this.readDataVersion();
+    this.logSeen = logEnd(this.lib.db);
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -45,9 +49,30 @@ export class Session {
     this.emitter.emit(event, payload);
   }
 
-  /** Announces a committed change (our own commits do not move our connection's data_version). */
-  changed(kinds: ChangeKind[]): void {
+  /**
+   * Announces a committed change (our own commits do not move our connection's data_version).
+   * Its transaction logged it for other processes (change-log.ts) unless `logged` is false: then
+   * it is logged now, if the library is free (else other processes refresh everything, as for any
+   * unlogged commit).
+   */
+  changed(kinds: ChangeKind[], logged = true): void {
+    if (!logged) {
+      try {
+        this.lib.db.transaction(() => recordChange(this.lib.db, kinds)).immediate();
+      } catch {
+        // Another program is writing: its watchers will hear "library".
+      }
+    }
     this.emit('library.changed', { kinds });
+  }
+
+  /** A transaction that logs what it changed for other processes. */
+  private logged(perform: () => Edit, kinds: (edit: Edit) => ChangeKind[] = (edit) => edit.changes): () => Edit {
+    return () => {
+      const edit = perform();
+      recordChange(this.lib.db, kinds(edit));
+      return edit;
+    };
   }
 
   /**
@@ -63,7 +88,7 @@ export class Session {
   /** Runs an edit in one transaction, records it for undo and announces it. */
   apply<T>(perform: () => Edit<T>): Promise<T> {
     return this.serial(async () => {
-      const edit = await this.write(() => this.lib.db.transaction(perform).immediate());
+      const edit = (await this.write(() => this.lib.db.transaction(this.logged(perform)).immediate())) as Edit<T>;
       this.undoStack.push(edit);
       if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
       this.redoStack = [];
@@ -104,14 +129,17 @@ export class Session {
    */
   private async revert(edit: Edit, stack: Edit[], direction: 'undo' | 'redo'): Promise<Edit> {
     let back: Edit;
+    const kinds = (reverted: Edit) => [...new Set([...edit.changes, ...reverted.changes])];
     try {
       back = await this.write(() =>
         this.lib.db
-          .transaction(() => {
-            const conflict = edit.conflict();
-            if (conflict) throw new StepRefused(conflict);
-            return edit.revert();
-          })
+          .transaction(
+            this.logged(() => {
+              const conflict = edit.conflict();
+              if (conflict) throw new StepRefused(conflict);
+              return edit.revert();
+            }, kinds),
+          )
           .immediate(),
       );
     } catch (error) {
@@ -125,7 +153,7 @@ export class Session {
     }
     stack.pop();
     this.refused = null;
-    this.changed([...new Set([...edit.changes, ...back.changes])]);
+    this.changed(kinds(back));
     return back;
   }
 
@@ -162,15 +190,20 @@ export class Session {
     return this.lib.db.pragma('data_version', { simple: true }) as number;
   }
 
-  /** Notices commits by other processes (the CLI, another window) and announces them. */
+  /**
+   * Notices commits by other processes (the CLI, another window) and announces what they
+   * changed, from the change log they wrote; a commit that left no row announces `library`.
+   */
   watchExternalChanges(intervalMs = 1000): void {
     if (this.watcher) return;
     this.watcher = setInterval(() => {
       const version = this.readDataVersion();
-      if (version !== this.dataVersion) {
-        this.dataVersion = version;
-        this.emit('library.changed', { kinds: ['library'] });
-      }
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      const { end, kinds } = changesSince(this.lib.db, this.logSeen);
+      this.logSeen = end;
+      // Nothing any view shows (an import's bookkeeping) says nothing.
+      if (kinds === null || kinds.length > 0) this.emit('library.changed', { kinds: kinds ?? ['library'] });
     }, intervalMs);
     this.watcher.unref();
   }

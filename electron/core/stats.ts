@@ -6,7 +6,7 @@ export function stats(db: Database): Stats {
     .prepare(
       `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
               (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM claims) AS claims,
-              (SELECT count(*) FROM claim_links) AS links`,
+              (SELECT count(*) FROM claim_links) AS links, (SELECT count(*) FROM memos) AS memos`,
     )
     .get() as Stats;
 }

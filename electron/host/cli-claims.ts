@@ -6,6 +6,7 @@ import { allClaims, getClaim } from '../core/claims/queries';
 import { suggestionsFor } from '../core/claims/related';
 import type { Edit } from '../core/edits';
 import { MarginaliaError } from '../core/errors';
+import { recordChange } from '../core/library/change-log';
 import type { Library } from '../core/library/open';
 import { articleText } from '../core/passages/edits';
 import { withLibrary } from './cli-library';
@@ -35,9 +36,15 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], what: stri
   return raw as T;
 }
 
-/** Runs an edit in one transaction (the CLI keeps no undo history across runs). */
+/** Runs an edit in one transaction, logged for the app if it has the library open (the CLI keeps no undo history across runs). */
 function apply<T>(lib: Library, edit: () => Edit<T>): T {
-  return lib.db.transaction(() => edit().value).immediate();
+  return lib.db
+    .transaction(() => {
+      const done = edit();
+      recordChange(lib.db, done.changes);
+      return done.value;
+    })
+    .immediate();
 }
 
 function range(values: Record<string, unknown>): { articleId: number; start: number; end: number } {

@@ -5,6 +5,7 @@ import { isoNow } from '../core/clock';
 import { MarginaliaError } from '../core/errors';
 import { exportAnnotations } from '../core/export/annotations';
 import { exportClaimsCsv, exportLinksCsv } from '../core/export/csv-claims';
+import { exportMemosCsv } from '../core/export/csv-memos';
 import { type CsvLayout, exportPassagesCsv } from '../core/export/csv-passages';
 import { writeFileAtomically } from '../core/export/output';
 import { tagIdsForPaths } from '../core/export/passage-filter';
@@ -14,7 +15,7 @@ import { openCliLibrary } from './cli-library';
 import { CliError, type CommandRun } from './cli-output';
 import { plural } from '../shared/counts';
 
-export const EXPORT_KINDS = ['csv', 'claims', 'links', 'annotations', 'qdpx'] as const;
+export const EXPORT_KINDS = ['csv', 'claims', 'links', 'memos', 'annotations', 'qdpx'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportRequest {
@@ -70,6 +71,8 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
       return plural(await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom })), 'claim');
     case 'links':
       return plural(await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom })), 'link');
+    case 'memos':
+      return plural(await write((out) => exportMemosCsv(lib.db, out, { bom: request.bom })), 'memo');
     case 'annotations':
       return plural(await write((out) => exportAnnotations(lib.db, out, now)), 'annotation');
     case 'qdpx': {

@@ -54,6 +54,7 @@ function searchSummary(results: SearchResults): string {
     ['passages', 'passage'],
     ['notes', 'note'],
     ['claims', 'claim'],
+    ['memos', 'memo'],
   ] as const;
   return kinds
     .map(([kind, noun]) => {
@@ -76,6 +77,11 @@ export const searchCommand: CommandRun = async (values, words, out) => {
     for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const p of results.notes) out.write(`note ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);
+    for (const m of results.memos) {
+      out.write(
+        `${m.articleId === null ? 'library memo' : `memo of article ${m.articleId}\t${m.articleTitle}`}\n\t${plainSnippet(m.snippet)}\n`,
+      );
+    }
     out.write(`${searchSummary(results)}\n`);
   }
   return 0;

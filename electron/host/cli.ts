@@ -37,13 +37,13 @@ const COMMANDS: Record<string, Command> = {
   },
   search: {
     usage: 'marginalia search [--library FILE] [--json] [--limit N] QUERY',
-    summary: 'Full-text search over articles, passages and claims',
+    summary: 'Full-text search over articles, passages, claims and memos',
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, limit: { type: 'string' } },
     load: async () => (await import('./cli-read')).searchCommand,
   },
   stats: {
     usage: 'marginalia stats [--library FILE] [--json]',
-    summary: 'Count articles, passages, tags, claims and links',
+    summary: 'Count articles, passages, tags, claims, links and memos',
     options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
     load: async () => (await import('./cli-read')).statsCommand,
   },
@@ -56,9 +56,9 @@ const COMMANDS: Record<string, Command> = {
   export: {
     usage:
       'marginalia export csv [--library FILE] [--tag PATH]... [--article ID]... [--layout wide|long] [--no-bom] [--out FILE]\n' +
-      '       marginalia export claims|links|annotations [--library FILE] [--no-bom] [--out FILE]\n' +
+      '       marginalia export claims|links|memos|annotations [--library FILE] [--no-bom] [--out FILE]\n' +
       '       marginalia export qdpx [--library FILE] --out FILE.qdpx',
-    summary: 'Export tagged passages (csv), claims, claim links, W3C annotations, or a REFI-QDA project (qdpx)',
+    summary: 'Export tagged passages (csv), claims, claim links, memos, W3C annotations, or a REFI-QDA project (qdpx)',
     options: {
       ...LIBRARY_OPTION,
       tag: { type: 'string', multiple: true },
@@ -68,6 +68,14 @@ const COMMANDS: Record<string, Command> = {
       out: { type: 'string' },
     },
     load: async () => (await import('./cli-export')).exportCommand,
+  },
+  memo: {
+    usage:
+      'marginalia memo show [--library FILE] [--article ID] [--json]\n       marginalia memo set [--library FILE] [--article ID] [TEXT]',
+    summary:
+      "Show or set the library's memo, or an article's with --article (Markdown; set reads standard input without TEXT; empty text removes it)",
+    options: { ...LIBRARY_OPTION, article: { type: 'string' }, json: { type: 'boolean' } },
+    load: async () => (await import('./cli-memo')).memoCommand,
   },
   claims: {
     usage: [

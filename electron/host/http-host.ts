@@ -35,7 +35,14 @@ const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
-const DOWNLOADABLE = new Set(['export.passagesCsv', 'export.claimsCsv', 'export.linksCsv', 'export.annotations', 'export.qdpx']);
+const DOWNLOADABLE = new Set([
+  'export.passagesCsv',
+  'export.claimsCsv',
+  'export.linksCsv',
+  'export.memosCsv',
+  'export.annotations',
+  'export.qdpx',
+]);
 
 const MIME: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',

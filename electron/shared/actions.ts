@@ -35,6 +35,7 @@ export const ACTIONS = [
   { id: 'import-files', label: 'Import files…', menuLabel: 'Import Files…', keys: ['Mod+I'], scope: 'app', main: true },
   { id: 'import-folder', label: 'Import folder…', menuLabel: 'Import Folder…', keys: [], scope: 'app', main: true },
   { id: 'export', label: 'Export…', keys: ['Mod+E'], scope: 'app', inTextFields: true },
+  { id: 'library-memo', label: 'Library memo…', menuLabel: 'Library Memo…', keys: [], scope: 'app' },
   { id: 'show-library-file', label: 'Show library file', menuLabel: 'Show Library File', keys: [], scope: 'app', main: true },
 
   // Edits: the library's history (text fields keep their own undo).
@@ -79,6 +80,7 @@ export const ACTIONS = [
     scope: 'reader',
   },
   { id: 'clear-selection', label: 'Clear the selection', keys: ['Escape'], scope: 'reader' },
+  { id: 'article-memo', label: 'Memo on the article…', menuLabel: 'Article Memo…', keys: ['M'], scope: 'reader' },
 
   // The codebook: the focused tag.
   { id: 'tag-new', label: 'New tag…', menuLabel: 'New Tag…', keys: [], scope: 'app' },
@@ -127,7 +129,19 @@ export type MenuEntry = ActionId | { role: MenuRole } | 'recent' | 'separator';
 export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }> = [
   {
     label: '&File',
-    items: ['library-new', 'library-open', 'recent', 'separator', 'import-files', 'import-folder', 'export', 'separator', { role: 'quit' }],
+    items: [
+      'library-new',
+      'library-open',
+      'recent',
+      'separator',
+      'import-files',
+      'import-folder',
+      'export',
+      'separator',
+      'library-memo',
+      'separator',
+      { role: 'quit' },
+    ],
   },
   {
     label: '&Edit',
@@ -156,7 +170,18 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
   },
   {
     label: '&Passage',
-    items: ['tag', 'note', 'separator', 'next-passage', 'previous-passage', 'separator', 'delete-passage', 'separator', 'tag-new'],
+    items: [
+      'tag',
+      'note',
+      'article-memo',
+      'separator',
+      'next-passage',
+      'previous-passage',
+      'separator',
+      'delete-passage',
+      'separator',
+      'tag-new',
+    ],
   },
   { label: '&Help', items: ['show-library-file', { role: 'about' }] },
 ];

@@ -13,6 +13,7 @@ import type {
   ImportReport,
   InterruptedImport,
   LibraryInfo,
+  Memo,
   SearchResults,
   SearchPage,
   TextHits,
@@ -81,10 +82,12 @@ const passageFilter = z.strictObject({
   ...articleFields,
   text: text(1000).optional(),
 });
+/** Longest memo kept (10 million characters): a memo is notes, not a second library. */
+export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
-const searchKind = z.enum(['articles', 'passages', 'notes', 'claims']);
+const searchKind = z.enum(['articles', 'passages', 'notes', 'claims', 'memos']);
 
 export const articlePatch = z.strictObject({
   title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
@@ -172,6 +175,10 @@ export const commands = {
     }),
   ),
 
+  /** An article's memo (articleId), or the library's (articleId null). */
+  'memos.get': command<Memo>()(z.strictObject({ articleId: id.nullable() })),
+  'memos.set': command<Memo>()(z.strictObject({ articleId: id.nullable(), text: z.string().max(MAX_MEMO_LENGTH) })),
+
   'tags.list': command<Tag[]>()(none),
   'tags.create': command<Tag>()(
     z.strictObject({
@@ -226,6 +233,7 @@ export const commands = {
   ),
   'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),

@@ -9,6 +9,7 @@ export interface Stats {
   tags: number;
   claims: number;
   links: number;
+  memos: number;
 }
 
 export interface LibraryInfo {
@@ -70,7 +71,15 @@ export interface ClaimHit {
   snippet: string;
 }
 
-export type SearchKind = 'articles' | 'passages' | 'notes' | 'claims';
+/** A memo that matched: an article's (with its title) or the library's (articleId null). */
+export interface MemoHit {
+  id: number;
+  articleId: number | null;
+  articleTitle: string | null;
+  snippet: string;
+}
+
+export type SearchKind = 'articles' | 'passages' | 'notes' | 'claims' | 'memos';
 export type SearchCounts = Record<SearchKind, number>;
 
 /** The first hits of every kind, with how many there are of each. */
@@ -81,6 +90,15 @@ export interface SearchResults {
   passages: PassageHit[];
   notes: PassageHit[];
   claims: ClaimHit[];
+  memos: MemoHit[];
+}
+
+/** A memo in Markdown: an article's, or the library's when articleId is null. Empty text: none written yet. */
+export interface Memo {
+  articleId: number | null;
+  text: string;
+  /** When it was last saved; null when there is none. */
+  updatedAt: string | null;
 }
 
 /** The hit type of each kind. */
@@ -96,7 +114,11 @@ export interface PageOf<K extends SearchKind, H> {
 
 /** Hits of one kind from an offset on (the palette loads them as its list scrolls). */
 export type SearchPage =
-  PageOf<'articles', ArticleHit> | PageOf<'passages', PassageHit> | PageOf<'notes', PassageHit> | PageOf<'claims', ClaimHit>;
+  | PageOf<'articles', ArticleHit>
+  | PageOf<'passages', PassageHit>
+  | PageOf<'notes', PassageHit>
+  | PageOf<'claims', ClaimHit>
+  | PageOf<'memos', MemoHit>;
 
 /** Where a query matches inside one text (UTF-16 offsets), for highlighting in the reader. */
 export interface TextHits {
@@ -123,7 +145,7 @@ export interface CodingProgress {
   total: number;
 }
 
-export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims';
+export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos';
 
 export interface EditState {
   canUndo: boolean;
@@ -274,6 +296,8 @@ export interface QdpxImportReport {
   passages: number;
   claims: number;
   links: number;
+  /** Memos written or extended from the project's notes on sources and on the project. */
+  memos: number;
   skipped: string[];
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, plural } from '../../electron/shared/counts';
 import { useBindActions } from './actions/bindings';
 import { typingInTextField } from './actions/context';
@@ -6,13 +6,16 @@ import { ariaKeysOf } from './actions/platform';
 import { useActionKeys } from './actions/useActionKeys';
 import { call } from './client/api';
 import { useCommand, useLibraryEvents } from './client/queries';
-import { ArticleList } from './components/ArticleList';
+import { ARTICLE_PAGE, ArticleList } from './components/ArticleList';
 import { CommandPalette } from './components/CommandPalette';
+import { useFirstPage } from './components/lists/usePages';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
+import { MemoDialog } from './components/memos/MemoDialog';
+import { Notices, notify } from './components/Notices';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { CodeHitsDialog } from './components/search/CodeHitsDialog';
 import { SearchHelp } from './components/search/SearchHelp';
@@ -37,12 +40,14 @@ export function App() {
   const [coding, setCoding] = useState<string | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
+  const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const info = useCommand('library.info', {});
   const editState = useCommand('edit.state', {});
-  const list = useCommand('articles.list', deferredQuery ? { query: deferredQuery, limit: 100_000 } : { limit: 100_000 });
+  const articleQuery = useMemo(() => (deferredQuery ? { query: deferredQuery } : {}), [deferredQuery]);
+  const articlePages = useFirstPage('articles.list', articleQuery, ARTICLE_PAGE);
+  const list = articlePages.first;
   const article = useCommand('articles.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
   // Fetched alongside the article (the reader reads the same cache entry), not after it renders.
   useCommand('passages.forArticle', { articleId: selectedId ?? 0 }, { enabled: selectedId !== null, structuralSharing: false });
@@ -82,13 +87,14 @@ export function App() {
     search: { run: () => setOverlay('search') },
     'command-palette': { run: () => setOverlay('palette') },
     export: { run: () => setOverlay('export') },
+    'library-memo': { run: () => setMemo({ articleId: null, about: library?.name ?? 'the library' }) },
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
     'view-passages': { run: () => setView('passages') },
   });
 
-  const articles = list.data?.items ?? [];
-  const empty = list.data !== undefined && list.data.total === 0 && !deferredQuery;
+  const articleTotal = articlePages.total;
+  const empty = list.data !== undefined && articleTotal === 0 && !deferredQuery;
   const loadError = info.error ?? list.error ?? article.error;
   const edits = editState.data;
   const codebook = (
@@ -153,6 +159,9 @@ export function App() {
         <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
           Export…
         </button>
+        <button type="button" className="button" onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}>
+          Library memo…
+        </button>
         <button
           type="button"
           className="button"
@@ -178,19 +187,24 @@ export function App() {
           <div className="count" role="status">
             {deferredQuery
               ? list.data
-                ? `${formatCount(list.data.total)} matching`
+                ? `${formatCount(articleTotal)} matching`
                 : 'Loading…'
               : count !== undefined
                 ? plural(count, 'article')
                 : 'Loading…'}
           </div>
-          {deferredQuery && list.data && list.data.total > 0 ? (
+          {deferredQuery && list.data && articleTotal > 0 ? (
             <button type="button" className="button small" onClick={() => setCoding(deferredQuery)}>
               Code all hits…
             </button>
           ) : null}
         </div>
-        <ArticleList articles={articles} selectedId={selectedId} onSelect={(id) => openArticle(id, null, deferredQuery || null)} />
+        <ArticleList
+          pages={articlePages}
+          queryKey={deferredQuery}
+          selectedId={selectedId}
+          onSelect={(id) => openArticle(id, null, deferredQuery || null)}
+        />
       </nav>
       <main className="main">
         {view === 'passages' ? (
@@ -215,7 +229,7 @@ export function App() {
           <div className="reader-layout">
             <div className="empty">
               <h1>{library?.name ?? 'Marginalia'}</h1>
-              <p>{articles.length ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
+              <p>{articleTotal ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
             </div>
             <div className="side-column">{codebook}</div>
           </div>
@@ -232,25 +246,27 @@ export function App() {
         onClose={() => setOverlay(null)}
         onOpenArticle={(id, foundWith) => openArticle(id, null, foundWith)}
         onOpenPassage={(articleId, passageId, foundWith) => openArticle(articleId, passageId, foundWith)}
+        onOpenMemo={(articleId, about) => {
+          if (articleId !== null) openArticle(articleId);
+          setMemo({ articleId, about });
+        }}
         onCodeHits={(query) => {
           setOverlay(null);
           setCoding(query);
         }}
       />
-      {coding !== null ? <CodeHitsDialog query={coding} onClose={() => setCoding(null)} onDone={setNotice} /> : null}
+      {coding !== null ? <CodeHitsDialog query={coding} onClose={() => setCoding(null)} /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
+      {memo ? <MemoDialog articleId={memo.articleId} about={memo.about} onClose={() => setMemo(null)} /> : null}
       {overlay === 'export' ? (
-        <ExportDialog filter={view === 'passages' ? passageFilter : null} onClose={() => setOverlay(null)} onDone={setNotice} />
+        <ExportDialog
+          filter={view === 'passages' ? passageFilter : null}
+          onClose={() => setOverlay(null)}
+          onDone={(message) => notify(message)}
+        />
       ) : null}
-      {notice ? (
-        <div className="notice" role="status">
-          {notice}
-          <button type="button" className="button small" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ✕
-          </button>
-        </div>
-      ) : null}
+      <Notices />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to import them

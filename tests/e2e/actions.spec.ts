@@ -1,25 +1,19 @@
-import { join } from 'node:path';
-import { FIXTURES, expect, screenshot, test, type Host } from './fixtures';
-import { selectPhrase } from './select-text';
+import { TASS } from '../fixtures/tass';
+import { expect, screenshot, test, type Host } from './fixtures';
+import { importTass } from './seed';
 
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
-const FIRST = 'According to the Russian president';
-const REFUGEES = 'over 6.5 million refugees remain outside Syria';
+const FIRST = TASS.phrases.lead;
+const REFUGEES = TASS.phrases.refugeesRemain;
 
 async function tassWithPassage(host: Host): Promise<void> {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  const { items } = await host.api('articles.list', {});
-  const articleId = items[0]!.id;
-  const { text } = await host.api('articles.get', { id: articleId });
-  const start = text.indexOf(FIRST);
-  await host.api('passages.create', { articleId, start, end: start + FIRST.length });
+  await (await importTass(host)).mark(FIRST);
 }
 
-test('the command palette finds an action by its name and runs it where it was opened', async ({ app: page, host }) => {
+test('the command palette finds an action by its name and runs it where it was opened', async ({ app: page, host, library, reader }) => {
   await tassWithPassage(host);
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-  const article = page.getByRole('article', { name: TASS_TITLE });
+  await library.open(TASS.title);
+  const article = reader.article;
   await expect(article.locator('mark')).toHaveCount(1);
 
   // Ctrl+Shift+P, a name, Enter: the reader's "Next passage" selects the passage.
@@ -41,7 +35,7 @@ test('the command palette finds an action by its name and runs it where it was o
 
   // A text selection survives the palette: "Tag the selection" opens the tag picker on it.
   await page.keyboard.press('Escape');
-  await selectPhrase(page, REFUGEES);
+  await reader.select(REFUGEES);
   await page.keyboard.press('Control+Shift+P');
   await input.fill('tag the sel');
   await page.keyboard.press('Enter');
@@ -66,12 +60,14 @@ test('the command palette finds an action by its name and runs it where it was o
 test('keys act where focus is: text fields keep their typing and undo, the codebook and views have their own', async ({
   app: page,
   host,
+  library,
+  reader,
 }) => {
   await tassWithPassage(host);
   for (const path of ['Russia', 'Syria', 'Ukraine']) await host.api('tags.create', { path });
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-  const article = page.getByRole('article', { name: TASS_TITLE });
+  await library.open(TASS.title);
+  const article = reader.article;
   await expect(article.locator('mark')).toHaveCount(1);
 
   // Letters typed in a text field are text, and Ctrl+Z there undoes the typing, not the library.

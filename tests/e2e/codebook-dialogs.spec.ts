@@ -1,19 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
-import { join } from 'node:path';
-import { FIXTURES, expect, test, type Host } from './fixtures';
+import { TASS } from '../fixtures/tass';
+import { expect, test, type Host } from './fixtures';
 import { checkScreen } from './screens';
-
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
 /** The TASS article open in the reader, the codebook beside it with a few tags. */
 async function openReader(page: Page, host: Host): Promise<void> {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
+  await host.cli(['import', TASS.path]);
   for (const path of ['Claims', 'Syria / Refugees', 'Syria / Statistics', 'Russia']) await host.api('tags.create', { path });
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-  await expect(page.getByRole('article', { name: TASS_TITLE })).toBeVisible();
+  await page.getByRole('option', { name: TASS.title }).click();
+  await expect(page.getByRole('article', { name: TASS.title })).toBeVisible();
   await expect(page.getByRole('treeitem', { name: 'Russia' })).toBeVisible();
 }
 

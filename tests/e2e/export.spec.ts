@@ -1,47 +1,30 @@
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openLibrary } from '../../electron/core/library/open';
-import { FIXTURES, expect, screenshot, test } from './fixtures';
+import { TASS } from '../fixtures/tass';
+import { expect, screenshot, test } from './fixtures';
+import { importTass } from './seed';
 
-test('the passages view, filtered, exports exactly what it shows to a CSV that opens right', async ({ app: page, host }) => {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  const {
-    items: [article],
-  } = await host.api('articles.list', {});
-  const full = await host.api('articles.get', { id: article!.id });
-  const refugees = await host.api('tags.create', { path: 'Syria / Refugees' });
-  const violence = await host.api('tags.create', { path: 'Syria / Violence' });
-  const mark = async (phrase: string, tagId: number, note = '') => {
-    const start = full.text.indexOf(phrase);
-    expect(start).toBeGreaterThanOrEqual(0);
-    await host.api('passages.create', {
-      articleId: article!.id,
-      start,
-      end: start + phrase.length,
-      tagIds: [tagId],
-      ...(note ? { note } : {}),
-    });
-  };
-  await mark('over 6.5 million refugees remain outside Syria', refugees.id, '=HYPERLINK("http://evil")');
-  await mark('Over 850,000 Syrian citizens have returned from abroad', refugees.id, 'Returns, "as reported"\nby TASS');
-  await mark('the level of violence in Syria has dropped substantially', violence.id);
+const { refugeesRemain, returned, violence } = TASS.phrases;
+
+test('the passages view, filtered, exports exactly what it shows to a CSV that opens right', async ({ app: page, host, passages }) => {
+  const tass = await importTass(host);
+  await tass.mark(refugeesRemain, { tags: ['Syria / Refugees'], note: '=HYPERLINK("http://evil")' });
+  await tass.mark(returned, { tags: ['Syria / Refugees'], note: 'Returns, "as reported"\nby TASS' });
+  await tass.mark(violence, { tags: ['Syria / Violence'] });
 
   await page.reload();
-  await page.getByRole('button', { name: 'Passages', exact: true }).click();
-  const grid = page.getByRole('grid', { name: 'Passages' });
-  await expect(grid.getByRole('row')).toHaveCount(4); // header + 3
-  await page.getByRole('searchbox', { name: 'Filter passages' }).fill('Syrian');
-  await expect(grid.getByRole('row')).toHaveCount(2);
-  await page.getByRole('searchbox', { name: 'Filter passages' }).fill('');
-  await expect(grid.getByRole('row')).toHaveCount(4);
-  await page.getByRole('combobox', { name: 'Filter by tag' }).fill('Refugees');
-  await page.getByRole('option', { name: /Syria \/ Refugees/ }).click();
-  await expect(grid.getByRole('row')).toHaveCount(3);
+  await passages.open();
+  await expect(passages.rows).toHaveCount(3);
+  await passages.search.fill('Syrian');
+  await expect(passages.rows).toHaveCount(1);
+  await passages.search.fill('');
+  await expect(passages.rows).toHaveCount(3);
+  await passages.filterByTag('Syria / Refugees');
+  await expect(passages.rows).toHaveCount(2);
 
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const dialog = await passages.openExport();
   await expect(dialog.getByRole('checkbox', { name: /Only the passages the Passages view shows/ })).toBeChecked();
   await screenshot(page, 'export-dialog');
   const downloading = page.waitForEvent('download');
@@ -56,20 +39,19 @@ test('the passages view, filtered, exports exactly what it shows to a CSV that o
   const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
   expect(rows).toHaveLength(2);
   expect(rows.map((r) => r.tags)).toEqual(['Syria / Refugees', 'Syria / Refugees']);
-  const quotes = rows.map((r) => r.quote).sort();
-  expect(quotes).toEqual(['Over 850,000 Syrian citizens have returned from abroad', 'over 6.5 million refugees remain outside Syria']);
+  expect(rows.map((r) => r.quote).sort()).toEqual([returned, refugeesRemain]);
   const notes = rows.map((r) => r.note).sort();
   expect(notes).toContain('Returns, "as reported"\nby TASS');
   expect(notes).toContain(`'=HYPERLINK("http://evil")`);
   for (const row of rows) {
-    expect(row.article_title).toBe('Hotbed of international terrorism in Syria virtually eliminated, says Putin');
-    expect(full.text.slice(Number(row.start), Number(row.end))).toBe(row.quote);
+    expect(row.article_title).toBe(TASS.title);
+    expect(tass.text.slice(Number(row.start), Number(row.end))).toBe(row.quote);
   }
   await expect(page.getByRole('status').filter({ hasText: 'Exported tagged passages' })).toBeVisible();
 });
 
 test('the export dialog offers claims files only once the library has claims', async ({ app: page, host }) => {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
+  await importTass(host);
   await page.reload();
   const open = async () => {
     await page.getByRole('button', { name: 'Export…' }).click();

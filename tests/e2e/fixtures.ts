@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Args, CommandName, Envelope, Result } from '../../electron/shared/contract';
 import { runCli, type CliRun } from '../run-cli';
+import { Codebook } from './pages/codebook';
+import { ImportPanel } from './pages/import-panel';
+import { Library } from './pages/library';
+import { PassagesView } from './pages/passages-view';
+import { Reader } from './pages/reader';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -53,8 +58,18 @@ interface Options {
   importHold: number | undefined;
 }
 
+/** The page and the parts of the app a test drives, each with the names a person sees. */
+interface Screens {
+  app: Page;
+  library: Library;
+  reader: Reader;
+  codebook: Codebook;
+  passages: PassagesView;
+  imports: ImportPanel;
+}
+
 /** Every test: its own temp library served by a real `marginalia serve`, and a page on it. */
-export const test = base.extend<{ host: Host; app: Page } & Options>({
+export const test = base.extend<{ host: Host } & Screens & Options>({
   importHold: [undefined, { option: true }],
   host: async ({ importHold }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
@@ -84,6 +99,11 @@ export const test = base.extend<{ host: Host; app: Page } & Options>({
     await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible();
     await use(page);
   },
+  library: async ({ app }, use) => use(new Library(app)),
+  reader: async ({ app }, use) => use(new Reader(app)),
+  codebook: async ({ app }, use) => use(new Codebook(app)),
+  passages: async ({ app }, use) => use(new PassagesView(app)),
+  imports: async ({ app }, use) => use(new ImportPanel(app)),
 });
 
 export { expect };

@@ -1,45 +1,34 @@
-import { join } from 'node:path';
-import { FIXTURES, expect, screenshot, test } from './fixtures';
+import { TASS } from '../fixtures/tass';
+import { expect, screenshot, test } from './fixtures';
 
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
-
-test('a new user imports the TASS article through the file picker and reads it', async ({ app: page, host }) => {
+test('a new user imports the TASS article through the file picker and reads it', async ({ app: page, host, library, reader, imports }) => {
   // First run: the empty state says what to do.
-  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  const emptyState = page.getByRole('main');
+  await expect(emptyState.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
   await screenshot(page, 'foundation-empty');
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('main').getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt'));
+  await imports.importFiles(TASS.path, emptyState);
+  await expect(imports.outcome).toHaveText('Import finished: 1 imported');
 
-  const results = page.getByRole('region', { name: 'Import results' });
-  await expect(results).toContainText('1 imported');
-
-  const item = page.getByRole('option', { name: TASS_TITLE });
-  await expect(item).toBeVisible();
-  await item.click();
-
-  const article = page.getByRole('article', { name: TASS_TITLE });
-  await expect(page.getByRole('heading', { level: 1, name: TASS_TITLE })).toBeVisible();
+  await library.open(TASS.title);
   await expect(page.getByText('TASS · NOVO-OGARYOVO · 9 November')).toBeVisible();
-  await expect(article.getByRole('heading', { name: 'Reconstruction work' })).toBeVisible();
-  await expect(article.locator('p').first()).toHaveText(/^According to the Russian president, the level of violence/);
-  await expect(article.locator('p').filter({ hasText: 'over 6.5 million refugees remain outside Syria' })).toHaveCount(1);
-  await expect(article).not.toContainText('All news');
-  await page.getByRole('button', { name: 'Close import results' }).click();
+  await expect(reader.article.getByRole('heading', { name: TASS.subheading })).toBeVisible();
+  await expect(reader.article.getByRole('paragraph').first()).toHaveText(/^According to the Russian president, the level of violence/);
+  await expect(reader.article.getByRole('paragraph').filter({ hasText: TASS.phrases.refugeesRemain })).toHaveCount(1);
+  await expect(reader.article).not.toContainText('All news');
+  await imports.closeResults();
   await screenshot(page, 'foundation-reader');
 
   // The search box filters the library by full text, numbers included.
-  const search = page.getByRole('searchbox', { name: 'Search articles' });
-  await search.fill('6.5 million refugees');
-  await expect(page.getByRole('option', { name: TASS_TITLE })).toBeVisible();
-  await search.fill('cryptocurrency');
-  await expect(page.getByText('0 matching')).toBeVisible();
+  await library.search.fill('6.5 million refugees');
+  await expect(library.article(TASS.title)).toBeVisible();
+  await library.search.fill('cryptocurrency');
+  await expect(library.count).toHaveText('0 matching');
 
   // The same library through the CLI (another process) sees the article.
   const listed = await host.cli(['list', '--json']);
   expect(listed.code).toBe(0);
-  expect(JSON.parse(listed.stdout)).toMatchObject([{ title: TASS_TITLE, outlet: 'TASS', place: 'NOVO-OGARYOVO' }]);
+  expect(JSON.parse(listed.stdout)).toMatchObject([{ title: TASS.title, outlet: TASS.outlet, place: TASS.place }]);
 });
 
 test('the HTTP host refuses requests without the token', async ({ host, request }) => {

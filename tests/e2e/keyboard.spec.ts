@@ -1,46 +1,45 @@
-import { join } from 'node:path';
-import { FIXTURES, expect, screenshot, test } from './fixtures';
+import { TASS } from '../fixtures/tass';
+import { expect, screenshot, test } from './fixtures';
+import { importTass } from './seed';
 
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
+const { lead, internalReturns } = TASS.phrases;
 
-test('the reader works from the keyboard: caret, Shift+arrows, tag, next passage, note, delete, undo', async ({ app: page, host }) => {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
+test('the reader works from the keyboard: caret, Shift+arrows, tag, next passage, note, delete, undo', async ({
+  app: page,
+  host,
+  library,
+  reader,
+}) => {
+  await importTass(host);
   await page.reload();
-  const list = page.getByRole('listbox', { name: 'Articles' });
-  await list.focus();
+  await library.articles.focus();
   await page.keyboard.press('ArrowDown');
-  const article = page.getByRole('article', { name: TASS_TITLE });
-  await expect(article).toBeVisible();
+  await expect(reader.heading(TASS.title)).toBeVisible();
 
-  // Caret mode (F7), then Shift+arrows select the lead's first words.
-  // A click puts focus in the text without a caret; F7 turns caret mode on.
-  await article.getByRole('heading', { name: 'Reconstruction work' }).click();
+  // A click puts focus in the text without a caret; F7 turns caret mode on; Shift+arrows select the lead's first words.
+  await reader.article.getByRole('heading', { name: TASS.subheading }).click();
   await page.keyboard.press('F7');
-  await expect(article).toHaveAttribute('contenteditable', 'true');
+  await expect(reader.article).toHaveAttribute('contenteditable', 'true');
   await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 'According to the Russian president'.length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await expect(page.getByRole('toolbar', { name: 'Selection' })).toBeVisible();
-  await page.keyboard.press('t');
-  await page.getByRole('combobox', { name: /Tag/ }).fill('Sources / Kremlin');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await expect(article.locator('mark')).toHaveText('According to the Russian president');
+  for (let i = 0; i < lead.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(reader.toolbar).toBeVisible();
+  await reader.tagSelection('Sources / Kremlin', { by: 'key' });
+  await expect(reader.marks).toHaveText([lead]);
 
   // ] selects the passage; N opens its note; Delete removes it; Ctrl+Z brings it back.
   await page.keyboard.press(']');
-  const inspector = page.getByRole('region', { name: 'Passage' });
-  await expect(inspector.locator('blockquote')).toHaveText('According to the Russian president');
+  await expect(reader.quote).toHaveText(lead);
   await page.keyboard.press('n');
-  await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await expect(reader.note).toBeFocused();
   await page.keyboard.type('Attribution without a name');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('button', { name: /note: Attribution without a name/ })).toBeVisible();
-  await article.focus();
+  await expect(reader.marginNote('Attribution without a name')).toBeVisible();
+  await reader.article.focus();
   await page.keyboard.press('Delete');
-  await expect(article.locator('mark')).toHaveCount(0);
+  await expect(reader.marks).toHaveCount(0);
   await page.keyboard.press('Control+z');
-  await expect(article.locator('mark')).toHaveText('According to the Russian president');
-  await expect(page.getByRole('button', { name: /note: Attribution without a name/ })).toBeVisible();
+  await expect(reader.marks).toHaveText([lead]);
+  await expect(reader.marginNote('Attribution without a name')).toBeVisible();
 
   // The shortcuts sheet lists the keys.
   await page.keyboard.press('?');
@@ -49,14 +48,9 @@ test('the reader works from the keyboard: caret, Shift+arrows, tag, next passage
   await page.keyboard.press('Escape');
 });
 
-test('Ctrl+K searches articles, passages and notes and opens a passage at its place', async ({ app: page, host }) => {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  const { items } = await host.api('articles.list', {});
-  const id = items[0]!.id;
-  const { text } = await host.api('articles.get', { id });
-  const phrase = 'more than 1.3 mln people have returned to the places';
-  const start = text.indexOf(phrase);
-  await host.api('passages.create', { articleId: id, start, end: start + phrase.length, note: 'Internal returns, not refugees' });
+test('Ctrl+K searches articles, passages and notes and opens a passage at its place', async ({ app: page, host, reader }) => {
+  const tass = await importTass(host);
+  await tass.mark(internalReturns, { note: 'Internal returns, not refugees' });
   await page.reload();
 
   await page.keyboard.press('Control+k');
@@ -70,12 +64,12 @@ test('Ctrl+K searches articles, passages and notes and opens a passage at its pl
   await screenshot(page, 'search-palette');
   await passage.click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(phrase);
+  await expect(reader.quote).toHaveText(internalReturns);
 
   // Notes are searched too, and listed as notes (the article says "internally" and "returned": stems).
   await page.keyboard.press('Control+k');
   await dialog.getByRole('combobox', { name: 'Search everything' }).fill('internal returns');
   await expect(results.getByRole('group', { name: 'Notes' }).getByRole('option')).toHaveCount(1);
-  await expect(dialog.getByRole('status')).toHaveText('1 article, 0 passages, 1 note, 0 claims');
+  await expect(dialog.getByRole('status')).toHaveText('1 article, 0 passages, 1 note, 0 claims, 0 memos');
   await page.keyboard.press('Escape');
 });

@@ -1,11 +1,9 @@
 import type { Page, Route } from '@playwright/test';
-import { join } from 'node:path';
-import { FIXTURES, expect, test, type Host } from './fixtures';
-import { selectPhrase } from './select-text';
+import { TASS } from '../fixtures/tass';
+import { expect, test } from './fixtures';
+import { importTass } from './seed';
 
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
-const FIRST = 'According to the Russian president';
-const REFUGEES = 'over 6.5 million refugees remain outside Syria';
+const { lead, refugeesRemain } = TASS.phrases;
 
 /** Holds passages.create requests at the network until `release`: the library answers later. */
 async function holdPassageCreation(page: Page): Promise<{ release(): Promise<void> }> {
@@ -21,55 +19,53 @@ async function holdPassageCreation(page: Page): Promise<{ release(): Promise<voi
   };
 }
 
-async function openTass(page: Page, host: Host): Promise<void> {
-  await host.cli(['import', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
+test.beforeEach(async ({ app: page, host, library }) => {
+  await importTass(host);
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-}
-
-test('a passage picked while a new one is being saved stays picked once it is saved', async ({ app: page, host }) => {
-  await openTass(page, host);
-  const article = page.getByRole('article', { name: TASS_TITLE });
-  await selectPhrase(page, FIRST);
-  await page.keyboard.press('t');
-  await page.getByRole('combobox', { name: 'Tag passage' }).fill('Sources');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  const inspector = page.getByRole('region', { name: 'Passage' }).locator('blockquote');
-  await expect(inspector).toHaveText(FIRST);
-
-  const saving = await holdPassageCreation(page);
-  await selectPhrase(page, REFUGEES);
-  await page.keyboard.press('t');
-  await page.getByRole('combobox', { name: 'Tag passage' }).fill('Refugees');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  const fresh = article.locator('mark').filter({ hasText: REFUGEES });
-  await expect(fresh).toHaveAttribute('data-passages', /^-\d+$/); // on screen, not saved yet
-  await article.locator('mark').filter({ hasText: FIRST }).click();
-  await expect(inspector).toHaveText(FIRST);
-
-  await saving.release();
-  await expect(fresh).toHaveAttribute('data-passages', /^\d+$/);
-  await expect(inspector).toHaveText(FIRST);
+  await library.open(TASS.title);
 });
 
-test('] right after tagging selects the new passage, and it stays selected once saved', async ({ app: page, host }) => {
-  await openTass(page, host);
-  const article = page.getByRole('article', { name: TASS_TITLE });
+test('a passage picked while a new one is being saved stays picked once it is saved', async ({ app: page, reader }) => {
+  await reader.tagPhrase(lead, 'Sources', { by: 'key' });
+  await expect(reader.quote).toHaveText(lead);
+
   const saving = await holdPassageCreation(page);
-  await selectPhrase(page, REFUGEES);
-  await page.keyboard.press('t');
-  await page.getByRole('combobox', { name: 'Tag passage' }).fill('Refugees');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  const fresh = article.locator('mark').filter({ hasText: REFUGEES });
-  await expect(fresh).toHaveAttribute('data-passages', /^-\d+$/);
-  await page.keyboard.press(']');
-  const inspector = page.getByRole('region', { name: 'Passage' }).locator('blockquote');
-  await expect(inspector).toHaveText(REFUGEES);
+  await reader.tagPhrase(refugeesRemain, 'Refugees', { by: 'key' });
+  const fresh = reader.mark(refugeesRemain);
+  await expect(fresh).toHaveAttribute('data-passages', /^-\d+$/); // on screen, not saved yet
+  await reader.mark(lead).click();
+  await expect(reader.quote).toHaveText(lead);
 
   await saving.release();
   await expect(fresh).toHaveAttribute('data-passages', /^\d+$/);
-  await expect(inspector).toHaveText(REFUGEES);
+  await expect(reader.quote).toHaveText(lead);
+});
+
+test('] right after tagging selects the new passage, and it stays selected once saved', async ({ app: page, reader }) => {
+  const saving = await holdPassageCreation(page);
+  await reader.tagPhrase(refugeesRemain, 'Refugees', { by: 'key' });
+  const fresh = reader.mark(refugeesRemain);
+  await expect(fresh).toHaveAttribute('data-passages', /^-\d+$/);
+  await page.keyboard.press(']');
+  await expect(reader.quote).toHaveText(refugeesRemain);
+
+  await saving.release();
+  await expect(fresh).toHaveAttribute('data-passages', /^\d+$/);
+  await expect(reader.quote).toHaveText(refugeesRemain);
+});
+
+test('a note written on a passage still being saved reaches it once it is saved', async ({ app: page, reader }) => {
+  const saving = await holdPassageCreation(page);
+  await reader.tagPhrase(refugeesRemain, 'Refugees', { by: 'key' });
+  await page.keyboard.press(']');
+  await expect(reader.quote).toHaveText(refugeesRemain);
+  await page.keyboard.press('n');
+  await expect(reader.note).toBeFocused();
+  await page.keyboard.type('UNHCR counts differ');
+  await page.keyboard.press('Control+Enter');
+
+  await saving.release();
+  await expect(reader.marginNote('UNHCR counts differ')).toBeVisible();
+  await expect(reader.note).toHaveValue('UNHCR counts differ');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -1,98 +1,81 @@
-import { join } from 'node:path';
-import { FIXTURES, expect, screenshot, test } from './fixtures';
-import { selectPhrase } from './select-text';
+import { TASS } from '../fixtures/tass';
+import { expect, screenshot, test } from './fixtures';
+import { importTass } from './seed';
 
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
-const REFUGEES = 'Unfortunately, over 6.5 million refugees remain outside Syria';
-const REFUGEES_INNER = 'over 6.5 million refugees';
-const TERRORISM = 'the hotbed of international terrorism in Syria has been actually eliminated';
+const { refugees, refugeesCount, terrorism } = TASS.phrases;
 
-test('an analyst tags, overlaps, notes, merges, undoes, filters and finds it all after a reload', async ({ app: page, host }) => {
-  const imported = await host.cli(['import', '--json', join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt')]);
-  expect(imported.code).toBe(0);
+test('an analyst tags, overlaps, notes, merges, undoes, filters and finds it all after a reload', async ({
+  app: page,
+  host,
+  library,
+  reader,
+  codebook,
+  passages,
+}) => {
+  await importTass(host);
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-  const article = page.getByRole('article', { name: TASS_TITLE });
-  await expect(article).toBeVisible();
+  await library.open(TASS.title);
 
-  // 1. Mouse path: select, toolbar Tag, type a nested tag that does not exist yet, Enter.
-  await selectPhrase(page, REFUGEES);
-  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Tag' }).click();
-  await page.getByRole('combobox', { name: /Tag/ }).fill('Syria / Refugees');
-  await page.keyboard.press('Enter');
-  await expect(article.locator('mark')).toHaveCount(1);
-  await expect(article.locator('mark').first()).toHaveText(REFUGEES);
-  await page.keyboard.press('Escape');
+  // 1. Mouse path: drag over a phrase, Tag in the toolbar, type a nested tag that does not exist yet.
+  await reader.tagPhrase(refugees, 'Syria / Refugees');
+  await expect(reader.marks).toHaveCount(1);
+  await expect(reader.marks.first()).toHaveText(refugees);
 
-  // 2. Keyboard path: a nested passage inside the first (overlap), tagged with a second nested tag.
-  await selectPhrase(page, REFUGEES_INNER);
-  await article.press('t');
-  await page.getByRole('combobox', { name: /Tag/ }).fill('Syria / Statistics');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: /^Passage: over 6\.5 million refugees/ })).toBeVisible();
+  // 2. Keyboard path: a passage inside the first (overlap), tagged with T and a second nested tag.
+  await reader.tagPhrase(refugeesCount, 'Syria / Statistics', { by: 'key' });
+  await expect(reader.marginEntry(refugeesCount)).toBeVisible();
 
   // 3. A third passage with an existing tag, picked by filtering.
-  await selectPhrase(page, TERRORISM);
-  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Tag' }).click();
-  await page.getByRole('combobox', { name: /Tag/ }).fill('statis');
+  await reader.select(terrorism);
+  await reader.toolbar.getByRole('button', { name: 'Tag' }).click();
+  await reader.picker.fill('statis');
   await expect(page.getByRole('option', { name: 'Syria / Statistics' })).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(TERRORISM);
+  await expect(reader.quote).toHaveText(terrorism);
 
-  // Overlap: the shared words sit in a segment covered by both passages, each clickable.
-  const both = article.locator('mark[data-passages~=" "], mark[data-passages*=" "]').filter({ hasText: REFUGEES_INNER });
-  await expect(both).toHaveCount(1);
+  // Overlap: the shared words sit in one highlight covered by both passages; clicks cycle through them.
+  const both = reader.article.locator('mark[data-passages*=" "]');
+  await expect(both).toHaveText(refugeesCount);
   await both.click();
-  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(REFUGEES_INNER);
+  await expect(reader.quote).toHaveText(refugeesCount);
   await both.click();
-  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(REFUGEES);
+  await expect(reader.quote).toHaveText(refugees);
 
   // 4. A note in the margin, on the outer passage.
-  const note = page.getByRole('textbox', { name: 'Note' });
-  await note.fill('UNHCR counts 5.6 million registered refugees');
-  await note.blur();
-  await expect(page.getByRole('button', { name: /note: UNHCR counts 5\.6 million/ })).toBeVisible();
+  await reader.writeNote('UNHCR counts 5.6 million registered refugees');
+  await expect(reader.marginNote('UNHCR counts 5.6 million')).toBeVisible();
   await screenshot(page, 'reader-tagged');
 
-  // 5. Merge Statistics into Refugees in the codebook; passages combine.
+  // 5. Merge Statistics into Refugees in the codebook; the passages combine.
   await page.keyboard.press('Escape');
-  await article.click({ position: { x: 2, y: 2 } });
-  await page.getByRole('tree', { name: 'Codebook' }).waitFor();
-  await page.getByRole('button', { name: 'Actions for Statistics' }).click();
-  await page.getByRole('menuitem', { name: 'Merge into…' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('option', { name: /Syria \/ Refugees/ }).click();
-  await dialog.getByRole('button', { name: /^Merge/ }).click();
-  await expect(page.getByRole('treeitem', { name: 'Statistics' })).toHaveCount(0);
+  await reader.clickAwayFromPassages();
+  await codebook.merge('Statistics', { into: 'Syria / Refugees' });
+  await expect(codebook.tag('Statistics')).toHaveCount(0);
   await screenshot(page, 'reader-merged');
 
   // 6. Undo brings Statistics back; redo merges again.
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('treeitem', { name: 'Statistics' })).toHaveCount(1);
+  await expect(codebook.tag('Statistics')).toHaveCount(1);
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.getByRole('treeitem', { name: 'Statistics' })).toHaveCount(0);
+  await expect(codebook.tag('Statistics')).toHaveCount(0);
 
   // 7. The passages view, filtered by text, opens a passage in the reader.
-  await page.getByRole('button', { name: 'Passages', exact: true }).click();
-  const grid = page.getByRole('grid', { name: 'Passages' }).or(page.getByRole('table', { name: 'Passages' }));
-  await expect(grid).toBeVisible();
-  const taggedRefugees = grid.getByRole('row').filter({ has: page.getByTitle('Syria / Refugees', { exact: true }) });
-  await expect(taggedRefugees).toHaveCount(3);
-  await page.getByRole('searchbox', { name: 'Filter passages' }).fill('terrorism');
-  await expect(taggedRefugees).toHaveCount(1);
+  await passages.open();
+  await expect(passages.rowsTagged('Syria / Refugees')).toHaveCount(3);
+  await passages.search.fill('terrorism');
+  await expect(passages.rowsTagged('Syria / Refugees')).toHaveCount(1);
   await screenshot(page, 'passages-view');
-  await grid.getByRole('row').filter({ hasText: 'terrorism' }).dblclick();
-  await expect(article).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Passage' }).locator('blockquote')).toHaveText(TERRORISM);
+  await passages.row('terrorism').dblclick();
+  await expect(reader.article).toBeVisible();
+  await expect(reader.quote).toHaveText(terrorism);
 
   // 8. After a reload everything is still there.
   await page.reload();
-  await page.getByRole('option', { name: TASS_TITLE }).click();
-  await expect(article.locator('mark').filter({ hasText: 'terrorism' })).toHaveCount(1);
-  await expect(page.getByRole('button', { name: /note: UNHCR counts 5\.6 million/ })).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: 'Refugees' })).toBeVisible();
+  await library.open(TASS.title);
+  await expect(reader.mark('terrorism')).toHaveCount(1);
+  await expect(reader.marginNote('UNHCR counts 5.6 million')).toBeVisible();
+  await expect(codebook.tag('Refugees')).toBeVisible();
   const stats = await host.cli(['stats', '--json']);
   expect(JSON.parse(stats.stdout)).toMatchObject({ articles: 1, passages: 3, tags: 2 });
   await screenshot(page, 'reader-after-reload');

@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
+import { TASS } from '../fixtures/tass';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const TASS = join(root, 'tests/fixtures/tass/putin-assad-syria-2020-11-09.txt');
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
 
 /** The Electron executable, or why there is none (the npm package installs it in a separate download). */
 function findElectron(): { path: string } | { missing: string } {
@@ -93,15 +92,15 @@ test('a new user imports the TASS article from the File menu and reads it', asyn
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
   expect(title).toBe('Field notes — Marginalia');
 
-  await answerOpenDialog([TASS]);
+  await answerOpenDialog([TASS.path]);
   await clickMenuItem('import-files');
 
   const articles = page.getByRole('listbox', { name: 'Articles' });
-  const item = articles.getByRole('option', { name: TASS_TITLE });
+  const item = articles.getByRole('option', { name: TASS.title });
   await expect(item).toBeVisible();
   await item.click();
 
-  const reader = page.getByRole('article', { name: TASS_TITLE });
+  const reader = page.getByRole('article', { name: TASS.title });
   await expect(reader).toBeVisible();
   const paragraphs = reader.locator('p');
   await expect(paragraphs.filter({ hasText: 'NOVO-OGARYOVO, November 9. /TASS/. The work on a settlement in Syria' })).toHaveCount(1);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findQuote } from '../../electron/core/anchoring/quote';
 import { reanchor, type StoredAnchor } from '../../electron/core/anchoring/reanchor';
 import { describeRange } from '../../electron/core/anchoring/selector';
+import { TASS } from '../fixtures/tass';
 
-const article = readFileSync(new URL('../fixtures/anchoring/putin-assad-syria-2020-11-09.txt', import.meta.url), 'utf8');
+const article = readFileSync(TASS.path, 'utf8');
 
 /** An anchor on the n-th occurrence of `quote`, described as the app stores it. */
 function anchor(text: string, quote: string, id = 1, occurrence = 0): StoredAnchor<number> {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, describeRange } from '../../electron/core/anchoring/selector';
+import { TASS } from '../fixtures/tass';
 
-const article = readFileSync(new URL('../fixtures/anchoring/putin-assad-syria-2020-11-09.txt', import.meta.url), 'utf8');
+const article = readFileSync(TASS.path, 'utf8');
 
 describe('describeRange', () => {
   it('quotes the range with 32 code units of context on each side', () => {

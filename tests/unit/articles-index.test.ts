@@ -69,6 +69,7 @@ describe('the article search index across every write path', () => {
       'article_sources',
       'claim_appearances',
       'claim_rejections',
+      'memos',
       'passage_tags',
       'passages',
     ]);

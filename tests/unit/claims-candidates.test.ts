@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from '../../electron/core/claims/candidates';
-import { FIXTURES, TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { FIXTURES } from './helpers';
 
-const tass = readFileSync(TASS, 'utf8');
+const tass = readFileSync(TASS.path, 'utf8');
 const ruRefugees = readFileSync(join(FIXTURES, 'import', 'encodings', 'expected', 'ru-refugees.txt'), 'utf8');
 
 function find(text: string, words: string) {

@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, wr
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
 import { currentBuild, marginalia, projectCopy } from './project-copy';
 
 const builds = (root: string): string[] => readdirSync(join(root, 'dist', 'cli')).filter((name) => name !== 'current.json');
@@ -44,7 +44,7 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
   it('finds its parse and checkpoint workers beside the bundle', async () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
     const library = join(root, 'field notes.marginalia');
-    copyFileSync(TASS, join(root, 'tass.txt'));
+    copyFileSync(TASS.path, join(root, 'tass.txt'));
     const imported = marginalia(root, ['import', '--json', '--library', library, join(root, 'tass.txt')]);
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, duplicates: 0, failed: [], stopped: null, notImported: 0 });

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli';
-import { TASS, tempDir } from './helpers';
-
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
+import { TASS } from '../fixtures/tass';
+import { tempDir } from './helpers';
 
 describe('marginalia CLI', () => {
   it('imports, lists, shows, searches, counts and checks a library', async () => {
@@ -12,7 +11,7 @@ describe('marginalia CLI', () => {
     const library = join(dir, 'cli.marginalia');
     const folder = join(dir, 'in');
     mkdirSync(join(folder, 'nested'), { recursive: true });
-    copyFileSync(TASS, join(folder, 'nested', 'tass.txt'));
+    copyFileSync(TASS.path, join(folder, 'nested', 'tass.txt'));
     writeFileSync(join(folder, 'note.md'), '# Field notes\n\nThe convoy left at dawn with 1,300 people.\n');
     writeFileSync(join(folder, 'empty.txt'), '');
 
@@ -33,7 +32,7 @@ describe('marginalia CLI', () => {
     expect(list.code).toBe(0);
     const articles = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
     expect(articles).toHaveLength(2);
-    const tass = articles.find((a) => a.title === TASS_TITLE);
+    const tass = articles.find((a) => a.title === TASS.title);
     expect(tass).toMatchObject({
       outlet: 'TASS',
       place: 'NOVO-OGARYOVO',
@@ -52,12 +51,12 @@ describe('marginalia CLI', () => {
 
     const search = await runCli(['search', '--json', '--library', library, '6.5 million refugees']);
     expect(search.code).toBe(0);
-    expect((JSON.parse(search.stdout) as { articles: Array<{ title: string }> }).articles.map((a) => a.title)).toEqual([TASS_TITLE]);
+    expect((JSON.parse(search.stdout) as { articles: Array<{ title: string }> }).articles.map((a) => a.title)).toEqual([TASS.title]);
     const numbers = await runCli(['search', '--library', library, '1300']);
     expect(numbers.stdout).toContain('Field notes');
 
     const stats = await runCli(['stats', '--json', '--library', library]);
-    expect(JSON.parse(stats.stdout)).toEqual({ articles: 2, passages: 0, tags: 0, claims: 0, links: 0 });
+    expect(JSON.parse(stats.stdout)).toEqual({ articles: 2, passages: 0, tags: 0, claims: 0, links: 0, memos: 0 });
 
     const check = await runCli(['check', '--library', library]);
     expect(check.code).toBe(0);

@@ -56,7 +56,7 @@ describe('contract', () => {
     const ctx = context();
     expect(await dispatch(ctx, 'stats.get', {})).toEqual({
       ok: true,
-      value: { articles: 0, passages: 0, tags: 0, claims: 0, links: 0 },
+      value: { articles: 0, passages: 0, tags: 0, claims: 0, links: 0, memos: 0 },
     });
     expect(await dispatch(ctx, 'articles.list', {})).toEqual({ ok: true, value: { items: [], total: 0 } });
     ctx.session.close();

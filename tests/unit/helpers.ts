@@ -11,4 +11,3 @@ export function tempDir(): string {
 }
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-export const TASS = join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt');

@@ -1,24 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../electron/core/import/errors';
 import { MAX_TEXT_FILE_BYTES, SUPPORTED_EXTENSIONS, parseFile } from '../../electron/core/import/formats';
 import { writeZip, zeroBomb } from '../fixtures/import/zip-writer';
+import { TASS } from '../fixtures/tass';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const read = (path: string) => new Uint8Array(readFileSync(join(fixtures, path)));
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
 
 describe('parseFile dispatch', () => {
   it.each([
-    ['tass/putin-assad-syria-2020-11-09.txt', 'txt'],
-    ['office/putin-assad-syria-2020-11-09.docx', 'docx'],
-    ['office/putin-assad-syria-2020-11-09.odt', 'odt'],
-    ['office/putin-assad-syria-2020-11-09.pdf', 'pdf'],
-  ])('%s gives the TASS article with its metadata (%s)', async (file, format) => {
-    const article = await parseFile(read(file), file.split('/').pop()!);
+    ['txt', TASS.path],
+    ['docx', TASS.docx],
+    ['odt', TASS.odt],
+    ['pdf', TASS.pdf],
+  ])('the TASS article as .%s gives it with its metadata', async (format, file) => {
+    const article = await parseFile(new Uint8Array(readFileSync(file)), basename(file));
     // The dateline gives day and month; the file name's date agrees and gives the year.
-    expect(article).toMatchObject({ title: TASS_TITLE, format, outlet: 'TASS', place: 'NOVO-OGARYOVO', published: '2020-11-09' });
+    expect(article).toMatchObject({ title: TASS.title, format, outlet: 'TASS', place: 'NOVO-OGARYOVO', published: '2020-11-09' });
     expect(article.language).toMatch(/^en/);
     expect(article.blocks[0]!.kind).toBe('lead');
     const texts = article.blocks.map((b) => article.text.slice(b.start, b.end));
@@ -31,7 +31,7 @@ describe('parseFile dispatch', () => {
 
   it('imports a PDF named .docx as a PDF', async () => {
     const article = await parseFile(read('bad/pdf-named-as.docx'), 'pdf-named-as.docx');
-    expect(article).toMatchObject({ format: 'pdf', title: TASS_TITLE });
+    expect(article).toMatchObject({ format: 'pdf', title: TASS.title });
   });
 
   it('exports the supported extensions', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createParsePool } from '../../electron/core/import/parse-pool';
-import { runImport } from '../../electron/core/import/pipeline';
+import { runImport, type Parser } from '../../electron/core/import/pipeline';
 import { openLibrary } from '../../electron/core/library/open';
 import type { ImportProgress } from '../../electron/shared/types';
 import { holdImportAt } from '../import-hold';
@@ -77,7 +77,7 @@ describe('runImport', () => {
     lib.close();
     // The slow file was in a worker: it is kept; the queued ones are not imported.
     expect(report.cancelled).toBe(true);
-    expect(report.imported.map((i) => i.file.slice(-14)).sort()).toEqual(
+    expect(report.imported.map((i) => i.file.slice(-14))).toEqual(
       Array.from({ length: 13 }, (_, i) => `story-${String(i).padStart(4, '0')}.txt`),
     );
     expect(articleCount(join(dir, 'lib.marginalia'))).toBe(13);
@@ -101,5 +101,33 @@ describe('runImport', () => {
     expect(report.cancelled).toBe(false);
     expect(report.imported).toHaveLength(120);
     expect(articleCount(path)).toBe(120);
+  });
+
+  it('numbers articles in the order the files are listed, whichever parses first', async () => {
+    const dir = tempDir();
+    const folder = newsFolder(dir, 12);
+    const path = join(dir, 'lib.marginalia');
+    const lib = openLibrary(path);
+    // The first file comes back from its worker only after all the others.
+    let others: () => void = () => {};
+    const othersBack = new Promise<void>((resolve) => (others = resolve));
+    let back = 0;
+    const firstLast: Parser = {
+      async parse(file, signal) {
+        if (file.endsWith('story-0000.txt')) {
+          await othersBack;
+          return pool.parse(file, signal);
+        }
+        const outcome = await pool.parse(file, signal);
+        if (++back === 11) others();
+        return outcome;
+      },
+    };
+    const report = await runImport(lib.db, lib.clock, firstLast, [folder]);
+    const rows = lib.db.prepare('SELECT id, source_name AS name FROM articles ORDER BY id').all() as Array<{ id: number; name: string }>;
+    lib.close();
+    const listed = Array.from({ length: 12 }, (_, i) => `story-${String(i).padStart(4, '0')}.txt`);
+    expect(rows.map((r) => r.name)).toEqual(listed);
+    expect(report.imported.map((i) => i.file.slice(-14))).toEqual(listed);
   });
 });

@@ -5,6 +5,7 @@ import type { ParsedArticle } from '../../electron/core/model';
 import { completeDateFromFileName, parseDateline } from '../../electron/core/import/news';
 import { detectLanguage } from '../../electron/core/import/language';
 import { parsePlainText } from '../../electron/core/import/plaintext';
+import { TASS } from '../fixtures/tass';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const blockTexts = (a: ParsedArticle) => a.blocks.map((b) => a.text.slice(b.start, b.end));
@@ -17,15 +18,11 @@ function expectWellFormed(a: ParsedArticle): void {
 }
 
 describe('plain text news articles', () => {
-  const tass = parsePlainText(
-    readFileSync(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), 'utf8'),
-    'putin-assad-syria-2020-11-09.txt',
-    'txt',
-  );
+  const tass = parsePlainText(readFileSync(TASS.path, 'utf8'), TASS.fileName, 'txt');
 
   it('extracts the TASS metadata, the year from the file name whose date agrees with the dateline', () => {
     expect(tass).toMatchObject({
-      title: 'Hotbed of international terrorism in Syria virtually eliminated, says Putin',
+      title: TASS.title,
       outlet: 'TASS',
       place: 'NOVO-OGARYOVO',
       published: '2020-11-09',
@@ -45,7 +42,7 @@ describe('plain text news articles', () => {
     expect(heading && tass.text.slice(heading.start, heading.end)).toBe('Reconstruction work');
     expect(tass.blocks.filter((b) => b.kind === 'heading')).toHaveLength(1);
     expect(tass.text).not.toMatch(/All news/);
-    expect(tass.text).not.toContain('Hotbed of international terrorism in Syria virtually eliminated');
+    expect(tass.text).not.toContain(TASS.title);
     expect(tass.text).toContain('over 6.5 million refugees remain outside Syria');
   });
 

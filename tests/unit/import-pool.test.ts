@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANCELLED } from '../../electron/core/import/parse-messages';
 import { createParsePool, type ParsePool } from '../../electron/core/import/parse-pool';
 import { writePdf } from '../fixtures/import/pdf-writer';
+import { TASS } from '../fixtures/tass';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 let dir: string;
@@ -20,16 +21,18 @@ describe('parse pool', () => {
     expect(pool.size).toBe(Math.max(1, availableParallelism()));
     try {
       const files = [
-        'tass/putin-assad-syria-2020-11-09.txt',
-        'office/putin-assad-syria-2020-11-09.docx',
-        'office/putin-assad-syria-2020-11-09.odt',
-        'office/putin-assad-syria-2020-11-09.pdf',
-        'html/heise/source.html',
-        'bbc/1m-payoff-for-former-shell-boss.txt',
-        ...readdirSync(join(fixtures, 'encodings'))
-          .filter((f) => f.endsWith('.txt'))
-          .map((f) => `encodings/${f}`),
-      ].map((f) => join(fixtures, f));
+        TASS.path,
+        TASS.docx,
+        TASS.odt,
+        TASS.pdf,
+        ...[
+          'html/heise/source.html',
+          'bbc/1m-payoff-for-former-shell-boss.txt',
+          ...readdirSync(join(fixtures, 'encodings'))
+            .filter((f) => f.endsWith('.txt'))
+            .map((f) => `encodings/${f}`),
+        ].map((f) => join(fixtures, f)),
+      ];
       const outcomes = await Promise.all(files.map((f) => pool.parse(f)));
       for (const [i, outcome] of outcomes.entries()) {
         expect(outcome.ok, files[i]).toBe(true);
@@ -77,7 +80,7 @@ describe('parse pool', () => {
       // 27 MB of Cyrillic, 30 MB once decoded: beyond a 32 MB heap that also holds the worker's parsers and
       // text analysis (a smaller heap leaves V8 no room to stop the worker cleanly and it takes the process down)
       writeFileSync(hog, 'слово '.repeat(2_500_000));
-      const [crashed, fine] = await Promise.all([pool.parse(hog), pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'))]);
+      const [crashed, fine] = await Promise.all([pool.parse(hog), pool.parse(TASS.path)]);
       expect(crashed).toEqual({ ok: false, error: expect.stringMatching(/memory|crashed|stopped unexpectedly/) });
       expect(fine.ok).toBe(true);
     } finally {
@@ -92,10 +95,7 @@ describe('parse pool', () => {
       const hog = join(dir, 'hog-cancelled.txt');
       writeFileSync(hog, 'слово '.repeat(2_500_000));
       const controller = new AbortController();
-      const outcomes = Promise.all([
-        pool.parse(hog, controller.signal),
-        pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'), controller.signal),
-      ]);
+      const outcomes = Promise.all([pool.parse(hog, controller.signal), pool.parse(TASS.path, controller.signal)]);
       // Both files are with the worker, which is still decoding the first when the cancel comes.
       await new Promise((resolve) => setImmediate(resolve));
       controller.abort();
@@ -145,7 +145,7 @@ describe('parse pool', () => {
       // Besides the files read before the worker heard of the cancel, none was parsed.
       expect(all.filter((o) => !o.ok).length).toBeGreaterThan(80);
       expect(await pool.parse(pdf, controller.signal)).toEqual({ ok: false, error: 'the import was cancelled', cancelled: true });
-      expect((await pool.parse(join(fixtures, 'tass/putin-assad-syria-2020-11-09.txt'))).ok).toBe(true);
+      expect((await pool.parse(TASS.path)).ok).toBe(true);
     } finally {
       await pool.close();
     }

@@ -12,7 +12,8 @@ import { runImport } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
 import { Session } from '../../electron/core/session';
 import type { Args, CommandName, Result } from '../../electron/shared/contract';
-import { tempDir, TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { tempDir } from './helpers';
 
 /** A library session in a temp folder, with a clock that ticks one second per reading. */
 export function openSession(): { session: Session; db: Database; ctx: Context } {
@@ -33,7 +34,7 @@ export function openSession(): { session: Session; db: Database; ctx: Context } 
 
 /** Imports the TASS article through the real import pipeline and returns its id and text. */
 export async function importTass(ctx: Context): Promise<{ id: number; text: string }> {
-  const report = await runImport(ctx.session.lib.db, ctx.session.lib.clock, ctx.parser, [TASS]);
+  const report = await runImport(ctx.session.lib.db, ctx.session.lib.clock, ctx.parser, [TASS.path]);
   const id = report.imported[0]!.articleId;
   const { text } = ctx.session.lib.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string };
   return { id, text };

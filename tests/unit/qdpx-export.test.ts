@@ -36,6 +36,7 @@ function content(lib: Library): Record<string, unknown[]> {
       `SELECT p.uid AS passage, c.uid AS claim, ca.stance FROM claim_appearances ca JOIN passages p ON p.id = ca.passage_id
        JOIN claims c ON c.id = ca.claim_id ORDER BY p.uid, c.uid`,
     ),
+    memos: all('SELECT m.uid, a.uid AS article, m.text FROM memos m LEFT JOIN articles a ON a.id = m.article_id ORDER BY m.uid'),
     links: all(
       `SELECT f.uid AS origin, t.uid AS target, l.relation, l.status, l.score, l.method, l.note FROM claim_links l
        JOIN claims f ON f.id = l.from_claim_id JOIN claims t ON t.id = l.to_claim_id ORDER BY f.uid, t.uid, l.relation`,
@@ -82,7 +83,7 @@ describe('REFI-QDA export', () => {
     lib.close();
   });
 
-  it('round trip: export, then import into a new library, gives the same articles, tags, passages, claims and links', async () => {
+  it('round trip: export, then import into a new library, gives the same articles, tags, passages, claims, links and memos', async () => {
     const dir = tempDir();
     const source = library(dir, 'source.marginalia');
     seedLibrary(source);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TASS } from '../fixtures/tass';
 import { FIXTURES, tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -42,7 +43,7 @@ describe('the documentation', () => {
     const articles = join(home, 'articles');
     mkdirSync(articles);
     mkdirSync(join(home, 'research'));
-    copyFileSync(join(FIXTURES, 'tass', 'putin-assad-syria-2020-11-09.txt'), join(articles, 'putin-assad-syria-2020-11-09.txt'));
+    copyFileSync(TASS.path, join(articles, TASS.fileName));
     copyFileSync(join(FIXTURES, 'import', 'encodings', 'ru-refugees.cp1251.txt'), join(articles, 'ru-refugees.cp1251.txt'));
     copyFileSync(
       join(FIXTURES, 'import', 'bbc', '1m-payoff-for-former-shell-boss.txt'),

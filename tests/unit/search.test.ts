@@ -7,12 +7,13 @@ import { findNumbers } from '../../electron/core/search/numbers';
 import { search, searchPage } from '../../electron/core/search/query';
 import { parseQuery } from '../../electron/core/search/terms';
 import { MATCH_END, MATCH_START, type ArticleHit } from '../../electron/shared/types';
-import { FIXTURES, TASS } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { FIXTURES } from './helpers';
 import { insertArticle, openSession } from './passages-fixture';
 
 const SEARCH = join(FIXTURES, 'search');
 const RUSSIAN = join(FIXTURES, 'import', 'encodings', 'expected', 'ru-refugees-plain.txt');
-const TASS_TITLE = 'Hotbed of international terrorism in Syria virtually eliminated, says Putin';
+const TASS_TITLE = TASS.title;
 
 /** A snippet with its marks as [brackets], to read in assertions. */
 const shown = (marked: string) => marked.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']');
@@ -20,7 +21,7 @@ const shown = (marked: string) => marked.replaceAll(MATCH_START, '[').replaceAll
 async function newsLibrary() {
   const opened = openSession();
   const files = [
-    TASS,
+    TASS.path,
     RUSSIAN,
     ...['johnson-edges-out-rival-sotherton.txt', 'rovers-reject-third-ferguson-bid.txt', 'new-foot-and-mouth-action-urged.txt'].map((f) =>
       join(SEARCH, f),
@@ -149,7 +150,7 @@ describe('counts and pages', () => {
     for (let i = 0; i < 47; i++) insertArticle(db, { title: `Report ${i}`, text: `Yukos shares fell ${i} per cent on Monday.` });
     for (let i = 0; i < 10; i++) insertArticle(db, { title: `Other ${i}`, text: 'Gazprom shares rose.' });
     const first = search(db, 'Yukos', 20);
-    expect(first.counts).toEqual({ articles: 47, passages: 0, notes: 0, claims: 0 });
+    expect(first.counts).toEqual({ articles: 47, passages: 0, notes: 0, claims: 0, memos: 0 });
     expect(first.articles).toHaveLength(20);
     const seen = first.articles.map((a) => a.id);
     for (let offset = 20; offset < 47; offset += 20) {
@@ -167,8 +168,8 @@ describe('counts and pages', () => {
     const created = await dispatch(ctx, 'passages.create', { articleId, start: 0, end: 11, note: 'Check Yukos filings' });
     expect(created.ok).toBe(true);
     expect(text.slice(0, 11)).toBe('Yukos share');
-    expect(search(db, 'Yukos').counts).toEqual({ articles: 47, passages: 1, notes: 1, claims: 0 });
-    expect(search(db, 'filings').counts).toEqual({ articles: 0, passages: 0, notes: 1, claims: 0 });
+    expect(search(db, 'Yukos').counts).toEqual({ articles: 47, passages: 1, notes: 1, claims: 0, memos: 0 });
+    expect(search(db, 'filings').counts).toEqual({ articles: 0, passages: 0, notes: 1, claims: 0, memos: 0 });
   });
 
   it('finds claims by their words, stems and figures', () => {

@@ -5,7 +5,8 @@ import { Session } from '../../electron/core/session';
 import type { Article, EditState, Passage, Tag } from '../../electron/shared/types';
 import { runCli } from '../run-cli';
 import { startServe, type ServeProcess } from '../serve-process';
-import { TASS, tempDir } from './helpers';
+import { TASS } from '../fixtures/tass';
+import { tempDir } from './helpers';
 import { call, dump, expectHealthy, importTass, openSession, refused } from './passages-fixture';
 
 /** A second window on the same library file: its own session, with its own undo history. */
@@ -23,7 +24,7 @@ describe('undo never overwrites a later edit made elsewhere', () => {
 
   it('two serve processes: A undoes its title after B set another one, and is refused with the reason', async () => {
     const library = join(tempDir(), 'shared.marginalia');
-    expect((await runCli(['import', '--library', library, TASS])).code).toBe(0);
+    expect((await runCli(['import', '--library', library, TASS.path])).code).toBe(0);
     const [a, b] = await Promise.all([startServe(library), startServe(library)]);
     serves.push(a, b);
     const [article] = (await a.api<{ items: Article[] }>('articles.list', {})).items;

@@ -13,6 +13,7 @@ export const KEYS = {
   claims: ['id'],
   claim_links: ['id'],
   claim_rejections: ['id'],
+  memos: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

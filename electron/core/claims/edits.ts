@@ -18,7 +18,7 @@ import { getClaim } from './queries';
  * them back with their ids and redo replays them.
  */
 
-export const CLAIM_CHANGES: ChangeKind[] = ['claims', 'passages', 'articles'];
+export const CLAIM_CHANGES: ChangeKind[] = ['claims', 'passages'];
 
 /** Everything hanging off the given claims, plus the given passages. */
 export function claimRows(claimIds: readonly number[], passageIds: readonly number[] = []): Selection[] {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { recordChange } from '../library/change-log';
 import { type AnalysedSentence, analyseSentences } from './terms';
 
 /**
@@ -62,6 +63,8 @@ export function indexQueued(db: Database, batch = 200, limit = Infinity): number
         db.prepare('DELETE FROM article_sentences WHERE article_id = ?').run(row.id);
         insertSentences(db, row.id, analyseSentences(row.text));
       }
+      // Claim candidates read these sentences.
+      recordChange(db, ['claims']);
       // Immediate: a deferred write after this connection's read fails at once when another
       // program committed in between, where an immediate one waits its turn.
     }).immediate();

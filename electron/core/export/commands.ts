@@ -10,6 +10,7 @@ import type { Library } from '../library/open';
 import { exportAnnotations } from './annotations';
 import type { CsvOptions } from './csv';
 import { exportClaimsCsv, exportLinksCsv } from './csv-claims';
+import { exportMemosCsv } from './csv-memos';
 import { type PassagesCsvOptions, exportPassagesCsv } from './csv-passages';
 import { writeFileAtomically } from './output';
 
@@ -48,6 +49,9 @@ export const claimsCsvToFile = (lib: Library, path: string, options: CsvOptions)
 
 export const linksCsvToFile = (lib: Library, path: string, options: CsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportLinksCsv(lib.db, out, options));
+
+export const memosCsvToFile = (lib: Library, path: string, options: CsvOptions): Promise<ExportResult> =>
+  toFile(lib, path, ['.csv'], (out) => exportMemosCsv(lib.db, out, options));
 
 export const annotationsToFile = (lib: Library, path: string): Promise<ExportResult> =>
   toFile(lib, path, ['.jsonld', '.json'], (out) => exportAnnotations(lib.db, out, isoNow(lib.clock)));

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { recordChange } from '../library/change-log';
 import type { ImportReport } from '../../shared/types';
 import type { ArticleWriter } from '../articles/writer';
 import type { ParseOutcome } from './parse-pool';
@@ -56,6 +57,7 @@ export function commitBatch(
         result.imported.push({ file: name(file), articleId, title });
       }
       markDone(batch.map((parsed) => parsed.position));
+      recordChange(db, result.imported.length > 0 ? ['articles'] : []);
       return result;
     })
     .immediate();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { recordChange } from '../library/change-log';
 import { hostname } from 'node:os';
 import type { InterruptedImport } from '../../shared/types';
 import { type Clock, isoNow } from '../clock';
@@ -39,11 +40,13 @@ export function createJob(db: Database, clock: Clock, id: string, requested: str
   );
   const insert = db.prepare('INSERT INTO import_job_files (job_id, position, path, shown_as) VALUES (?, ?, ?, ?)');
   for (const file of files) insert.run(id, file.position, file.path, file.shownAs);
+  recordChange(db, []);
 }
 
 /** Takes over an interrupted job: this process runs it now. */
 export function adoptJob(db: Database, id: string): void {
   db.prepare('UPDATE import_jobs SET owner = ? WHERE id = ?').run(ownerTag(), id);
+  recordChange(db, []);
 }
 
 /** Marks files done inside the transaction that wrote them (or found them duplicate or unreadable). */
@@ -56,6 +59,7 @@ export function jobMarker(db: Database, id: string): (positions: readonly number
 
 export function endJob(db: Database, id: string): void {
   db.prepare('DELETE FROM import_jobs WHERE id = ?').run(id);
+  recordChange(db, []);
 }
 
 export function remainingFiles(db: Database, id: string): JobFile[] {

@@ -219,12 +219,24 @@ async function importFiles(
   const markDone = jobMarker(db, report.jobId);
   const pending: Parsed[] = [];
   let pendingBytes = 0;
+  // Parsed files wait here until every file listed before them has come back, so articles are
+  // written (and numbered) in the order the files were listed, not in the order workers finish
+  // them: the same folder gives the same article ids every time. null: nothing to write.
+  const ready = new Map<number, Parsed | null>();
+  let head = 0;
+  const release = (): void => {
+    for (; ready.has(head); head++) {
+      const item = ready.get(head);
+      ready.delete(head);
+      if (item) pending.push(item);
+    }
+  };
   // Files written, found duplicate or failed: the rest were not imported.
   let settledFiles = 0;
-  const parsed = (file: JobFile, outcome: ParseOutcome): void => {
+  const parsed = (index: number, file: JobFile, outcome: ParseOutcome): void => {
     // Dropped unread on cancel: not imported, and left undone in the job's list.
     if (!outcome.ok && outcome.cancelled) return;
-    pending.push({ file: file.path, position: file.position, outcome });
+    ready.set(index, { file: file.path, position: file.position, outcome });
     pendingBytes += weight(outcome);
   };
   const add = (result: BatchResult): void => {
@@ -266,17 +278,20 @@ async function importFiles(
   // window would attach a handler to every pending job on every turn).
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  const settled = (file: string): void => {
+  const settled = (index: number, file: string): void => {
     inFlight -= 1;
     done += 1;
     current = file;
+    if (!ready.has(index)) ready.set(index, null);
+    release();
     wake?.();
     wake = null;
   };
   let next = 0;
   for (;;) {
     while (!halt.signal.aborted && next < files.length && inFlight < WINDOW && pendingBytes < MAX_PENDING_BYTES) {
-      const file = files[next++] as JobFile;
+      const index = next++;
+      const file = files[index] as JobFile;
       inFlight += 1;
       // A REFI-QDA project brings its own codebook and passages: its importer writes it whole, in
       // its own transaction, and adds its articles (or its failure) to this report.
@@ -287,10 +302,10 @@ async function importFiles(
               markDone([file.position]);
             })
           : parser.parse(file.path, halt.signal).then(
-              (outcome) => parsed(file, outcome),
-              (error: unknown) => parsed(file, { ok: false, error: (error as Error).message }),
+              (outcome) => parsed(index, file, outcome),
+              (error: unknown) => parsed(index, file, { ok: false, error: (error as Error).message }),
             );
-      void job.finally(() => settled(file.path));
+      void job.finally(() => settled(index, file.path));
     }
     if (inFlight === 0 && pending.length === 0) break;
     // Stopped by a failed write: what is still parsing or waiting is not written.
@@ -309,8 +324,8 @@ async function importFiles(
       // Let searches, edits and progress events through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     } else {
-      // Parsed files wait for company at most until the batch is due: a slow file next (a long
-      // PDF) must not keep them out of the library and the count.
+      // Parsed files wait for company at most until the batch is due: a slow file after them (a
+      // long PDF) must not keep them out of the library and the count.
       await new Promise<void>((resolve) => {
         const due = setTimeout(
           () => {

@@ -7,6 +7,7 @@ import { offsetConverter } from '../anchoring/offsets';
 import type { ArticleMetaRow } from '../../shared/article';
 import { loadTree, type Tree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, PROJECT_ENTRY, QDA_NAMESPACE, guidFor, linkName } from './qdpx-common';
+import { memoXml, type MemoXml } from './qdpx-memos';
 import { attributes, xmlText, xsdDecimal } from './xml-text';
 
 export interface QdpxExportSummary {
@@ -93,8 +94,9 @@ function* codes(db: Database, tree: Tree, parentId: number | null): Generator<st
 
 /**
  * project.qde, element by element in the order Project.xsd demands: Users, CodeBook, Variables,
- * Sources (articles, passages as PlainTextSelection with Coding), Notes (claims, link notes),
- * Links (appearances: passage → claim named by stance; claim links named by relation).
+ * Sources (articles, passages as PlainTextSelection with Coding, a NoteRef to the article's memo),
+ * Notes (claims, memos, link notes), Links (appearances: passage → claim named by stance; claim
+ * links named by relation), and the project's NoteRef to the library memo.
  */
 function* projectXml(
   db: Database,
@@ -103,6 +105,7 @@ function* projectXml(
   onSource: (articleId: number, guid: string) => void,
 ): Generator<string, number> {
   const tree = loadTree(db);
+  const memos = memoXml(db);
   const user = guidFor(`marginalia-user:${name}`);
   yield '<?xml version="1.0" encoding="utf-8"?>\n';
   yield `<Project${attributes({ xmlns: QDA_NAMESPACE, name, origin: 'Marginalia', creatingUserGUID: user, creationDateTime: now })}>`;
@@ -165,6 +168,7 @@ function* projectXml(
         }
         yield '</PlainTextSelection>';
       }
+      yield memos.sourceRef(article.id);
       yield Object.entries(ARTICLE_VARIABLES)
         .map(([column, variable]) => textValue(variable, article[column as keyof typeof ARTICLE_VARIABLES]))
         .join('');
@@ -172,11 +176,11 @@ function* projectXml(
     }
   }
   if (opened) yield '</Sources>';
-  yield* claimsXml(db, user);
+  yield* claimsXml(db, user, memos);
   return passageCount;
 }
 
-function* claimsXml(db: Database, user: string): Generator<string> {
+function* claimsXml(db: Database, user: string, memos: MemoXml): Generator<string> {
   const claims = db.prepare(
     'SELECT id, uid, statement, kind, speaker, value, unit, note, created_at, updated_at FROM claims WHERE id > ? ORDER BY id LIMIT 1000',
   );
@@ -210,6 +214,11 @@ function* claimsXml(db: Database, user: string): Generator<string> {
         '</Note>'
       );
     }
+  }
+  for (const note of memos.notes(user)) {
+    if (!opened) yield '<Notes>';
+    opened = true;
+    yield note;
   }
   // A link's note is a Note of its own that the Link refers to; claim links are few enough to hold.
   const allLinks = links.all() as LinkRow[];
@@ -247,6 +256,7 @@ function* claimsXml(db: Database, user: string): Generator<string> {
     );
   }
   if (opened) yield '</Links>';
+  yield memos.projectRef();
   yield '</Project>\n';
 }
 

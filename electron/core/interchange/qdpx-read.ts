@@ -31,6 +31,8 @@ export interface QdeText {
   content: string | null;
   description: string;
   selections: QdeSelection[];
+  /** Notes about the whole source (its memos). */
+  noteRefs: string[];
   /** Values by lower-cased variable name. */
   variables: Map<string, string>;
   created: string | null;
@@ -53,6 +55,8 @@ export interface QdeProject {
   sources: QdeText[];
   notes: QdeText[];
   links: QdeLink[];
+  /** Notes about the project as a whole (its memos). */
+  noteRefs: string[];
   /** Sources of kinds Marginalia cannot hold (pictures, PDF layouts, audio, video). */
   otherSources: number;
 }
@@ -163,6 +167,7 @@ function text(node: Node, variableNames: Map<string, string>, what: string): Qde
     content: 'PlainTextContent' in node ? textOf(node, 'PlainTextContent') : null,
     description: textOf(node, 'Description'),
     selections: list(node.PlainTextSelection).map(selection),
+    noteRefs: refs(node, 'NoteRef'),
     variables,
     created: attribute(node, 'creationDateTime'),
     modified: attribute(node, 'modifiedDateTime'),
@@ -198,6 +203,7 @@ export function readProject(xml: string): QdeProject {
       target: canonicalGuid(attribute(node, 'targetGUID') ?? undefined),
       noteRefs: refs(node, 'NoteRef'),
     })),
+    noteRefs: refs(root, 'NoteRef'),
     otherSources: ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource'].reduce((n, kind) => n + list(sources[kind]).length, 0),
   };
 }

@@ -15,6 +15,7 @@ import { ARTICLE_VARIABLES, CLAIM_VARIABLES, parseLinkName } from './qdpx-common
 import { type QdeCode, type QdeProject, type QdeText, labelOf } from './qdpx-read';
 import { type SourceText, paragraphBlocks } from './qdpx-text';
 import { plural } from '../../shared/counts';
+import { type MemoTarget, writeMemos } from './qdpx-memo-import';
 
 const KINDS = new Set(['statistic', 'quote', 'event', 'other']);
 const STANCES = new Set(['asserts', 'attributes', 'questions', 'refutes']);
@@ -82,6 +83,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
     passages: 0,
     claims: 0,
     links: 0,
+    memos: 0,
     skipped,
   };
   const codeTags = writeCodebook(db, project.codes, now, report);
@@ -96,6 +98,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
   );
   const tagPassage = db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id) VALUES (?, ?)');
   const passageOf = new Map<string, number>();
+  const memoTargets: MemoTarget[] = [{ articleId: null, noteRefs: project.noteRefs }];
   let dangling = 0;
 
   for (const { source, entry, bytes, text, selections } of sources) {
@@ -117,6 +120,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
       });
       report.imported.push({ articleId, title: article.title as string });
     }
+    memoTargets.push({ articleId, noteRefs: source.noteRefs });
     for (const s of selections) {
       const range = describeRange(text.text, s.start, s.end);
       let passageId = findPassage.get(articleId, range.start, range.end) as number | undefined;
@@ -149,6 +153,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
 
   const claimOf = writeClaims(db, project.notes, now, report, uidFree);
   writeLinks(db, project, notes, claimOf, passageOf, now, report);
+  report.memos = writeMemos(db, memoTargets, notes, now);
   return report;
 }
 

@@ -14,25 +14,30 @@ export function checkLibrary(db: Database): string[] {
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) problems.push('the file is not marked as a Marginalia library');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== SCHEMA_VERSION) problems.push(`library format ${version}, expected ${SCHEMA_VERSION}`);
-  for (const table of ['articles_fts', 'passages_fts', 'claims_fts']) {
+  // A library of an older format lacks the newer tables: its format is the problem reported.
+  const present = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
+  );
+  const indexed: Array<[table: string, index: string, noun: string]> = [
+    ['articles', 'articles_fts', 'article'],
+    ['passages', 'passages_fts', 'passage'],
+    ['claims', 'claims_fts', 'claim'],
+    ['memos', 'memos_fts', 'memo'],
+  ];
+  for (const [table, index, noun] of indexed) {
+    if (!present.has(table) || !present.has(index)) continue;
     try {
       // rank 1: also compare the index with the rows it indexes (articles_fts reads them from
       // articles, so a row written without indexing it is only found this way).
-      db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run();
+      db.prepare(`INSERT INTO ${index}(${index}, rank) VALUES ('integrity-check', 1)`).run();
     } catch (error) {
-      problems.push(`search index ${table}: ${(error as Error).message}`);
+      problems.push(`search index ${index}: ${(error as Error).message}`);
     }
+    const { rows, entries } = db
+      .prepare(`SELECT (SELECT count(*) FROM ${table}) AS rows, (SELECT count(*) FROM ${index}) AS entries`)
+      .get() as { rows: number; entries: number };
+    if (rows !== entries) problems.push(`search index has ${plural(entries, noun)}, the library ${formatCount(rows)}`);
   }
-  const counts = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM articles) AS a, (SELECT count(*) FROM articles_fts) AS af,
-              (SELECT count(*) FROM passages) AS p, (SELECT count(*) FROM passages_fts) AS pf,
-              (SELECT count(*) FROM claims) AS c, (SELECT count(*) FROM claims_fts) AS cf`,
-    )
-    .get() as Record<'a' | 'af' | 'p' | 'pf' | 'c' | 'cf', number>;
-  if (counts.a !== counts.af) problems.push(`search index has ${plural(counts.af, 'article')}, the library ${formatCount(counts.a)}`);
-  if (counts.p !== counts.pf) problems.push(`search index has ${plural(counts.pf, 'passage')}, the library ${formatCount(counts.p)}`);
-  if (counts.c !== counts.cf) problems.push(`search index has ${plural(counts.cf, 'claim')}, the library ${formatCount(counts.c)}`);
 
   // Offsets are UTF-16 code units, which SQLite's length() does not count: measure in JS.
   const lengths = new Map<number, number>();

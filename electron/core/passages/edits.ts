@@ -82,10 +82,10 @@ export function createPassage(db: Database, clock: Clock, args: NewPassage): Edi
       for (const tagId of tagIds) tag.run(id, tagId);
       return getPassage(db, id);
     },
-    // Articles show passage counts and tags show usage counts, so both views refresh too.
+    // The kinds of rows changed; the views know what shows them (the article list's counts among them).
     () => ({
       label: names.length > 0 ? `Tag passage with ${names.join(', ')}` : 'Mark passage',
-      changes: ['passages', 'articles', 'tags'],
+      changes: ['passages', 'tags'],
     }),
   );
 }
@@ -169,7 +169,7 @@ export function deletePassages(db: Database, ids: number[]): Edit<{ deleted: num
     }),
     () => ({
       label: `Delete ${unique.length === 1 ? 'passage' : plural(unique.length, 'passage')}`,
-      changes: ['passages', 'articles', 'tags', 'claims'],
+      changes: ['passages', 'tags', 'claims'],
     }),
   );
 }

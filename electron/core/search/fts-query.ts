@@ -14,6 +14,7 @@ export const LAYOUTS = {
   notes: { exact: ['note'], stems: ['note_stems'], numbers: ['note_numbers'], stemmed: ['note'] },
   /** Claims' stemmed column is the claims index's terms (migration 7): content words' stems, concepts, names. */
   claims: { exact: ['statement', 'speaker', 'note'], stems: ['terms'], numbers: ['numbers'] },
+  memos: { exact: ['text'], stems: ['stems'], numbers: ['numbers'], stemmed: ['text'] },
 } as const satisfies Record<string, Layout>;
 
 /**
@@ -25,6 +26,7 @@ export const RANKS = {
   articles: 'bm25(articles_fts, 4.0, 2.0, 2.0, 1.0, 1.0, 0.5)',
   passages: 'bm25(passages_fts, 1.0, 1.0, 1.0, 1.0, 0.5, 0.5)',
   claims: 'bm25(claims_fts)',
+  memos: 'bm25(memos_fts, 1.0, 1.0, 0.5)',
 } as const;
 
 /**

@@ -1,5 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleHit, ClaimHit, PassageHit, SearchCounts, SearchKind, SearchPage, SearchResults, TextHits } from '../../shared/types';
+import type {
+  ArticleHit,
+  ClaimHit,
+  MemoHit,
+  PassageHit,
+  SearchCounts,
+  SearchKind,
+  SearchPage,
+  SearchResults,
+  TextHits,
+} from '../../shared/types';
 import { notFound } from '../errors';
 import { LAYOUTS, RANKS } from './fts-query';
 import { findHits, markRanges, snippet } from './hits';
@@ -7,13 +17,13 @@ import { numberRankedIds } from './number-rank';
 import { ftsMatch, parseQuery, type Term } from './terms';
 
 /**
- * Search over articles, passages (their quotes), notes and claims: the true number of hits of each
+ * Search over articles, passages (their quotes), notes, claims and memos: the true number of hits of each
  * kind, and pages of hits best first, each with its matched words marked (exact forms, stems and
  * number readings alike: the marks come from findHits, which matches as the index does).
  */
 
 interface Kind<H> {
-  table: 'articles_fts' | 'passages_fts' | 'claims_fts';
+  table: 'articles_fts' | 'passages_fts' | 'claims_fts' | 'memos_fts';
   layout: keyof typeof LAYOUTS;
   /** Hits for the ids of one page, in the order given. */
   rows(db: Database, ids: number[], terms: readonly Term[]): H[];
@@ -68,11 +78,26 @@ const claims: Kind<ClaimHit> = {
   },
 };
 
+const memos: Kind<MemoHit> = {
+  table: 'memos_fts',
+  layout: 'memos',
+  rows(db, order, terms) {
+    const rows = db
+      .prepare(
+        `SELECT m.id, m.article_id AS articleId, a.title AS articleTitle, m.text FROM memos m LEFT JOIN articles a ON a.id = m.article_id
+         WHERE m.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(ids(order)) as Array<Omit<MemoHit, 'snippet'> & { text: string }>;
+    return inOrder(rows, order).map(({ text, ...row }) => ({ ...row, snippet: snippet(text, findHits(text, terms)) }));
+  },
+};
+
 const KINDS = {
   articles,
   passages: { table: 'passages_fts', layout: 'quotes', rows: passageRows('exact') } satisfies Kind<PassageHit>,
   notes: { table: 'passages_fts', layout: 'notes', rows: passageRows('note') } satisfies Kind<PassageHit>,
   claims,
+  memos,
 } as const;
 
 export const SEARCH_KINDS = Object.keys(KINDS) as SearchKind[];
@@ -104,7 +129,15 @@ export function search(db: Database, query: string, limit = 20): SearchResults {
   const terms = parseQuery(query);
   const counts = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, terms.length ? count(db, kind, terms) : 0])) as SearchCounts;
   const page = <K extends SearchKind>(kind: K) => (counts[kind] ? pageOf(db, kind, terms, 0, limit) : []) as SearchResults[K];
-  return { query, counts, articles: page('articles'), passages: page('passages'), notes: page('notes'), claims: page('claims') };
+  return {
+    query,
+    counts,
+    articles: page('articles'),
+    passages: page('passages'),
+    notes: page('notes'),
+    claims: page('claims'),
+    memos: page('memos'),
+  };
 }
 
 /** Where the query matches in one article's text. */

@@ -2,6 +2,7 @@ import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOption
 import { useEffect } from 'react';
 import type { Args, CommandName, Result } from '../../../electron/shared/contract';
 import { call, transport } from './api';
+import { staleAfter } from './refresh';
 
 /** One cache for server state, keyed by command and arguments. */
 export const queryClient = new QueryClient({
@@ -21,8 +22,14 @@ export function useEdit<K extends CommandName>(name: K) {
   return useMutation<Result<K>, Error, Args<K>>({ mutationFn: (args) => call(name, args) });
 }
 
-/** Every committed change invalidates the cache; active views refetch what they show. */
+/**
+ * A committed change makes stale only the queries its kinds affect (refresh.ts); of those, the
+ * ones on screen refetch now, the others when they are next shown.
+ */
 export function useLibraryEvents(): void {
   const client = useQueryClient();
-  useEffect(() => transport.on('library.changed', () => void client.invalidateQueries()), [client]);
+  useEffect(
+    () => transport.on('library.changed', ({ kinds }) => void client.invalidateQueries({ predicate: (query) => staleAfter(kinds, query) })),
+    [client],
+  );
 }

@@ -1,43 +1,86 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
 import { articleMeta } from '../format';
+import { navigationTarget } from './lists/useRovingVirtualList';
+import { usePageRows, type FirstPage } from './lists/usePages';
 
 interface Props {
-  articles: ArticleSummary[];
+  /** The list's first page (from the app, which shows its count). */
+  pages: FirstPage<'articles.list'>;
+  /** Stands for the list's query: a new one starts from the top. */
+  queryKey: string;
   selectedId: number | null;
   onSelect(id: number): void;
 }
 
 const ROW_HEIGHT = 76;
+export const ARTICLE_PAGE = 50;
 
-/** The library's articles: a virtualised listbox (tens of thousands of rows stay smooth). */
-export function ArticleList({ articles, selectedId, onSelect }: Props) {
+const optionId = (id: number) => `article-${id}`;
+
+/**
+ * The library's articles: a virtualised listbox over windows of the list the library pages out,
+ * so a library of 100,000 articles opens at once. Arrows, Page Up/Down, Home and End open the
+ * article they land on (fetching its window first when it is far away).
+ */
+export function ArticleList({ pages, queryKey, selectedId, onSelect }: Props) {
+  const { total } = pages;
+  // Where the keyboard is in the list (the selected article's row, once known).
+  const [cursor, setCursor] = useState({ queryKey, index: -1 });
+  const cursorIndex = cursor.queryKey === queryKey ? Math.min(cursor.index, total - 1) : -1;
+  const keep = useRef(cursorIndex);
+  useLayoutEffect(() => {
+    keep.current = cursorIndex;
+  });
+
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: articles.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The row aria-activedescendant names stays rendered when scrolled away.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const at = keep.current;
+      if (at >= 0 && at < range.count && !indexes.includes(at)) indexes.push(at);
+      return indexes.sort((a, b) => a - b);
+    },
   });
-  const selectedIndex = articles.findIndex((a) => a.id === selectedId);
+  const items = virtualizer.getVirtualItems();
+  const { rowAt, fetchRow, error } = usePageRows(
+    pages,
+    queryKey,
+    { first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 },
+    Math.max(0, cursorIndex),
+  );
+  // The selected article's row: where the cursor is, or among the rows on screen.
+  const selectedIndex =
+    selectedId === null
+      ? -1
+      : rowAt(cursorIndex)?.id === selectedId
+        ? cursorIndex
+        : (items.find((item) => rowAt(item.index)?.id === selectedId)?.index ?? -1);
 
-  useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+  const latestMove = useRef(0);
+  const moveTo = async (index: number) => {
+    const move = ++latestMove.current;
+    setCursor({ queryKey, index });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = rowAt(index) ?? (await fetchRow(index));
+    // A later key press wins over a far row still being fetched.
+    if (row && move === latestMove.current) onSelect(row.id);
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
-    let next: number | undefined;
-    if (step !== undefined) next = Math.min(articles.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + step));
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = articles.length - 1;
-    const target = next === undefined ? undefined : articles[next];
-    if (target) {
-      event.preventDefault();
-      onSelect(target.id);
-    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const to = navigationTarget(event.key, selectedIndex, total, page);
+    if (to === null) return;
+    event.preventDefault();
+    void moveTo(to);
   };
 
   return (
@@ -47,30 +90,72 @@ export function ArticleList({ articles, selectedId, onSelect }: Props) {
       role="listbox"
       aria-label="Articles"
       tabIndex={0}
-      aria-activedescendant={selectedId !== null ? `article-${selectedId}` : undefined}
+      aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined}
+      aria-busy={pages.first.isFetching}
       onKeyDown={onKeyDown}
     >
+      {error ? (
+        <div className="view-alert" role="alert">
+          {error.message}
+        </div>
+      ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const article = articles[row.index];
-          if (!article) return null;
-          return (
-            <div
+        {items.map((item) => {
+          const article = rowAt(item.index);
+          return article ? (
+            <ArticleOption
               key={article.id}
-              id={`article-${article.id}`}
-              role="option"
-              aria-selected={article.id === selectedId}
-              className="article-item"
-              style={{ top: row.start, height: ROW_HEIGHT }}
-              onClick={() => onSelect(article.id)}
+              article={article}
+              index={item.index}
+              total={total}
+              top={item.start}
+              selected={article.id === selectedId}
+              onPick={() => {
+                setCursor({ queryKey, index: item.index });
+                onSelect(article.id);
+              }}
+            />
+          ) : (
+            <div
+              key={`loading-${item.index}`}
+              className="article-item loading"
+              aria-hidden="true"
+              style={{ top: item.start, height: ROW_HEIGHT }}
             >
-              <div className="title">{article.title}</div>
-              <div className="meta">
-                {[articleMeta(article), article.passageCount ? plural(article.passageCount, 'passage') : ''].filter(Boolean).join(' · ')}
-              </div>
+              Loading…
             </div>
           );
         })}
+      </div>
+    </div>
+  );
+}
+
+interface OptionProps {
+  article: ArticleSummary;
+  index: number;
+  total: number;
+  top: number;
+  selected: boolean;
+  onPick(): void;
+}
+
+function ArticleOption({ article, index, total, top, selected, onPick }: OptionProps) {
+  return (
+    <div
+      id={optionId(article.id)}
+      role="option"
+      aria-selected={selected}
+      // Only a window of the list is in the page: its place in the whole list.
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className="article-item"
+      style={{ top, height: ROW_HEIGHT }}
+      onClick={onPick}
+    >
+      <div className="title">{article.title}</div>
+      <div className="meta">
+        {[articleMeta(article), article.passageCount ? plural(article.passageCount, 'passage') : ''].filter(Boolean).join(' · ')}
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { ExportCommand, ExportFile } from '../client/transport';
 import type { PassageFilter } from './passages/PassagesView';
 import { Dialog } from './Dialog';
 
-type Kind = 'passages' | 'claims' | 'links' | 'annotations' | 'qdpx';
+type Kind = 'passages' | 'claims' | 'links' | 'memos' | 'annotations' | 'qdpx';
 
 const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCommand; file: ExportFile }> = [
   {
@@ -28,6 +28,13 @@ const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCom
     hint: 'Which claims support, contradict or vary each other.',
     command: 'export.linksCsv',
     file: { title: 'Export claim links', defaultName: 'claim-links.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  },
+  {
+    kind: 'memos',
+    label: 'Memos (CSV)',
+    hint: 'The library’s memo and every article’s, in Markdown, with the article’s title, outlet and date.',
+    command: 'export.memosCsv',
+    file: { title: 'Export memos', defaultName: 'memos.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
   },
   {
     kind: 'annotations',
@@ -72,9 +79,13 @@ export function ExportDialog({
   const [onlyShown, setOnlyShown] = useState(filter !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Claims files are offered once the library has claims: before that they could hold no rows.
-  const hasClaims = (useCommand('stats.get', {}).data?.claims ?? 0) > 0;
-  const kinds = hasClaims ? KINDS : KINDS.filter((k) => k.kind !== 'claims' && k.kind !== 'links');
+  // Claims and memos files are offered once the library has some: before that they could hold no rows.
+  const stats = useCommand('stats.get', {}).data;
+  const empty = new Set<Kind>([
+    ...((stats?.claims ?? 0) > 0 ? [] : (['claims', 'links'] as const)),
+    ...((stats?.memos ?? 0) > 0 ? [] : (['memos'] as const)),
+  ]);
+  const kinds = KINDS.filter((k) => !empty.has(k.kind));
   const chosen = kinds.find((k) => k.kind === kind) ?? kinds[0]!;
 
   const run = async () => {
@@ -84,7 +95,7 @@ export function ExportDialog({
       const args =
         chosen.kind === 'passages'
           ? { layout, bom, ...(onlyShown && filter ? { filter } : {}) }
-          : chosen.kind === 'claims' || chosen.kind === 'links'
+          : chosen.kind === 'claims' || chosen.kind === 'links' || chosen.kind === 'memos'
             ? { bom }
             : {};
       const where = await transport.saveExport(chosen.command, args as never, chosen.file);
@@ -136,7 +147,7 @@ export function ExportDialog({
             </label>
           </fieldset>
         ) : null}
-        {chosen.kind === 'passages' || chosen.kind === 'claims' || chosen.kind === 'links' ? (
+        {chosen.kind === 'passages' || chosen.kind === 'claims' || chosen.kind === 'links' || chosen.kind === 'memos' ? (
           <label className="export-bom">
             <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
             Byte-order mark, so Excel on Windows reads accents and Cyrillic right (turn off for tools that dislike it)

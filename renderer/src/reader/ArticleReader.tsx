@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { useBindActions } from '../actions/bindings';
 import { SCOPE_ATTRIBUTE } from '../actions/context';
@@ -7,16 +7,18 @@ import { call } from '../client/api';
 import { useCommand } from '../client/queries';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
+import { MemoDialog } from '../components/memos/MemoDialog';
+import { notify } from '../components/Notices';
 import { citation } from './citation';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
+import { FloatingTagPicker } from './FloatingTagPicker';
 import { Inspector } from './Inspector';
 import { OrphanList, ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
-import { TagPicker } from './TagPicker';
 import { useArticleModel } from './useArticleModel';
-import { useSavingPassages } from './useSavingPassages';
+import { temporaryPassage, useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
 import { HitBar } from './HitBar';
 import { useSearchHits } from './useSearchHits';
@@ -47,7 +49,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const { passages, save } = useSavingPassages(passagesQuery.data);
+  const { passages, save, savedId, stableKey } = useSavingPassages(passagesQuery.data);
   const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
@@ -63,9 +65,8 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   const { floating, setFloating, liveSelection, clearSelectionOf } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
-  const [editing, setEditing] = useState<'details' | 'text' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { caret, setCaret, start: startCaret, toggle: toggleCaret } = useCaretMode(body);
+  const [editing, setEditing] = useState<'details' | 'text' | 'memo' | null>(null);
+  const { caret, setCaret, start: startCaret, toggle: toggleCaret, resumeAt } = useCaretMode(body);
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
@@ -115,11 +116,12 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     if (focusTarget !== null) body.current?.querySelector(`mark[data-passages~="${focusTarget}"]`)?.scrollIntoView({ block: 'center' });
   }, [focusTarget]);
 
-  /** Creates the passage at once in the view (optimistically), then in the library. */
-  const createPassage = async (range: TextRange, tagIds: number[], note?: string): Promise<Passage> => {
-    const now = new Date().toISOString();
-    const temporary: Passage = {
-      id: -Date.now(),
+  /**
+   * Creates the passage at once in the view (optimistically), then in the library: a tag still to
+   * be created is made first, so the highlight shows before either answer (] right after Enter).
+   */
+  const createPassage = async (range: TextRange, tag: TagChoice | null, note?: string): Promise<Passage> => {
+    const temporary = temporaryPassage({
       uid: '',
       articleId: article.id,
       start: range.start,
@@ -129,14 +131,13 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
       suffix: '',
       note: note ?? '',
       anchor: 'exact',
-      tagIds,
+      tagIds: tag && 'tagId' in tag ? [tag.tagId] : [],
       claimIds: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    const created = await save(temporary, () =>
-      call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) }),
-    );
+    });
+    const created = await save(temporary, async () => {
+      const tagIds = tag ? [await resolveTag(tag)] : [];
+      return call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
+    });
     // Selected while it was being saved (] right after tagging): it stays selected under its real id.
     setSelected((current) => (current === temporary.id ? created.id : current));
     return created;
@@ -147,7 +148,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
 
   const applyTag = async (passageId: number, choice: TagChoice) => {
     const tagId = await resolveTag(choice);
-    await call('passages.tag', { passageIds: [passageId], tagId });
+    await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
   };
 
   /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
@@ -159,8 +160,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     }
     const range = picker.range;
     const before = picks.current;
-    const tagId = await resolveTag(choice);
-    const created = await createPassage(range, [tagId]);
+    const created = await createPassage(range, choice);
     selectCreated(created.id, before);
     clearSelectionOf(range);
   };
@@ -179,7 +179,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   const addNote = async (range: TextRange) => {
     const before = picks.current;
     try {
-      const created = await createPassage(range, []);
+      const created = await createPassage(range, null);
       clearSelectionOf(range);
       selectCreated(created.id, before);
       setNoteFocus((n) => n + 1);
@@ -192,7 +192,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     const range = liveSelection()?.range;
     if (!range) return;
     await navigator.clipboard.writeText(citation(article.text.slice(range.start, range.end), article));
-    setNotice('Copied with citation');
+    notify('Copied with citation');
   };
 
   const step = (direction: 1 | -1) => {
@@ -205,9 +205,12 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   const deleteSelected = async () => {
     if (!selected) return;
     try {
-      await call('passages.delete', { ids: [selected.id] });
+      await call('passages.delete', { ids: [await savedId(selected.id)] });
       setSelectedId(null);
-      setNotice(`Passage deleted — ${keysOf('undo')[0]} brings it back`);
+      notify(`Passage deleted — ${keysOf('undo')[0]} brings it back`, {
+        label: 'Undo',
+        run: () => void call('edit.undo', {}).catch((e: Error) => onError(e.message)),
+      });
     } catch (e) {
       onError((e as Error).message);
     }
@@ -239,6 +242,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     'next-hit': { enabled: () => hits.count > 0, run: hits.next },
     'previous-hit': { enabled: () => hits.count > 0, run: hits.previous },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
+    'article-memo': { run: () => setEditing('memo') },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
       run: () => {
@@ -267,12 +271,6 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     const next = byLength[(current + 1) % byLength.length];
     if (next) setSelectedId(next.id);
   };
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
@@ -306,20 +304,23 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
             <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
           ) : null}
           {picker ? (
-            <TagPicker
+            <FloatingTagPicker
+              body={body}
+              range={picker.range}
               tags={tags}
               applied={selected && selected.start === picker.range.start && selected.end === picker.range.end ? selected.tagIds : []}
               onApply={(choice) => applyToSelection(choice)}
               onRemove={(tagId) =>
-                selected && void call('passages.untag', { passageId: selected.id, tagId }).catch((e: Error) => onError(e.message))
+                selected &&
+                void savedId(selected.id)
+                  .then((passageId) => call('passages.untag', { passageId, tagId }))
+                  .catch((e: Error) => onError(e.message))
               }
-              onClose={() => {
+              onClose={(how) => {
                 setPicker(null);
-                // Back to the text, so the reader's keys keep working without a click.
-                body.current?.focus({ preventScroll: true });
-                if (!caretWhenPicking.current) setCaret(false);
+                // Escape: back to the text where the words end; blur: focus is where the user clicked or tabbed.
+                if (how === 'key') resumeAt(picker.range.end, caretWhenPicking.current);
               }}
-              style={{ position: 'absolute', top: picker.top + 8, left: picker.left }}
             />
           ) : null}
         </div>
@@ -327,13 +328,14 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
       <div className="side-column">
         {selected ? (
           <Inspector
-            key={selected.id}
+            key={stableKey(selected.id)}
             article={article}
             passage={selected}
             tags={tags}
             selection={floating?.range ?? null}
             focusNote={noteFocus > 0}
             onApplyTag={applyTag}
+            savedId={savedId}
             onDeleted={() => setSelectedId(null)}
             onError={onError}
           />
@@ -341,18 +343,14 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
           side
         )}
       </div>
-      {notice ? (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      ) : null}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
+      {editing === 'memo' ? <MemoDialog articleId={article.id} about={article.title} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (
         <EditTextDialog
           article={article}
           onClose={() => setEditing(null)}
           onSaved={(counts) =>
-            setNotice(
+            notify(
               `Text saved: ${plural(counts.exact, 'passage')} in place, ${formatCount(counts.fuzzy)} moved, ${formatCount(counts.orphan)} orphaned`,
             )
           }

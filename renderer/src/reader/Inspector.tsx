@@ -14,6 +14,8 @@ interface Props {
   selection: { start: number; end: number } | null;
   focusNote: boolean;
   onApplyTag(passageId: number, choice: { tagId: number } | { createPath: string }): Promise<void>;
+  /** The passage's id in the library (one still being saved has a temporary id until then). */
+  savedId(id: number): Promise<number>;
   onDeleted(): void;
   onError(message: string): void;
 }
@@ -25,7 +27,7 @@ function when(iso: string): string {
 }
 
 /** The selected passage in full: quote, tags, note, dates, claim, and its actions. */
-export function Inspector({ article, passage, tags, selection, focusNote, onApplyTag, onDeleted, onError }: Props) {
+export function Inspector({ article, passage, tags, selection, focusNote, onApplyTag, savedId, onDeleted, onError }: Props) {
   // The draft note; the same passage changed elsewhere (undo, another window) resets it.
   const [draft, setDraft] = useState({ base: passage.note, text: passage.note });
   const note = draft.base === passage.note ? draft.text : passage.note;
@@ -46,7 +48,7 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
     }
   };
   const saveNote = () => {
-    if (note !== passage.note) void run(() => call('passages.update', { id: passage.id, note }));
+    if (note !== passage.note) void run(async () => call('passages.update', { id: await savedId(passage.id), note }));
   };
 
   return (
@@ -75,7 +77,7 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
                 <button
                   type="button"
                   aria-label={`Remove tag ${tag.path}`}
-                  onClick={() => void run(() => call('passages.untag', { passageId: passage.id, tagId: id }))}
+                  onClick={() => void run(async () => call('passages.untag', { passageId: await savedId(passage.id), tagId: id }))}
                 >
                   ×
                 </button>
@@ -144,7 +146,7 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
             className="button small"
             disabled={!selection}
             title={selection ? undefined : 'Select the text this passage should mark, then re-attach'}
-            onClick={() => selection && void run(() => call('passages.reattach', { id: passage.id, ...selection }))}
+            onClick={() => selection && void run(async () => call('passages.reattach', { id: await savedId(passage.id), ...selection }))}
           >
             Re-attach to selection
           </button>
@@ -154,7 +156,7 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
           className="button small danger"
           onClick={() =>
             void run(async () => {
-              await call('passages.delete', { ids: [passage.id] });
+              await call('passages.delete', { ids: [await savedId(passage.id)] });
               onDeleted();
             })
           }

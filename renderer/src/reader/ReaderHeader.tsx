@@ -1,9 +1,10 @@
 import type { Article, Passage } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
+import { ariaKeysOf } from '../actions/platform';
 import { formatPublished } from '../format';
 
 /** The article's title, what is known about it, and its edit buttons. */
-export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(what: 'details' | 'text'): void }) {
+export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(what: 'details' | 'text' | 'memo'): void }) {
   const meta = [
     article.outlet,
     article.place,
@@ -27,6 +28,9 @@ export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(wha
         </button>
         <button type="button" className="button small" onClick={() => onEdit('text')}>
           Edit text…
+        </button>
+        <button type="button" className="button small" onClick={() => onEdit('memo')} aria-keyshortcuts={ariaKeysOf('article-memo')}>
+          Memo…
         </button>
       </div>
     </header>

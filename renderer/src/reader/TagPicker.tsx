@@ -16,7 +16,8 @@ interface Props {
   applied: number[];
   onApply(choice: { tagId: number } | { createPath: string }): Promise<void>;
   onRemove?(tagId: number): void;
-  onClose(): void;
+  /** `key`: Escape was pressed; `blur`: focus went elsewhere (a click or drag in the text, Tab). */
+  onClose(how: 'key' | 'blur'): void;
   style?: React.CSSProperties;
 }
 
@@ -86,7 +87,7 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
     if (event.key === 'ArrowDown') setActive((i) => Math.min(options.length - 1, i + 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1));
     else if (event.key === 'Enter') void apply(options[active]);
-    else if (event.key === 'Escape') onClose();
+    else if (event.key === 'Escape') onClose('key');
     else return;
     event.preventDefault();
     event.stopPropagation();
@@ -123,7 +124,7 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
         onChange={(e) => changeQuery(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={(e) => {
-          if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) onClose();
+          if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) onClose('blur');
         }}
       />
       <ul id={listId} role="listbox" aria-label="Matching tags">

@@ -65,3 +65,38 @@ export function trimRange(text: string, range: TextRange): TextRange | null {
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }
+
+/** The DOM point of a text offset: inside the run holding it (`atEnd`: the run ending there wins). */
+function pointOf(root: HTMLElement, offset: number, atEnd: boolean): [Node, number] | null {
+  // The block first, then its runs: a long article has thousands of runs and a handful of blocks per screen.
+  const block = [...root.querySelectorAll<HTMLElement>('[data-block-start]')].find(
+    (b) => Number(b.dataset.blockStart) <= offset && offset <= Number(b.dataset.blockEnd) && (atEnd || offset < Number(b.dataset.blockEnd)),
+  );
+  if (!block) return null;
+  for (const run of block.querySelectorAll<HTMLElement>('[data-start]')) {
+    const start = Number(run.dataset.start);
+    const length = run.firstChild?.textContent?.length ?? 0;
+    const inside = atEnd ? offset > start && offset <= start + length : offset >= start && offset < start + length;
+    if (inside && run.firstChild) return [run.firstChild, offset - start];
+  }
+  return null;
+}
+
+/** A DOM range over text offsets of the rendered article, or null when a part is not rendered. */
+export function domRangeOf(root: HTMLElement, range: TextRange): Range | null {
+  const start = pointOf(root, range.start, false);
+  const end = pointOf(root, range.end, true);
+  if (!start || !end) return null;
+  const dom = document.createRange();
+  dom.setStart(...start);
+  dom.setEnd(...end);
+  return dom;
+}
+
+/** Collapses the selection at a text offset (the caret's place), when that text is rendered. */
+export function placeCaret(root: HTMLElement, offset: number): boolean {
+  const point = pointOf(root, offset, true) ?? pointOf(root, offset, false);
+  if (!point) return false;
+  window.getSelection()?.collapse(...point);
+  return true;
+}

@@ -1,4 +1,5 @@
 import { useCallback, useState, type RefObject } from 'react';
+import { placeCaret } from './dom-offsets';
 
 /**
  * Caret mode in the reader's text (Tab into it, or F7): the text becomes contenteditable only so
@@ -19,5 +20,19 @@ export function useCaretMode(body: RefObject<HTMLElement | null>) {
     });
   }, [body]);
   const toggle = useCallback(() => (caret ? setCaret(false) : start()), [caret, start]);
-  return { caret, setCaret, start, toggle };
+  /**
+   * Focus back in the text with the selection collapsed at a text offset (where the words just
+   * tagged end), in caret mode or not: never at the first line on screen.
+   */
+  const resumeAt = useCallback(
+    (offset: number, caretOn: boolean) => {
+      const root = body.current;
+      if (!root) return;
+      placeCaret(root, offset);
+      root.focus({ preventScroll: true });
+      setCaret(caretOn);
+    },
+    [body],
+  );
+  return { caret, setCaret, start, toggle, resumeAt };
 }

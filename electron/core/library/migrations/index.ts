@@ -7,6 +7,8 @@ import { migration006 } from './006-article-sort-keys';
 import { migration007 } from './007-claims-core';
 import { migration008 } from './008-library-identity-import-jobs';
 import { migration009 } from './009-stemmed-search';
+import { migration010 } from './010-change-log';
+import { migration011 } from './011-memos';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,5 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
+  migration011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

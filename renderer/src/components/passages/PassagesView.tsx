@@ -10,10 +10,12 @@ import { useRovingVirtualList } from '../lists/useRovingVirtualList';
 import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } from './filter-state';
 import { PassageFilters } from './PassageFilters';
 import { COLUMNS, HEADER_HEIGHT, HeaderRow, PassageRowView, ROW_HEIGHT, rowId, type RowActions } from './PassageRows';
-import { usePassageCount, usePassageRows } from './usePassagePages';
+import { useFirstPage, usePageRows } from '../lists/usePages';
 
 export type { PassageFilter } from './filter-state';
 export type PassageSort = NonNullable<Args<'passages.list'>['sort']>;
+
+const PAGE = 200;
 
 interface Props {
   /** Start filtered to this tag (and its children), e.g. from the codebook's "Show passages". */
@@ -49,7 +51,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
   const [cursor, setCursor] = useState({ filterKey, index: 0, touched: false });
   const { index: activeIndex, touched } = cursor.filterKey === filterKey ? cursor : { index: 0, touched: false };
   const activate = (index: number) => setCursor({ filterKey, index, touched: true });
-  const count = usePassageCount(query);
+  const count = useFirstPage('passages.list', query, PAGE);
   const { total, first } = count;
   const current = Math.min(activeIndex, Math.max(0, total - 1));
 
@@ -66,7 +68,7 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  const { rowAt, error } = usePassageRows(count, filterKey, { first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 }, current);
+  const { rowAt, error } = usePageRows(count, filterKey, { first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 }, current);
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [filterKey, scroller]);

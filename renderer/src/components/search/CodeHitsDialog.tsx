@@ -6,13 +6,12 @@ import { call, transport } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { TagChooser } from '../codebook/TagChooser';
 import { Dialog } from '../Dialog';
+import { notify } from '../Notices';
 import { HitChecklist, type Choice } from './HitChecklist';
 
 interface Props {
   query: string;
   onClose(): void;
-  /** Told what was done, for the app's notice. */
-  onDone(message: string): void;
 }
 
 const NO_TAGS = new Set<number>();
@@ -22,7 +21,7 @@ const NO_TAGS = new Set<number>();
  * articles (all of them, or those ticked) get one tag, in one step that Undo takes back. Finding
  * the hits in a large library takes a while: progress shows, and Cancel stops it, changing nothing.
  */
-export function CodeHitsDialog({ query, onClose, onDone }: Props) {
+export function CodeHitsDialog({ query, onClose }: Props) {
   const tags = useCommand('tags.list', {});
   const [choice, setChoice] = useState<Choice>({ all: true, ids: new Set() });
   const [unit, setUnit] = useState<CodingUnit>('sentence');
@@ -56,11 +55,15 @@ export function CodeHitsDialog({ query, onClose, onDone }: Props) {
         jobId,
         ...(choice.all ? (choice.ids.size > 0 ? { exceptArticleIds: [...choice.ids] } : {}) : { articleIds: [...choice.ids] }),
       });
-      onDone(
-        result.tagged === 0
-          ? `No hit of “${query}” in the text of those articles (only their titles or details matched).`
-          : `Tagged ${plural(result.tagged, unitWord)} in ${plural(result.articles, 'article')} with ${tag.path}. ${keysOf('undo')[0]} takes it back.`,
-      );
+      if (result.tagged === 0) notify(`No hit of “${query}” in the text of those articles (only their titles or details matched).`);
+      else
+        notify(
+          `Tagged ${plural(result.tagged, unitWord)} in ${plural(result.articles, 'article')} with ${tag.path}. ${keysOf('undo')[0]} takes it back.`,
+          {
+            label: 'Undo',
+            run: () => void call('edit.undo', {}).catch((e: Error) => notify(e.message)),
+          },
+        );
       onClose();
     } catch (e) {
       setError((e as Error).message);

@@ -1,4 +1,4 @@
-import type { ArticleHit, ClaimHit, PassageHit } from '../../../../electron/shared/types';
+import type { ArticleHit, ClaimHit, MemoHit, PassageHit } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { articleMeta } from '../../format';
 import { Highlighted } from './Highlighted';
@@ -7,7 +7,8 @@ export type Hit =
   | { kind: 'article'; key: string; hit: ArticleHit }
   | { kind: 'passage'; key: string; hit: PassageHit }
   | { kind: 'note'; key: string; hit: PassageHit }
-  | { kind: 'claim'; key: string; hit: ClaimHit };
+  | { kind: 'claim'; key: string; hit: ClaimHit }
+  | { kind: 'memo'; key: string; hit: MemoHit };
 
 /** One search result: the matched words marked in its title, snippet, quote or statement. */
 export function HitView({ hit }: { hit: Hit }) {
@@ -32,6 +33,16 @@ export function HitView({ hit }: { hit: Hit }) {
           <Highlighted text={hit.hit.snippet} />
         </div>
         <div className="hit-meta">{hit.hit.articleTitle}</div>
+      </>
+    );
+  }
+  if (hit.kind === 'memo') {
+    return (
+      <>
+        <div className="hit-snippet">
+          <Highlighted text={hit.hit.snippet} />
+        </div>
+        <div className="hit-meta">{hit.hit.articleTitle === null ? 'Library memo' : `Memo on ${hit.hit.articleTitle}`}</div>
       </>
     );
   }

@@ -10,6 +10,7 @@ const TABS: Array<{ tab: Tab; label: string }> = [
   { tab: 'passages', label: 'Passages' },
   { tab: 'notes', label: 'Notes' },
   { tab: 'claims', label: 'Claims' },
+  { tab: 'memos', label: 'Memos' },
 ];
 
 /** All, or one kind of hit with its true count: a tab list (one Tab stop, ← → between tabs). */

@@ -12,8 +12,9 @@ const GROUPS: Array<{ kinds: Item['kind'][]; of: SearchKind; label: string }> = 
   { kinds: ['passage'], of: 'passages', label: 'Passages' },
   { kinds: ['note'], of: 'notes', label: 'Notes' },
   { kinds: ['claim'], of: 'claims', label: 'Claims' },
+  { kinds: ['memo'], of: 'memos', label: 'Memos' },
 ];
-const NOUN: Record<SearchKind, string> = { articles: 'article', passages: 'passage', notes: 'note', claims: 'claim' };
+const NOUN: Record<SearchKind, string> = { articles: 'article', passages: 'passage', notes: 'note', claims: 'claim', memos: 'memo' };
 
 interface Common {
   listId: string;

@@ -20,18 +20,27 @@ interface Props {
   onOpenClaim?(claimId: number): void;
   /** "Code hits…": tag the sentences or paragraphs around the hits of this query. */
   onCodeHits(query: string): void;
+  /** Opens the memo of an article, or of the library (null). */
+  onOpenMemo(articleId: number | null, about: string): void;
 }
 
 const DEBOUNCE_MS = 100;
 /** Hits of each kind shown under "All"; a kind's tab pages through every one of them. */
 const FIRST = 5;
 
-const KIND_OF_HIT: Record<SearchKind, Hit['kind']> = { articles: 'article', passages: 'passage', notes: 'note', claims: 'claim' };
-const PREFIX: Record<SearchKind, string> = { articles: 'a', passages: 'p', notes: 'n', claims: 'c' };
+const KINDS: SearchKind[] = ['articles', 'passages', 'notes', 'claims', 'memos'];
+const KIND_OF_HIT: Record<SearchKind, Hit['kind']> = {
+  articles: 'article',
+  passages: 'passage',
+  notes: 'note',
+  claims: 'claim',
+  memos: 'memo',
+};
+const PREFIX: Record<SearchKind, string> = { articles: 'a', passages: 'p', notes: 'n', claims: 'c', memos: 'm' };
 
 function itemsOf(results: SearchResults): Item[] {
   const items: Item[] = [];
-  for (const kind of ['articles', 'passages', 'notes', 'claims'] as const) {
+  for (const kind of KINDS) {
     for (const hit of results[kind]) items.push({ kind: KIND_OF_HIT[kind], key: `${PREFIX[kind]}${hit.id}`, hit } as Hit);
     if (results.counts[kind] > results[kind].length)
       items.push({ kind: 'more', key: `more-${kind}`, of: kind, count: results.counts[kind] });
@@ -39,12 +48,12 @@ function itemsOf(results: SearchResults): Item[] {
   return items;
 }
 
-/** Ctrl+K: search over articles, passages, notes and claims, with the true count of each; a kind's tab loads its hits as it scrolls. */
+/** Ctrl+K: search over articles, passages, notes, claims and memos, with the true count of each; a kind's tab loads its hits as it scrolls. */
 export function SearchPalette(props: Props) {
   return props.open ? <Palette {...props} /> : null;
 }
 
-function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHits }: Props) {
+function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHits, onOpenMemo }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
   const helpId = `${baseId}-help`;
@@ -92,6 +101,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
     onClose();
     if (item.kind === 'article') onOpenArticle(item.hit.id, current.query);
     else if (item.kind === 'passage' || item.kind === 'note') onOpenPassage(item.hit.articleId, item.hit.id, current.query);
+    else if (item.kind === 'memo') onOpenMemo(item.hit.articleId, item.hit.articleTitle ?? 'the library');
     else onOpenClaim?.(item.hit.id);
   };
 
@@ -104,7 +114,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
   }, [current, grouped]);
 
   let status: string;
-  if (!typed) status = 'Search articles, passages, notes and claims. ↑↓ to move, Enter to open, Esc to close.';
+  if (!typed) status = 'Search articles, passages, notes, claims and memos. ↑↓ to move, Enter to open, Esc to close.';
   else if (results.isError) status = '';
   else if (pending) status = 'Searching…';
   else if (current && Object.values(current.counts).every((n) => n === 0)) status = `Nothing matches “${typed}”.`;
@@ -115,6 +125,7 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
       plural(c.counts.passages, 'passage'),
       plural(c.counts.notes, 'note'),
       plural(c.counts.claims, 'claim'),
+      plural(c.counts.memos, 'memo'),
     ].join(', ');
   }
 

@@ -1,0 +1,49 @@
+import type { Query } from '@tanstack/react-query';
+import type { CommandName } from '../../../electron/shared/contract';
+import type { ChangeKind } from '../../../electron/shared/types';
+
+type Kinds = readonly Exclude<ChangeKind, 'library'>[];
+const EVERY: Kinds = ['articles', 'passages', 'tags', 'claims', 'memos'];
+
+/**
+ * For each command the views read, the kinds of change that can alter its answer. A change of
+ * another kind leaves its cached answers alone; `library` (another library opened, or a change
+ * no one described) makes every answer stale.
+ */
+export const STALE_AFTER = {
+  'library.info': EVERY,
+  'stats.get': EVERY,
+  'edit.state': EVERY,
+  // Passage counts per article.
+  'articles.list': ['articles', 'passages'],
+  'articles.get': ['articles'],
+  'articles.outlets': ['articles'],
+  // Imports cut short: their files are articles written or not.
+  'import.interrupted': ['articles'],
+  'search.query': ['articles', 'passages', 'claims', 'memos'],
+  'search.page': ['articles', 'passages', 'claims', 'memos'],
+  // Where the query's words are in one article's text.
+  'search.articleHits': ['articles'],
+  'memos.get': ['memos'],
+  // Counts of passages and articles per tag.
+  'tags.list': ['tags', 'passages'],
+  'tags.usage': ['tags', 'passages'],
+  // Passages carry their claims' ids.
+  'passages.forArticle': ['passages', 'claims'],
+  'passages.get': ['passages', 'tags', 'claims'],
+  // Rows show tag paths and their article's title, outlet and date.
+  'passages.list': ['passages', 'tags', 'articles'],
+  // Appearances show their article's outlet and date.
+  'claims.list': ['claims', 'articles'],
+  'claims.get': ['claims', 'articles'],
+  'claims.related': ['claims', 'articles'],
+  'claims.candidates': ['claims', 'articles', 'passages'],
+} as const satisfies Partial<Record<CommandName, Kinds>>;
+
+/** Whether a change of these kinds can make this cached query's answer stale. */
+export function staleAfter(kinds: readonly ChangeKind[], query: Pick<Query, 'queryKey'>): boolean {
+  if (kinds.includes('library')) return true;
+  const affected: Kinds | undefined = STALE_AFTER[query.queryKey[0] as keyof typeof STALE_AFTER];
+  // A command not listed here is not cached by kind: refresh it whatever changed.
+  return affected === undefined || kinds.some((kind) => (affected as readonly ChangeKind[]).includes(kind));
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, type CommandName } from '../../electron/shared/contract';
+import type { ChangeKind } from '../../electron/shared/types';
+import { STALE_AFTER, staleAfter } from '../../renderer/src/client/refresh';
+import { call, importTass, openSession } from './passages-fixture';
+
+/** Commands that change the library or run a job: never cached, so never refreshed. */
+const NOT_CACHED: CommandName[] = [
+  'articles.update',
+  'articles.delete',
+  'articles.editText',
+  'import.start',
+  'import.cancel',
+  'import.resume',
+  'import.dismiss',
+  'import.qdpx',
+  'tags.create',
+  'tags.update',
+  'tags.move',
+  'tags.merge',
+  'tags.delete',
+  'tags.exportCsv',
+  'tags.importCsv',
+  'passages.create',
+  'passages.update',
+  'passages.tag',
+  'passages.untag',
+  'passages.delete',
+  'passages.reattach',
+  'export.passagesCsv',
+  'export.claimsCsv',
+  'export.linksCsv',
+  'export.memosCsv',
+  'memos.set',
+  'search.codeHits',
+  'search.cancelCoding',
+  'export.annotations',
+  'export.qdpx',
+  'dialog.savePath',
+  'claims.create',
+  'claims.update',
+  'claims.delete',
+  'claims.addAppearance',
+  'claims.updateAppearance',
+  'claims.removeAppearance',
+  'claims.merge',
+  'claims.split',
+  'claims.link',
+  'claims.unlink',
+  'claims.accept',
+  'claims.reject',
+  'edit.undo',
+  'edit.redo',
+];
+
+const stale = (kinds: ChangeKind[]) =>
+  Object.keys(STALE_AFTER)
+    .filter((name) => staleAfter(kinds, { queryKey: [name, {}] }))
+    .sort();
+
+describe('targeted refresh', () => {
+  it('maps every command a view reads to the changes that alter its answer', () => {
+    const mapped = Object.keys(STALE_AFTER);
+    expect([...mapped, ...NOT_CACHED].sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it('refreshes after a new passage what shows passages and counts, not articles’ texts or the outlets', async () => {
+    const { ctx, session } = openSession();
+    const { id } = await importTass(ctx);
+    const kinds = new Promise<ChangeKind[]>((resolve) => session.on('library.changed', (e) => resolve(e.kinds)));
+    await call(ctx, 'passages.create', { articleId: id, start: 0, end: 20 });
+    expect(stale(await kinds)).toEqual([
+      'articles.list',
+      'claims.candidates',
+      'edit.state',
+      'library.info',
+      'passages.forArticle',
+      'passages.get',
+      'passages.list',
+      'search.page',
+      'search.query',
+      'stats.get',
+      'tags.list',
+      'tags.usage',
+    ]);
+  });
+
+  it('refreshes after a renamed tag only what shows tags', async () => {
+    const { ctx, session } = openSession();
+    const tag = await call(ctx, 'tags.create', { path: 'Syria' });
+    const kinds = new Promise<ChangeKind[]>((resolve) => session.on('library.changed', (e) => resolve(e.kinds)));
+    await call(ctx, 'tags.update', { id: tag.id, name: 'Syrian Arab Republic' });
+    expect(stale(await kinds)).toEqual([
+      'edit.state',
+      'library.info',
+      'passages.get',
+      'passages.list',
+      'stats.get',
+      'tags.list',
+      'tags.usage',
+    ]);
+  });
+
+  it('refreshes everything after a change no one described, and what it does not know', () => {
+    expect(stale(['library'])).toEqual(Object.keys(STALE_AFTER).sort());
+    expect(staleAfter(['tags'], { queryKey: ['some.future', {}] })).toBe(true);
+  });
+});

@@ -92,24 +92,22 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
   const optionId = (item: Item) => `${baseId}-${item.key}`;
 
   const canOpen = (item: Item) => item.kind !== 'claim' || onOpenClaim !== undefined;
-  const openItem = (item: Item) => {
+  const openHit = (item: Hit) => {
     if (!canOpen(item) || !current) return;
-    if (item.kind === 'more') {
-      setTab(item.of);
-      return;
-    }
     onClose();
     if (item.kind === 'article') onOpenArticle(item.hit.id, current.query);
     else if (item.kind === 'passage' || item.kind === 'note') onOpenPassage(item.hit.articleId, item.hit.id, current.query);
     else if (item.kind === 'memo') onOpenMemo(item.hit.articleId, item.hit.articleTitle ?? 'the library');
     else onOpenClaim?.(item.hit.id);
   };
+  // "All 27 articles ›" opens that kind's tab.
+  const openItem = (item: Item) => (item.kind === 'more' ? setTab(item.of) : openHit(item));
 
   useEffect(() => {
     if (!openWhenReady.current || !current) return;
     openWhenReady.current = false;
-    const first = grouped.find((item) => item.kind !== 'more' && canOpen(item));
-    if (first) openItem(first);
+    const first = grouped.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
+    if (first) openHit(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, grouped]);
 

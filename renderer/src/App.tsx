@@ -224,6 +224,7 @@ export function App() {
             searchQuery={readerQuery}
             side={codebook}
             onError={setError}
+            onOpenArticle={openArticle}
           />
         ) : (
           <div className="reader-layout">

@@ -15,6 +15,7 @@ test('a reprint under another headline is imported, named in the results, and ea
   await expect(imports.outcome).toHaveText('Import finished: 2 imported (1 reprint)');
   await expect(imports.reprints.getByRole('listitem')).toHaveText([`${CUT}: the text of ${ORIGINAL}`]);
   await expect(imports.duplicates).toHaveCount(0);
+  await checkScreen(page, 'import-results-reprints');
 
   // The results link to the reprint; its reader names the original, and the original names it back.
   await imports.reprints.getByRole('button', { name: CUT, exact: true }).click();

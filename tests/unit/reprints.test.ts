@@ -10,6 +10,7 @@ import { openLibrary, type Library } from '../../electron/core/library/open';
 import { checkLibrary } from '../../electron/core/library/check';
 import type { MigrationProgress } from '../../electron/core/library/migrations/types';
 import { sha256 } from '../../electron/core/import/prepare';
+import { runCli } from '../run-cli';
 import { FIXTURES, tempDir } from './helpers';
 
 const pool = createParsePool({ size: 2 });
@@ -173,5 +174,25 @@ describe('the migration to reprints', () => {
     ]);
     expect(checkLibrary(lib.db)).toEqual([]);
     lib.close();
+  });
+});
+
+describe('the CLI import', () => {
+  it('counts reprints in --json (and in imported) and names them apart from duplicates in its summary', async () => {
+    const dir = tempDir();
+    const library = join(dir, 'cli.marginalia');
+    const files = ['hewitt-falls-to-dent-in-adelaide.txt', 'hewitt-falls-to-dent.txt'].map((f) => join(FOLDER, f));
+    const json = await runCli(['import', '--json', '--library', library, ...files]);
+    expect(JSON.parse(json.stdout)).toEqual({ imported: 2, reprints: 1, duplicates: 0, failed: [], stopped: null, notImported: 0 });
+    const again = await runCli([
+      'import',
+      '--library',
+      library,
+      join(FOLDER, 'hewitt-falls-to-dent.txt'),
+      join(FOLDER, 'moya-emotional-at-davis-cup-win.txt'),
+    ]);
+    expect(again.stdout).toMatch(/^Imported 1, skipped 1 duplicate, 0 failed in \d+\.\d s\.\n$/);
+    const reprint = await runCli(['import', '--library', library, join(FOLDER, 'moya-emotional-after-davis-cup-win.txt')]);
+    expect(reprint.stdout).toMatch(/^Imported 1 \(1 reprint of texts already there\), skipped 0 duplicates, 0 failed in \d+\.\d s\.\n$/);
   });
 });

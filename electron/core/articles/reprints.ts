@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleMetaRow } from '../../shared/article';
 import type { Reprint } from '../../shared/types';
-import { BANDS, compare, exactContainment, type MinHash } from './minhash';
+import { bandIndex } from './band-index';
+import { compare, exactContainment, type MinHash } from './minhash';
 
 /**
  * How much of the shorter of two texts the longer must hold for them to be one text reprinted:
@@ -27,12 +28,8 @@ export function reprintGrouper(db: Database) {
     'SELECT id, title FROM articles WHERE sha256 = ? AND title = ? AND outlet IS ? AND url IS ? AND published IS ? LIMIT 1',
   );
   const sameText = db.prepare('SELECT id, reprint_group AS grp FROM articles WHERE sha256 = ? AND id <> ? LIMIT 20');
-  const keys = Array.from({ length: BANDS }, () => '?').join(', ');
-  const sharingBands = db.prepare(
-    `SELECT a.id, a.minhash, a.reprint_group AS grp FROM articles a
-     WHERE a.id IN (SELECT DISTINCT article_id FROM article_bands WHERE key IN (${keys}) LIMIT ${MAX_CANDIDATES + 1}) AND a.id <> ?`,
-  );
-  const addBand = db.prepare('INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)');
+  const bands = bandIndex(db);
+  const candidate = db.prepare('SELECT id, minhash, reprint_group AS grp FROM articles WHERE id = ?');
   const join = db.prepare(
     `UPDATE articles SET reprint_group = ? WHERE id IN (SELECT value FROM json_each(?))
        OR reprint_group IN (SELECT value FROM json_each(?))`,
@@ -61,9 +58,13 @@ export function reprintGrouper(db: Database) {
       // (A library being migrated signs its articles in order: a later twin has no bands yet.)
       if (!copies.some((c) => c.id < id) && minhash) {
         const twins = copies;
-        const candidates = sharingBands.all(...minhash.bands, id) as Array<Copy & { minhash: Uint8Array | null }>;
+        const candidates = bands
+          .candidates(minhash.bands, MAX_CANDIDATES)
+          .filter((other) => other !== id)
+          .map((other) => candidate.get(other) as (Copy & { minhash: Uint8Array | null }) | undefined)
+          .filter((c) => c !== undefined);
         copies = [...twins, ...candidates.filter((c) => near(text, minhash, c))];
-        for (const key of minhash.bands) addBand.run(key, id);
+        bands.add(id, minhash.bands);
       }
       if (copies.length === 0) return null;
       const groups = [...new Set(copies.map((c) => c.grp ?? c.id))];

@@ -6,9 +6,9 @@ import type { Migration } from './types';
 /**
  * Reprints: the same text under another headline, outlet or date is its own article, grouped with
  * its copies. Each article keeps the MinHash signature of its wording (in its row, so undoing a
- * delete brings it back) and its LSH band keys in `article_bands`, looked up by key; band rows of
- * deleted articles are left behind harmlessly (every lookup joins the articles still there, and a
- * restored article has the same keys). `reprint_group` names a group by one of its articles' ids.
+ * delete brings it back) and its LSH band hashes in `article_bands`, one row per article appended
+ * in id order and looked up in memory by the writer (band-index.ts); band rows of deleted articles
+ * are left behind harmlessly (lookups check the article is there, and a restored one has the same bands). `reprint_group` names a group by one of its articles' ids.
  * Articles already in a library are signed and grouped here, with progress.
  */
 export const migration012: Migration = {
@@ -19,10 +19,9 @@ export const migration012: Migration = {
     ALTER TABLE articles ADD COLUMN reprint_group INTEGER;
     CREATE INDEX articles_reprint_group ON articles(reprint_group) WHERE reprint_group IS NOT NULL;
     CREATE TABLE article_bands (
-      key        INTEGER NOT NULL,
-      article_id INTEGER NOT NULL,
-      PRIMARY KEY (key, article_id)
-    ) WITHOUT ROWID;
+      article_id INTEGER PRIMARY KEY,
+      bands      BLOB NOT NULL
+    );
   `,
   run: (db: Database, progress) => {
     const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;

@@ -5,6 +5,7 @@ import { articleWriter, type NewArticle } from '../electron/core/articles/writer
 import { findCandidates } from '../electron/core/claims/candidates';
 import { createClaim, insertClaim } from '../electron/core/claims/edits';
 import { relatedClaims, whereElse } from '../electron/core/claims/related';
+import { indexQueued } from '../electron/core/claims/sentence-index';
 import { createParsePool } from '../electron/core/import/parse-pool';
 import { openLibrary } from '../electron/core/library/open';
 import { median } from './measure';
@@ -13,7 +14,8 @@ import { median } from './measure';
  * Claims: candidates for one article (target < 20 ms), and "where else" and related claims for one
  * claim (target < 200 ms each) on a generated library of 100,000 articles. The library is built
  * from the labelled fixture articles (BBC, TASS, Russian), each written many times under other
- * titles through the real writer with its sentence index, plus claims made from their figures.
+ * titles through the real writer, its sentence index built as the host builds it in the background,
+ * plus claims made from their figures.
  */
 const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures');
 
@@ -77,6 +79,11 @@ export async function claimsBench(options: { articles: number; claims: number })
       })();
     }
     const buildSeconds = (performance.now() - started) / 1000;
+    // The host indexes sentences in the background after an import: timed apart, not inside the
+    // first "where else" (which would otherwise index all 100,000 articles itself).
+    const indexStarted = performance.now();
+    indexQueued(db);
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
     // Claims made from the figures of the articles, so related claims has a library to search.
     const statements = templates.flatMap((t) => findCandidates(t.article.text).filter((c) => c.kind === 'statistic'));
     db.transaction(() => {
@@ -116,6 +123,7 @@ export async function claimsBench(options: { articles: number; claims: number })
       library_articles: options.articles,
       library_claims: options.claims + 1,
       library_build_s: Number(buildSeconds.toFixed(1)),
+      sentence_index_build_s: Number(indexSeconds.toFixed(1)),
       claims_asked: made.length,
       where_else_ms: Number(median(whereElseMs).toFixed(1)),
       where_else_slowest_ms: Number(Math.max(...whereElseMs).toFixed(1)),

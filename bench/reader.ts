@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,8 +81,23 @@ export function seed(path: string): { bigTitle: string } {
   return { bigTitle: 'A 1 MB article with 5,000 passages' };
 }
 
+/** Debian's Chromium, headless, without the background work that would disturb a measurement. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
 /** Resolves once no request has been in flight for `quietMs` (refreshes after an edit have landed). */
-async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
+export async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
   let pending = 0;
   let last = Date.now();
   const begin = () => {
@@ -107,7 +122,7 @@ async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
 }
 
 /** Frame gaps while scrolling an element for a while: how smooth it stays. */
-async function scrollFrames(
+export async function scrollFrames(
   page: Page,
   selector: string,
   ms: number,
@@ -144,17 +159,7 @@ export async function readerBench(): Promise<Record<string, number>> {
   const { bigTitle } = seed(libraryPath);
   const pool = createParsePool();
   const host = await startHost({ libraryPath, rendererDir: join(import.meta.dirname, '..', 'dist', 'renderer'), parser: pool });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(); give the page one.

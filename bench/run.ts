@@ -3,8 +3,9 @@
 // e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
-// --only import|cli|reader|export|claims|search.
+// --list-articles N (the article-list library), --only import|cli|reader|list|export|claims|search.
 import { parseArgs } from 'node:util';
+import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
 import { cliBench } from './cli';
 import { exportBench } from './export';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'claims-articles': { type: 'string', default: '100000' },
     only: { type: 'string' },
     articles: { type: 'string', default: '100000' },
+    'list-articles': { type: 'string', default: '100000' },
   },
 });
 
@@ -46,6 +48,11 @@ if (!only || only === 'cli') {
 if (!only || only === 'reader') {
   console.log('reader in Chromium (targets: open < 500 ms, create highlighted < 50 ms, no dropped frames while scrolling)');
   console.table(await readerBench());
+}
+
+if (!only || only === 'list') {
+  console.log('article list in Chromium (targets: first list screen < 1000 ms at 100,000 articles, no dropped frames while scrolling)');
+  console.table(await articleListBench({ articles: Number(values['list-articles']) }));
 }
 
 if (!only || only === 'export') {

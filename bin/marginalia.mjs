@@ -4,8 +4,18 @@
 import { pathToFileURL } from 'node:url';
 import { cliEntry } from '../scripts/cli-bundle.mjs';
 
-const { run } = await import(pathToFileURL(await cliEntry()).href);
-await run({
-  // Only `serve` needs the interface; Vite loads only then.
-  ensureRenderer: async (log) => (await import('../scripts/build.mjs')).ensureRenderer(log),
-});
+let entry = null;
+try {
+  entry = await cliEntry();
+} catch (error) {
+  // esbuild has printed where the sources are wrong; the stale bundle is not run instead.
+  process.stderr.write(`marginalia: the command could not be built from its sources (${error.message.split('\n')[0]})\n`);
+  process.exitCode = 1;
+}
+if (entry) {
+  const { run } = await import(pathToFileURL(entry).href);
+  await run({
+    // Only `serve` needs the interface; Vite loads only then.
+    ensureRenderer: async (log) => (await import('../scripts/build.mjs')).ensureRenderer(log),
+  });
+}

@@ -10,9 +10,9 @@ export interface CliRun {
 const BIN = join(import.meta.dirname, '..', 'bin', 'marginalia.mjs');
 
 /** Runs the `marginalia` CLI in a process of its own, as an analyst would, and collects its output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, command = [process.execPath, BIN]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(command[0]!, [...command.slice(1), ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -20,4 +20,13 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the CLI as an analyst without root's power over permissions: a test running as root keeps
+ * its user but gives up reading and writing past file modes (setpriv drops those capabilities).
+ */
+export function runCliUnprivileged(args: string[]): Promise<CliRun> {
+  if (process.getuid?.() !== 0) return runCli(args);
+  return runCli(args, {}, ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, BIN]);
 }

@@ -8,6 +8,7 @@ import type { ImportProgress, ImportReport } from '../shared/types';
 import { openCliLibrary } from './cli-library';
 import { formatCount, plural } from '../shared/counts';
 import { CliError, type CommandRun, type Output, json } from './cli-output';
+import { terminalSafe } from '../shared/unsafe-text';
 
 /** Progress on a terminal; whatever the output, a line when the import must wait for another writer. */
 function progressFor(values: Record<string, unknown>): (p: ImportProgress) => void {
@@ -57,7 +58,7 @@ function write(values: Record<string, unknown>, report: ImportReport, out: Outpu
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
   out.write(summary(report));
-  for (const failure of report.failed) out.error(`  failed: ${failure.error}\n`);
+  for (const failure of report.failed) out.error(`  failed: ${terminalSafe(failure.error)}\n`);
 }
 
 export const importCommand: CommandRun = async (values, paths, out) => {

@@ -6,6 +6,7 @@ import { search } from '../core/search/query';
 import { stats } from '../core/stats';
 import { formatCount, plural } from '../shared/counts';
 import { MATCH_END, MATCH_START, type SearchResults } from '../shared/types';
+import { terminalSafe } from '../shared/unsafe-text';
 import { libraryPath, withLibrary } from './cli-library';
 import { CliError, type CommandRun, json } from './cli-output';
 
@@ -31,7 +32,8 @@ export const listCommand: CommandRun = async (values, _positionals, out) => {
       ),
     );
   } else {
-    for (const a of items) out.write(`${a.id}\t${a.published ?? ''}\t${a.outlet ?? ''}\t${a.title}\n`);
+    for (const a of items)
+      out.write(`${a.id}\t${terminalSafe(a.published ?? '')}\t${terminalSafe(a.outlet ?? '')}\t${terminalSafe(a.title)}\n`);
   }
   return 0;
 };
@@ -43,7 +45,7 @@ export const showCommand: CommandRun = async (values, [raw], out) => {
   if (values.json) out.write(json(article));
   else {
     const meta = [article.outlet, article.place, article.published, article.byline].filter(Boolean).join(' · ');
-    out.write(`${article.title}\n${meta}\n\n${article.text}\n`);
+    out.write(`${terminalSafe(article.title)}\n${terminalSafe(meta)}\n\n${article.text}\n`);
   }
   return 0;
 };
@@ -74,7 +76,7 @@ export const searchCommand: CommandRun = async (values, words, out) => {
   const results = withLibrary(values, (lib) => search(lib.db, query, limit));
   if (values.json) out.write(json(results));
   else {
-    for (const a of results.articles) out.write(`article ${a.id}\t${a.title}\n\t${plainSnippet(a.snippet)}\n`);
+    for (const a of results.articles) out.write(`article ${a.id}\t${terminalSafe(a.title)}\n\t${plainSnippet(a.snippet)}\n`);
     for (const p of results.passages) out.write(`passage ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const p of results.notes) out.write(`note ${p.id}\t${p.articleTitle}\n\t${plainSnippet(p.snippet)}\n`);
     for (const c of results.claims) out.write(`claim ${c.id}\t${plainSnippet(c.snippet)}\n`);

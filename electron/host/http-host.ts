@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
+import { sameToken, Tickets } from './tickets';
+import { receiveUpload, safeRelativeName } from './upload';
 
 export interface HostOptions {
   libraryPath: string;
@@ -20,6 +22,8 @@ export interface HostOptions {
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
+  /** How long a request's headers and body may take to arrive (tests shorten it). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningHost {
@@ -28,11 +32,15 @@ export interface RunningHost {
   openUrl: string;
   token: string;
   session: Session;
+  /** Where uploaded files are written before they are imported. */
+  uploadRoot: string;
   close(): Promise<void>;
 }
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Export commands that write a file at `path`: the ones a browser can download. */
 const DOWNLOADABLE = new Set([
@@ -77,20 +85,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Keeps only safe, relative segments of an uploaded file's name ("folder/a.txt" stays a path). */
-function safeRelativeName(raw: string): string {
-  const segments = raw
-    .split(/[\\/]+/)
-    // eslint-disable-next-line no-control-regex -- control characters are unsafe in file names
-    .map((s) => s.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim())
-    .filter((s) => s !== '' && s !== '.' && s !== '..');
-  return segments.length > 0 ? segments.join(sep) : 'upload';
-}
-
 /**
  * The contract over HTTP for a browser and for tests: POST /api/<command>, GET /api/events (SSE),
  * POST /api/upload for batches of files picked in a browser, and the built renderer. Loopback only, every
- * /api request needs the per-run token, and requests from other origins are refused.
+ * /api request needs the per-run token in its Authorization header (the event stream: a one-use
+ * ticket), and requests from other origins are refused.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -107,13 +106,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const rendererRoot = resolve(options.rendererDir);
   let origin = '';
 
-  const authorised = (req: IncomingMessage, url: URL): boolean => {
+  // The token only ever travels in a header: a URL ends up in logs, history and referrers.
+  const authorised = (req: IncomingMessage): boolean => {
     const header = req.headers.authorization;
-    const given = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('token');
-    if (!given) return false;
-    const candidate = Buffer.from(given);
-    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+    return sameToken(header?.startsWith('Bearer ') ? header.slice(7) : undefined, expected);
   };
+  const tickets = new Tickets();
 
   const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
     let decoded: string;
@@ -155,39 +153,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   };
 
-  /**
-   * A batch of files in one request: a 4-byte big-endian manifest length, the manifest (JSON list
-   * of { name, size }), then the files' bytes back to back. Each file lands in its own folder
-   * under the upload root, keeping its (sanitised) relative name for the import report.
-   */
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req, MAX_UPLOAD_BYTES);
-    const manifestLength = body.length >= 4 ? body.readUInt32BE(0) : -1;
-    let manifest: Array<{ name: string; size: number }>;
-    try {
-      manifest = JSON.parse(body.subarray(4, 4 + manifestLength).toString('utf8')) as typeof manifest;
-      if (!Array.isArray(manifest) || manifestLength < 0) throw new Error('no manifest');
-    } catch {
-      return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: 'The upload has no readable file list.' } });
-    }
-    const batch = randomUUID();
-    const paths: string[] = [];
-    let offset = 4 + manifestLength;
-    for (const [index, entry] of manifest.entries()) {
-      const size = Number(entry.size);
-      if (!Number.isInteger(size) || size < 0 || offset + size > body.length) {
-        return send(res, 400, {
-          ok: false,
-          error: { code: 'invalid-arguments', message: 'The upload is shorter than its file list says.' },
-        });
-      }
-      const path = join(uploadRoot, `${batch}-${index}`, safeRelativeName(String(entry.name)));
-      await mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, body.subarray(offset, offset + size));
-      paths.push(path);
-      offset += size;
-    }
-    send(res, 200, { ok: true, value: { paths } });
+    const outcome = await receiveUpload(req, uploadRoot, MAX_UPLOAD_BYTES);
+    if (!outcome.ok) return send(res, 400, { ok: false, error: { code: 'invalid-arguments', message: outcome.message } });
+    send(res, 200, { ok: true, value: { paths: outcome.paths } });
   };
 
   /**
@@ -226,7 +195,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     stream.on('close', () => void rm(dir, { recursive: true, force: true }));
   };
 
-  const server = createServer((req, res) => {
+  // A request whose headers and body do not arrive within the limit is answered 408 and closed:
+  // a slow body cannot hold the host's connections (Node's default waits five minutes).
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const limits = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, HEADERS_TIMEOUT_MS),
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeout / 4)),
+  };
+  const server = createServer(limits, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       // DNS rebinding and cross-site requests: only our own host name and origin get through.
@@ -236,8 +213,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
         return serveStatic(res, url.pathname);
       }
-      if (!authorised(req, url)) return send(res, 401, { error: 'missing or wrong token' });
       const name = url.pathname.slice('/api/'.length);
+      // An EventSource cannot send a header: it brings a one-use ticket the page asked for.
+      if (name === 'events' && req.method === 'GET' && tickets.redeem(url.searchParams.get('ticket'))) return events(req, res);
+      if (!authorised(req)) return send(res, 401, { error: 'missing or wrong token' });
+      if (name === 'ticket' && req.method === 'POST') return send(res, 200, { ok: true, value: { ticket: tickets.issue() } });
       if (name === 'events' && req.method === 'GET') return events(req, res);
       if (name.startsWith('download/') && req.method === 'GET') return download(res, url, name.slice('download/'.length));
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
@@ -269,6 +249,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     openUrl: `${origin}/#token=${token}`,
     token,
     session,
+    uploadRoot,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

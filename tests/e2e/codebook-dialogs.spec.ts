@@ -177,3 +177,21 @@ test('modal dialogs keep focus inside, Escape closes them and focus returns', as
   await expect(exportDialog).toHaveCount(0);
   await expect(exportButton).toBeFocused();
 });
+
+test('Merge into…: Enter in “Find a tag” merges into the one tag the filter leaves', async ({ app: page, host }) => {
+  await openReader(page, host);
+  await page.getByRole('treeitem', { name: 'Russia' }).hover();
+  await page.getByRole('button', { name: 'Actions for Russia' }).click();
+  await page.getByRole('menuitem', { name: 'Merge into…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge “Russia” into…' });
+  const find = dialog.getByRole('combobox', { name: 'Find a tag' });
+  await expect(find).toBeFocused();
+  await page.keyboard.type('Claims');
+  await expect(dialog.getByRole('option')).toHaveCount(1);
+  await expect(dialog.getByRole('option', { name: 'Claims' })).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('button', { name: 'Merge' })).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('treeitem', { name: 'Russia' })).toHaveCount(0);
+  expect((await host.api('tags.list', {})).map((t) => t.name)).not.toContain('Russia');
+});

@@ -91,6 +91,18 @@ describe('where else a claim appears', () => {
     expect(db.prepare('SELECT count(*) AS n FROM sentence_queue').get()).toEqual({ n: 0 });
   });
 
+  it('puts new articles on the sentence queue from their writer, with no trigger on insert (the import path)', async () => {
+    const { ctx, db } = openSession();
+    const triggers = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles' AND sql LIKE '%AFTER INSERT%'",
+    );
+    expect(triggers.all()).toEqual([]);
+    const { id: tassId } = await importTass(ctx);
+    const ruId = insertArticle(db, { title: 'Возвращение беженцев', text: ruText });
+    const queued = db.prepare('SELECT article_id AS id FROM sentence_queue ORDER BY article_id').all();
+    expect(queued).toEqual([{ id: tassId }, { id: ruId }]);
+  });
+
   it('proposes related claims with a relation: another figure for the same thing varies', async () => {
     const { ctx, make } = await library();
     const a = await make('over 6.5 million refugees remain outside Syria');

@@ -41,6 +41,23 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
     expect(currentBuild(root)).not.toBe(second);
   });
 
+  it('says so when its sources do not build, and does not run the bundle it had instead', () => {
+    const root = projectCopy(['bin', 'scripts', 'electron']);
+    expect(marginalia(root, ['--help']).code).toBe(0);
+    const cli = join(root, 'electron', 'host', 'cli.ts');
+    writeFileSync(
+      cli,
+      readFileSync(cli, 'utf8').replace('const COMMANDS: Record<string, Command> = {', 'const COMMANDS: Record<string, Command> = {{'),
+    );
+
+    const broken = marginalia(root, ['--help']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('electron/host/cli.ts:');
+    expect(broken.stderr).toMatch(/\nmarginalia: the command could not be built from its sources \(Build failed with 1 error:?\)\n$/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('finds its parse and checkpoint workers beside the bundle', async () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
     const library = join(root, 'field notes.marginalia');

@@ -107,7 +107,7 @@ describe('CSV of tagged passages', () => {
     expect(neutralise('plain = text')).toBe('plain = text');
     // A date without a year is ISO 8601's --MM-DD, not a formula; every other minus start still is.
     expect(rows.find((r) => r.article_title === 'Беженцы и עברית')!.published).toBe('--11-09');
-    expect(['--11-10', '--02', '--12-31'].map(neutralise)).toEqual(['--11-10', '--02', '--12-31']);
+    expect(['--11-10', '--02', '--12-31', '2020-11', '2020'].map(neutralise)).toEqual(['--11-10', '--02', '--12-31', '2020-11', '2020']);
     expect(['--1+1', '--11-10+A1', '--13-01', '--11-32', '-2+3', "-cmd|' /C calc'!A0", '--'].map(neutralise)).toEqual([
       "'--1+1",
       "'--11-10+A1",

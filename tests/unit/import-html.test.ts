@@ -108,6 +108,13 @@ describe('HTML import', () => {
     ]);
   });
 
+  it('a page mangled so that its article has no body around it (found by npm run fuzz) is read as its text', async () => {
+    const article = await parseFile(readFileSync(join(fixtures, 'bad', 'fuzz-no-body.html')), 'fuzz-no-body.html');
+    expect(article.title).toBe('Hostide page');
+    expect(article.text).toContain('This paragraph is tHe only real content.');
+    expect(article.text).not.toContain('pwned');
+  });
+
   it('reduces a hostile page to its text: no script, handler, frame or svg content', async () => {
     const bytes = new Uint8Array(readFileSync(join(fixtures, 'bad/script-injection.html')));
     const page = await parseFile(bytes, 'script-injection.html');

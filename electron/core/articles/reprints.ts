@@ -50,7 +50,7 @@ export function reprintGrouper(db: Database) {
     /**
      * Groups article `id` (already written) with its copies and records its bands; returns the
      * earliest copy, or null when the text is new. An exact copy of an earlier article needs no
-     * bands of its own (its twin's serve), nor a search by wording (its twin's group holds its near copies).
+     * search by wording: its twin's group holds its near copies.
      */
     group(id: number, text: string, sha256: string, minhash: MinHash | null): { id: number; title: string } | null {
       type Copy = { id: number; grp: number | null };
@@ -64,8 +64,8 @@ export function reprintGrouper(db: Database) {
           .map((other) => candidate.get(other) as (Copy & { minhash: Uint8Array | null }) | undefined)
           .filter((c) => c !== undefined);
         copies = [...twins, ...candidates.filter((c) => near(text, minhash, c))];
-        bands.add(id, minhash.bands);
       }
+      if (minhash) bands.add(id, minhash.bands);
       if (copies.length === 0) return null;
       const groups = [...new Set(copies.map((c) => c.grp ?? c.id))];
       const group = Math.min(id, ...groups);
@@ -75,8 +75,6 @@ export function reprintGrouper(db: Database) {
     },
   };
 }
-
-export type ReprintGrouper = ReturnType<typeof reprintGrouper>;
 
 /** The other articles of an article's reprint group ("also published as"), earliest date first. */
 export function reprintsOf(db: Database, id: number): Reprint[] {

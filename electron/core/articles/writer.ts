@@ -31,13 +31,18 @@ export interface IndexedColumns {
 }
 
 /**
- * Adds rows that were just inserted into `articles` to its search index. Not a trigger (see
- * migration 4): every code path that inserts article rows (this writer, and undo putting deleted
- * rows back) calls it. Updates and deletes keep their triggers.
+ * Adds rows that were just inserted into `articles` to its search index, and puts them on the
+ * sentence index's queue (claims: see claims/sentence-index.ts). Not triggers (see migrations 4
+ * and 13, triggers on insert cost the import dearly): every code path that inserts article rows
+ * (this writer, and undo putting deleted rows back) calls it. Updates and deletes keep their triggers.
  */
 export function articleIndexer(db: Database): (row: IndexedColumns) => void {
   const index = db.prepare('INSERT INTO articles_fts (rowid, title, outlet, byline, text, numbers, stems) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  return ({ id, title, outlet, byline, text, numbers, stems }) => void index.run(id, title, outlet, byline, text, numbers, stems);
+  const queue = db.prepare('INSERT OR IGNORE INTO sentence_queue (article_id) VALUES (?)');
+  return ({ id, title, outlet, byline, text, numbers, stems }) => {
+    index.run(id, title, outlet, byline, text, numbers, stems);
+    queue.run(id);
+  };
 }
 
 /**

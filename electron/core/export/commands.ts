@@ -14,6 +14,7 @@ import { type ClaimsCsvOptions, exportClaimsCsv, exportLinksCsv } from './csv-cl
 import { exportMemosCsv } from './csv-memos';
 import { type PassagesCsvOptions, exportPassagesCsv } from './csv-passages';
 import { writeFileAtomically } from './output';
+import { systemFolderOf } from '../system-folders';
 
 /** The browser download path holds the whole CSV in memory twice (here and in the page). */
 
@@ -28,6 +29,12 @@ export function checkOutputPath(lib: Library, path: string, extensions: readonly
     throw new MarginaliaError('invalid-arguments', `${basename(path)}: the file name must end with ${extensions.join(' or ')}.`);
   }
   if (resolve(path) === resolve(lib.path)) throw new MarginaliaError('invalid-arguments', 'An export cannot overwrite the library file.');
+  const system = systemFolderOf(path);
+  if (system)
+    throw new MarginaliaError(
+      'invalid-arguments',
+      `${basename(path)}: Marginalia does not write into the system folder ${system.folder}. Choose a folder of your own.`,
+    );
   return resolve(path);
 }
 
@@ -68,6 +75,12 @@ export async function qdpxToFile(lib: Library, path: string): Promise<QdpxExport
 
 /** Imports a .qdpx; a refused project becomes one readable error that says nothing changed. */
 export async function qdpxFromFile(lib: Library, path: string): Promise<QdpxImportReport> {
+  const system = systemFolderOf(path);
+  if (system)
+    throw new MarginaliaError(
+      'invalid-arguments',
+      `${basename(path)}: it is in the system folder ${system.folder}, which Marginalia does not import from. Nothing was imported.`,
+    );
   try {
     return await importQdpx(lib.db, lib.clock, resolve(path));
   } catch (error) {

@@ -5,6 +5,7 @@ import { ImportError } from './errors';
 import { detectLanguage } from './language';
 import { completeDateFromFileName, isChromeLine, parseBylineLine, parseDateline } from './news';
 import { tidyInline } from './normalize';
+import { safeName } from '../../shared/unsafe-text';
 
 /** A block before offsets are known. */
 export interface Draft {
@@ -156,10 +157,10 @@ export function isListLine(line: string): boolean {
   return /^\s*(?:[-*•–·]|\d{1,3}[.)])\s+\S/u.test(line);
 }
 
+/** A file name as a title: without its extension, and without controls that break lines or reverse text. */
 export function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const stem = base.replace(/\.[^.]+$/, '');
-  return stem.trim() || base;
+  const base = safeName(fileName.split(/[\\/]/).pop() ?? fileName);
+  return base.replace(/\.[^.]+$/, '').trim() || base;
 }
 
 /**

@@ -74,8 +74,12 @@ export function parseHtml(html: string, fileName: string): ParsedArticle {
   // Scripts stay in the tree until Readability has read JSON-LD metadata from them; linkedom never
   // runs them, and the block walker skips them.
   const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomElement });
-  const article = reader.parse();
-  const root = article?.content ?? document.querySelector('body') ?? document.documentElement;
+  const article = readArticle(reader);
+  // Readability changes the tree as it reads: after a failure the page is read again, whole.
+  const root =
+    article === undefined
+      ? (parseHTML(normalizeText(html)) as unknown as { document: DomDocument }).document.documentElement
+      : (article?.content ?? document.querySelector('body') ?? document.documentElement);
 
   const meta: Partial<ArticleMeta> = {
     // Titles are kept as written (only trimmed): they identify the page.
@@ -87,6 +91,19 @@ export function parseHtml(html: string, fileName: string): ParsedArticle {
     url: pageMeta.url,
   };
   return assembleArticle(htmlDrafts(root), { format: 'html', encoding: null, fileName, meta });
+}
+
+/**
+ * Readability's pick of the article, null when it finds none, or undefined when it fails: on a
+ * page so malformed that its content hangs outside any body, it walks up past the root and throws.
+ */
+function readArticle(reader: Readability<DomElement>): ReturnType<Readability<DomElement>['parse']> | undefined {
+  try {
+    return reader.parse();
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
 }
 
 function readPageMeta(document: DomDocument): { lang: string | null; url: string | null } {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
 import type { Clock } from '../clock';
@@ -10,10 +9,9 @@ import { describeFailure } from '../library/failures';
 import { writeTransaction } from '../library/write';
 import { articleWriter } from '../articles/writer';
 import { type BatchResult, commitBatch, type Parsed } from './commit';
-import { SUPPORTED_EXTENSIONS } from './extensions';
+import { collectFiles, QDPX_EXTENSION } from './collect';
 import { adoptJob, createJob, endJob, type JobFile, jobMarker, remainingFiles } from './jobs';
 import type { ParseOutcome } from './parse-pool';
-import { naturalCompare } from '../../shared/natural-sort';
 
 /** What the pipeline needs from a parse pool (one per host process, shared by jobs). */
 export interface Parser {
@@ -46,35 +44,6 @@ const PROGRESS_MS = 100;
 const WINDOW = 256;
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_FROM = 200;
-
-/** Files under the given paths (folders recursively), supported formats only inside folders. */
-export async function collectFiles(paths: string[], failed: ImportReport['failed']): Promise<string[]> {
-  const files: string[] = [];
-  const supported = new Set<string>([...SUPPORTED_EXTENSIONS, QDPX_EXTENSION]);
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => naturalCompare(a.name, b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && supported.has(extname(entry.name).toLowerCase())) files.push(full);
-    }
-  };
-  for (const path of paths) {
-    try {
-      const info = await stat(path);
-      if (info.isDirectory()) await walk(path);
-      else files.push(path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message;
-      failed.push({ file: path, error: `${basename(path)}: ${reason}` });
-    }
-  }
-  return files;
-}
-
-const QDPX_EXTENSION = '.qdpx';
 
 async function importProject(db: Database, clock: Clock, file: string, report: ImportReport, name: (p: string) => string): Promise<void> {
   const { importQdpxInto } = await import('../interchange/qdpx-import');

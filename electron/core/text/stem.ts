@@ -3,7 +3,7 @@ import type * as Snowball from 'snowball-stemmers';
 
 type Stemmer = Snowball.Stemmer;
 import { isStopword } from './stopwords';
-import { fold, hasDigit, tokensOf } from './tokens';
+import { fold, hasDigit, rawTokens } from './tokens';
 
 /**
  * Snowball stemming for English and Russian, chosen per word by its script, so that mixed texts
@@ -102,17 +102,31 @@ export function searchStem(folded: string): string | null {
   return known === '' ? null : known;
 }
 
+// Text in ASCII alone (most English news): its tokens are runs of letters and digits, and folding is lowercasing.
+const ASCII_TEXT = /^[\p{ASCII}]*$/u;
+const ASCII_TOKEN = /[a-z0-9]+/g;
+
 /**
  * The stemmed column of the search index: each stem of the texts that differs from its word, once
  * ("refugees" → refuge, "беженцев" → беженц). Once is enough to match; how often the exact words
- * occur still ranks. Computed where articles are parsed, like number tokens.
+ * occur still ranks. Computed where articles are parsed, like number tokens: each distinct token is
+ * folded and stemmed once (this runs on every imported text, so it skips tokensOf's offsets).
  */
 export function stemTokensOf(...texts: string[]): string {
+  const seen = new Set<string>();
   const stems = new Set<string>();
+  const add = (folded: string): void => {
+    if (seen.has(folded)) return;
+    seen.add(folded);
+    const found = searchStem(folded);
+    if (found !== null) stems.add(found);
+  };
   for (const text of texts) {
-    for (const token of tokensOf(text)) {
-      const found = searchStem(token.folded);
-      if (found !== null) stems.add(found);
+    if (ASCII_TEXT.test(text)) {
+      for (const token of text.toLowerCase().match(ASCII_TOKEN) ?? []) add(token);
+    } else {
+      const raw = new Set(rawTokens(text));
+      for (const token of raw) add(fold(token));
     }
   }
   return [...stems].join(' ');

@@ -31,9 +31,14 @@ export function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+/** The tokens of a text as written (not folded), without offsets. */
+export function rawTokens(text: string): string[] {
+  return text.match(TOKEN_RE) ?? [];
+}
+
 /** The folded tokens of a text alone (what an FTS query term becomes). */
 export function foldedTokens(text: string): string[] {
-  return (text.match(TOKEN_RE) ?? []).map(fold);
+  return rawTokens(text).map(fold);
 }
 
 /** Whether a token holds a digit (numbers are searched through their own tokens, not stems). */

@@ -5,6 +5,8 @@ import type { Transport } from './transport';
 const TOKEN_KEY = 'marginalia.token';
 const UPLOAD_BATCH_FILES = 500;
 const UPLOAD_BATCH_BYTES = 32 * 1024 * 1024;
+/** Pause before opening a closed event stream again (the host restarting). */
+const RECONNECT_MS = 1000;
 
 /** The token arrives in the URL fragment once; keep it for reloads of this tab, then hide it. */
 function takeToken(): string {
@@ -22,16 +24,37 @@ export function httpTransport(): Transport {
   const headers = { authorization: `Bearer ${token}` };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
+  let connecting = false;
 
+  /**
+   * The event stream, opened with a one-use ticket (an EventSource cannot send the token's
+   * header). When it closes for good (the ticket was used by an earlier connection, or the host
+   * restarted), it is opened again with a new ticket.
+   */
   const connect = (): void => {
-    if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    for (const name of EVENT_NAMES) {
-      source.addEventListener(name, (event) => {
-        const payload = JSON.parse((event as MessageEvent<string>).data) as never;
-        for (const listener of listeners.get(name) ?? []) listener(payload);
+    if (source || connecting) return;
+    connecting = true;
+    void (async () => {
+      const response = await fetch('/api/ticket', { method: 'POST', headers });
+      // A wrong token: every request says so, and reconnecting would not help.
+      if (!response.ok) return;
+      const { value } = (await response.json()) as { value: { ticket: string } };
+      const stream = new EventSource(`/api/events?ticket=${encodeURIComponent(value.ticket)}`);
+      source = stream;
+      for (const name of EVENT_NAMES) {
+        stream.addEventListener(name, (event) => {
+          const payload = JSON.parse((event as MessageEvent<string>).data) as never;
+          for (const listener of listeners.get(name) ?? []) listener(payload);
+        });
+      }
+      stream.addEventListener('error', () => {
+        if (stream.readyState !== EventSource.CLOSED) return;
+        source = null;
+        setTimeout(connect, RECONNECT_MS);
       });
-    }
+    })()
+      .catch(() => setTimeout(connect, RECONNECT_MS))
+      .finally(() => (connecting = false));
   };
 
   const invoke = async (name: string, args: unknown): Promise<Envelope<unknown>> => {
@@ -92,8 +115,8 @@ export function httpTransport(): Transport {
       return () => set.delete(listener as (payload: never) => void);
     },
     saveExport: async (command, args, file) => {
-      const query = new URLSearchParams({ token, args: JSON.stringify(args), name: file.defaultName });
-      const response = await fetch(`/api/download/${command}?${query.toString()}`);
+      const query = new URLSearchParams({ args: JSON.stringify(args), name: file.defaultName });
+      const response = await fetch(`/api/download/${command}?${query.toString()}`, { headers });
       if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
         const envelope = (await response.json()) as Envelope<unknown>;
         throw new Error(envelope.ok ? 'The export produced no file.' : envelope.error.message);

@@ -10,6 +10,7 @@ import { migration009 } from './009-stemmed-search';
 import { migration010 } from './010-change-log';
 import { migration011 } from './011-memos';
 import { migration012 } from './012-reprints';
+import { migration013 } from './013-sentence-queue-by-writer';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

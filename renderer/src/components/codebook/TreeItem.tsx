@@ -37,6 +37,9 @@ interface ItemProps {
   actions: TreeActions;
 }
 
+/** A count column: the tag's own count, and in parentheses the count with its child tags where that differs. */
+const ownAndAll = (own: number, all: number) => (all === own ? count(own) : `${count(own)} (${count(all)})`);
+
 export const TreeItem = memo(function TreeItem({ row, top, active, selected, renaming, dragging, dropWhere, actions }: ItemProps) {
   const { tag, level, hasChildren, expanded } = row;
   const id = tag.id;
@@ -95,13 +98,13 @@ export const TreeItem = memo(function TreeItem({ row, top, active, selected, ren
         className="count"
         aria-hidden="true"
         title={counts + withChildren}
-        data-count={sums ? `${count(tag.passageCount)} (${count(tag.passageCountWithChildren)})` : count(tag.passageCount)}
+        data-count={ownAndAll(tag.passageCount, tag.passageCountWithChildren)}
       />
       <span
         className="count"
         aria-hidden="true"
         title={counts + withChildren}
-        data-count={sums ? `${count(tag.articleCount)} (${count(tag.articleCountWithChildren)})` : count(tag.articleCount)}
+        data-count={ownAndAll(tag.articleCount, tag.articleCountWithChildren)}
       />
       <button
         type="button"

@@ -20,13 +20,18 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleModel } from './useArticleModel';
 import { temporaryPassage, useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
+import { HitBar } from './HitBar';
+import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
+import { rememberTag, useQuickTags } from './useQuickTags';
 import { useTextSelection, type Floating } from './useTextSelection';
 
 interface Props {
   article: Article;
   /** Open at this passage (from the passages view or search). */
   focusPassageId: number | null;
+  /** The search it was opened from (Ctrl+K or the article filter): its hits are marked, F3 steps through them. */
+  searchQuery?: string | null;
   /** Shown in the side column while no passage is selected (the codebook). */
   side: ReactNode;
   onError(message: string): void;
@@ -43,7 +48,7 @@ type TagChoice = { tagId: number } | { createPath: string };
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
  */
-export function ArticleReader({ article, focusPassageId, side, onError, onOpenArticle }: Props) {
+export function ArticleReader({ article, focusPassageId, searchQuery = null, side, onError, onOpenArticle }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
@@ -70,6 +75,23 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
 
   const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
   const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
+  const blockOf = useCallback(
+    (offset: number) =>
+      Math.max(
+        0,
+        model.blocks.findIndex((b) => b.block.end > offset),
+      ),
+    [model],
+  );
+  const hits = useSearchHits({
+    articleId: article.id,
+    query: searchQuery,
+    body,
+    mounted,
+    blockOf,
+    mountThrough: mountBlock,
+    goToFirst: focusPassageId === null,
+  });
 
   const selectPassage = useCallback(
     (id: number | null) => {
@@ -124,18 +146,23 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     return created;
   };
 
-  const resolveTag = async (choice: TagChoice): Promise<number> =>
-    'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
+  const resolveTag = async (choice: TagChoice): Promise<number> => {
+    const tagId = 'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
+    rememberTag(tagId);
+    return tagId;
+  };
 
   const applyTag = async (passageId: number, choice: TagChoice) => {
     const tagId = await resolveTag(choice);
     await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
   };
 
+  const isSelected = (range: TextRange) => selected !== null && selected.start === range.start && selected.end === range.end;
+
   /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
   const applyToSelection = async (choice: TagChoice) => {
     if (!picker) return;
-    if (selected && selected.start === picker.range.start && selected.end === picker.range.end) {
+    if (selected && isSelected(picker.range)) {
       await applyTag(selected.id, choice);
       return;
     }
@@ -145,6 +172,34 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     selectCreated(created.id, before);
     clearSelectionOf(range);
   };
+
+  // After a number key in caret mode: the caret goes where the tagged words end once the new
+  // highlight is rendered (rendering it remakes the words' text nodes), ready for the next words.
+  const [caretAfterTag, setCaretAfterTag] = useState<{ offset: number } | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterTag) resumeAt(caretAfterTag.offset, true);
+  }, [caretAfterTag, resumeAt]);
+
+  /** A number key or R: the selected words become a passage with the tag, or the selected passage gets it; no picker. */
+  const quickTag = (tag: Tag) => {
+    const fail = (e: Error) => onError(e.message);
+    const range = liveSelection()?.range ?? null;
+    if (range === null || isSelected(range)) {
+      if (!selected) return;
+      if (selected.tagIds.includes(tag.id)) notify(`The passage already has ${tag.path}`);
+      else void applyTag(selected.id, { tagId: tag.id }).catch(fail);
+      return;
+    }
+    window.getSelection()?.removeAllRanges();
+    if (caret) setCaretAfterTag({ offset: range.end });
+    // The passage selected before is no target for a key pressed while this one is being saved.
+    setSelectedId(null);
+    const before = picks.current;
+    void createPassage(range, { tagId: tag.id })
+      .then((created) => selectCreated(created.id, before))
+      .catch(fail);
+  };
+  useQuickTags({ tags, selected, hasSelection: () => liveSelection() !== null, apply: quickTag });
 
   /** Selects a passage just created, unless the user selected another one while it was being made. */
   const selectCreated = (id: number, picksBefore: number) => {
@@ -220,6 +275,8 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     note: { enabled: () => liveSelection() !== null || selected !== null, run: noteSelection },
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
+    'next-hit': { enabled: () => hits.count > 0, run: hits.next },
+    'previous-hit': { enabled: () => hits.count > 0, run: hits.previous },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'article-memo': { run: () => setEditing('memo') },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
@@ -255,6 +312,7 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
         <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} />
+        <HitBar hits={hits} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText

@@ -44,6 +44,16 @@ export const ACTIONS = [
 
   // Finding and moving around.
   { id: 'search', label: 'Search everything…', menuLabel: 'Search Everything…', keys: ['Mod+K'], scope: 'app', inTextFields: true },
+  // The hits of the search the reader was opened from (Ctrl+K or the article filter); also from the filter box.
+  { id: 'next-hit', label: 'Next search hit in the article', menuLabel: 'Next Hit', keys: ['F3'], scope: 'app', inTextFields: true },
+  {
+    id: 'previous-hit',
+    label: 'Previous search hit in the article',
+    menuLabel: 'Previous Hit',
+    keys: ['Shift+F3'],
+    scope: 'app',
+    inTextFields: true,
+  },
   {
     id: 'command-palette',
     label: 'Command palette…',
@@ -144,6 +154,8 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
       'view-passages',
       'separator',
       'search',
+      'next-hit',
+      'previous-hit',
       'command-palette',
       'shortcuts',
       'separator',

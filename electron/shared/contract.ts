@@ -146,6 +146,8 @@ export const commands = {
     z.strictObject({
       query: text(1000).refine((q) => q.trim() !== '', 'type words to search for'),
       articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      /** Left out of "all it matches" (the user unticked them). */
+      exceptArticleIds: z.array(id).max(1_000_000).optional(),
       unit: z.enum(['sentence', 'paragraph']),
       tagId: id,
       jobId: z.string().min(1).max(100),

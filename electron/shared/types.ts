@@ -113,7 +113,10 @@ export interface Memo {
   updatedAt: string | null;
 }
 
-interface PageOf<K extends SearchKind, H> {
+/** The hit type of each kind. */
+export type HitOf<K extends SearchKind> = K extends 'articles' ? ArticleHit : K extends 'claims' ? ClaimHit : PassageHit;
+
+export interface PageOf<K extends SearchKind, H> {
   query: string;
   kind: K;
   offset: number;

@@ -17,6 +17,8 @@ import { ImportPanel } from './components/ImportPanel';
 import { MemoDialog } from './components/memos/MemoDialog';
 import { Notices, notify } from './components/Notices';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
+import { CodeHitsDialog } from './components/search/CodeHitsDialog';
+import { SearchHelp } from './components/search/SearchHelp';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
@@ -33,6 +35,9 @@ export function App() {
   const [view, setView] = useState<View>('reader');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
+  // The search the open article was found with (Ctrl+K or the filter above the list): the reader marks its hits.
+  const [readerQuery, setReaderQuery] = useState<string | null>(null);
+  const [coding, setCoding] = useState<string | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
   const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
@@ -63,10 +68,11 @@ export function App() {
     }
   }, []);
 
-  const openArticle = useCallback((id: number, passageId: number | null = null) => {
+  const openArticle = useCallback((id: number, passageId: number | null = null, foundWith: string | null = null) => {
     setView('reader');
     setSelectedId(id);
     setFocusPassageId(passageId);
+    setReaderQuery(foundWith);
     setOverlay(null);
   }, []);
 
@@ -172,19 +178,33 @@ export function App() {
           type="search"
           placeholder="Search articles"
           aria-label="Search articles"
+          aria-describedby="article-search-help"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <div className="count" role="status">
-          {deferredQuery
-            ? list.data
-              ? `${formatCount(articleTotal)} matching`
-              : 'Loading…'
-            : count !== undefined
-              ? plural(count, 'article')
-              : 'Loading…'}
+        <SearchHelp id="article-search-help" compact />
+        <div className="count-row">
+          <div className="count" role="status">
+            {deferredQuery
+              ? list.data
+                ? `${formatCount(articleTotal)} matching`
+                : 'Loading…'
+              : count !== undefined
+                ? plural(count, 'article')
+                : 'Loading…'}
+          </div>
+          {deferredQuery && list.data && articleTotal > 0 ? (
+            <button type="button" className="button small" onClick={() => setCoding(deferredQuery)}>
+              Code all hits…
+            </button>
+          ) : null}
         </div>
-        <ArticleList pages={articlePages} queryKey={deferredQuery} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
+        <ArticleList
+          pages={articlePages}
+          queryKey={deferredQuery}
+          selectedId={selectedId}
+          onSelect={(id) => openArticle(id, null, deferredQuery || null)}
+        />
       </nav>
       <main className="main">
         {view === 'passages' ? (
@@ -201,6 +221,7 @@ export function App() {
             key={article.data.id}
             article={article.data}
             focusPassageId={focusPassageId}
+            searchQuery={readerQuery}
             side={codebook}
             onError={setError}
             onOpenArticle={openArticle}
@@ -224,13 +245,18 @@ export function App() {
       <SearchPalette
         open={overlay === 'search'}
         onClose={() => setOverlay(null)}
-        onOpenArticle={(id) => openArticle(id)}
-        onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+        onOpenArticle={(id, foundWith) => openArticle(id, null, foundWith)}
+        onOpenPassage={(articleId, passageId, foundWith) => openArticle(articleId, passageId, foundWith)}
         onOpenMemo={(articleId, about) => {
           if (articleId !== null) openArticle(articleId);
           setMemo({ articleId, about });
         }}
+        onCodeHits={(query) => {
+          setOverlay(null);
+          setCoding(query);
+        }}
       />
+      {coding !== null ? <CodeHitsDialog query={coding} onClose={() => setCoding(null)} /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
       {memo ? <MemoDialog articleId={memo.articleId} about={memo.about} onClose={() => setMemo(null)} /> : null}

@@ -20,6 +20,8 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleModel } from './useArticleModel';
 import { temporaryPassage, useSavingPassages } from './useSavingPassages';
 import { useCaretMode } from './useCaretMode';
+import { HitBar } from './HitBar';
+import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useTextSelection, type Floating } from './useTextSelection';
 
@@ -27,6 +29,8 @@ interface Props {
   article: Article;
   /** Open at this passage (from the passages view or search). */
   focusPassageId: number | null;
+  /** The search it was opened from (Ctrl+K or the article filter): its hits are marked, F3 steps through them. */
+  searchQuery?: string | null;
   /** Shown in the side column while no passage is selected (the codebook). */
   side: ReactNode;
   onError(message: string): void;
@@ -43,7 +47,7 @@ type TagChoice = { tagId: number } | { createPath: string };
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
  * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
  */
-export function ArticleReader({ article, focusPassageId, side, onError, onOpenArticle }: Props) {
+export function ArticleReader({ article, focusPassageId, searchQuery = null, side, onError, onOpenArticle }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
@@ -70,6 +74,23 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
 
   const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
   const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
+  const blockOf = useCallback(
+    (offset: number) =>
+      Math.max(
+        0,
+        model.blocks.findIndex((b) => b.block.end > offset),
+      ),
+    [model],
+  );
+  const hits = useSearchHits({
+    articleId: article.id,
+    query: searchQuery,
+    body,
+    mounted,
+    blockOf,
+    mountThrough: mountBlock,
+    goToFirst: focusPassageId === null,
+  });
 
   const selectPassage = useCallback(
     (id: number | null) => {
@@ -220,6 +241,8 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     note: { enabled: () => liveSelection() !== null || selected !== null, run: noteSelection },
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
+    'next-hit': { enabled: () => hits.count > 0, run: hits.next },
+    'previous-hit': { enabled: () => hits.count > 0, run: hits.previous },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'article-memo': { run: () => setEditing('memo') },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
@@ -255,6 +278,7 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
         <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} />
+        <HitBar hits={hits} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText

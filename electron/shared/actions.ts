@@ -26,7 +26,27 @@ export interface ActionDeclaration {
   inTextFields?: boolean;
   /** In the desktop app's menu, the main process carries it out (native dialogs, libraries). */
   main?: boolean;
+  /** One of a row of actions that differ only by their number key: the shortcuts sheet shows the row as one line. */
+  series?: { id: string; label: string };
 }
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** Coding at speed: in the reader, 1–9 apply the tags pinned to them; in the codebook, Shift+1–9 pin the focused tag. */
+const PINNED = DIGITS.map((n) => ({
+  id: `tag-pinned-${n}` as const,
+  label: `Apply the tag pinned to ${n}`,
+  keys: [n],
+  scope: 'reader' as const,
+  series: { id: 'tag-pinned', label: 'Apply the tag pinned to that number' },
+}));
+const PINNING = DIGITS.map((n) => ({
+  id: `tag-pin-${n}` as const,
+  label: `Pin the tag to ${n}`,
+  keys: [`Shift+${n}`],
+  scope: 'codebook' as const,
+  series: { id: 'tag-pin', label: 'Pin the tag to that number (again: unpin it)' },
+}));
 
 export const ACTIONS = [
   // Libraries and files (the desktop app's File menu; main opens the native dialogs).
@@ -70,6 +90,14 @@ export const ACTIONS = [
   { id: 'caret-mode', label: 'Caret in the text, to select with Shift+arrows', keys: ['F7'], scope: 'reader' },
   { id: 'tag', label: 'Tag the selection or the selected passage', menuLabel: 'Tag Selection…', keys: ['T'], scope: 'reader' },
   { id: 'note', label: 'Note on the selection or the selected passage', menuLabel: 'Note on Selection', keys: ['N'], scope: 'reader' },
+  {
+    id: 'tag-last',
+    label: 'Apply the last tag used to the selection or the selected passage',
+    menuLabel: 'Apply Last Tag',
+    keys: ['R'],
+    scope: 'reader',
+  },
+  ...PINNED,
   { id: 'next-passage', label: 'Next passage', keys: [']', 'Alt+ArrowDown'], scope: 'reader' },
   { id: 'previous-passage', label: 'Previous passage', keys: ['[', 'Alt+ArrowUp'], scope: 'reader' },
   {
@@ -90,6 +118,7 @@ export const ACTIONS = [
   { id: 'tag-move-down', label: 'Move the tag down', keys: ['Alt+ArrowDown'], scope: 'codebook' },
   { id: 'tag-delete', label: 'Delete the tag…', keys: ['Delete'], scope: 'codebook' },
   { id: 'tag-menu', label: 'The tag’s actions menu', keys: ['Shift+F10', 'ContextMenu'], scope: 'codebook' },
+  ...PINNING,
 
   // The passages grid: the focused row.
   { id: 'open-passage', label: 'Open the passage in the reader', keys: ['Enter'], scope: 'passages' },
@@ -172,6 +201,7 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
     label: '&Passage',
     items: [
       'tag',
+      'tag-last',
       'note',
       'article-memo',
       'separator',

@@ -35,6 +35,7 @@ import type { ActionId } from './actions';
 import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
 import { claimArgs } from './contract-claims';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
+import { PIN_SLOTS } from './types';
 
 export { splitName } from './names';
 
@@ -194,6 +195,8 @@ export const commands = {
   'tags.move': command<Tag>()(z.strictObject({ id, parentId: id.nullable(), position: z.number().int().min(0).optional() })),
   'tags.merge': command<Tag>()(z.strictObject({ sourceId: id, targetId: id })),
   'tags.delete': command<{ passagesTouched: number }>()(z.strictObject({ id })),
+  /** Pins a tag to a number key (slot 1–9; omitted: the first free one), or unpins it (slot null). */
+  'tags.pin': command<{ pin: number | null }>()(z.strictObject({ id, slot: z.number().int().min(1).max(PIN_SLOTS).nullable().optional() })),
   'tags.usage': command<TagUsage>()(z.strictObject({ id })),
   'tags.exportCsv': command<{ csv: string }>()(none),
   'tags.importCsv': command<{ created: number; updated: number }>()(z.strictObject({ csv: z.string().max(20_000_000) })),

@@ -31,6 +31,7 @@ export const COMMAND_NAMES = [
   'tags.move',
   'tags.merge',
   'tags.delete',
+  'tags.pin',
   'tags.usage',
   'tags.exportCsv',
   'tags.importCsv',

@@ -18,6 +18,7 @@ const NOT_CACHED: CommandName[] = [
   'tags.update',
   'tags.move',
   'tags.merge',
+  'tags.pin',
   'tags.delete',
   'tags.exportCsv',
   'tags.importCsv',

@@ -14,6 +14,7 @@ export const KEYS = {
   claim_links: ['id'],
   claim_rejections: ['id'],
   memos: ['id'],
+  library_meta: ['key'],
 } as const;
 
 export type Table = keyof typeof KEYS;

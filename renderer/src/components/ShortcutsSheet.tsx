@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionScope } from '../../../electron/shared/actions';
+import { ACTIONS, type ActionDeclaration, type ActionId, type ActionScope } from '../../../electron/shared/actions';
 import { keysOf } from '../actions/platform';
 import { Dialog } from './Dialog';
 
@@ -18,6 +18,28 @@ const MOVING: Array<[keys: string, what: string]> = [
   ['Letters', 'Jump to the tag whose name starts with them'],
 ];
 
+interface SheetRow {
+  id: string;
+  label: string;
+  keys: string[];
+  series: boolean;
+}
+
+/** One line per action, and one for each row of number keys (1 … 9), in the registry's order. */
+function rowsOf(actions: readonly ActionDeclaration[]): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (const a of actions) {
+    const keys = keysOf(a.id as ActionId);
+    const last = rows.at(-1);
+    if (a.series && last?.series && last.id === a.series.id) last.keys.push(...keys);
+    else
+      rows.push(
+        a.series ? { id: a.series.id, label: a.series.label, keys, series: true } : { id: a.id, label: a.label, keys, series: false },
+      );
+  }
+  return rows;
+}
+
 /** The shortcuts sheet: every action's keys, read from the action registry. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   return (
@@ -29,17 +51,23 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
             <table className="shortcuts" key={scope} aria-label={title}>
               <caption>{title}</caption>
               <tbody>
-                {actions.map((a) => (
-                  <tr key={a.id}>
+                {rowsOf(actions).map((row) => (
+                  <tr key={row.id}>
                     <th scope="row">
-                      {keysOf(a.id).map((k, i) => (
-                        <span key={k}>
-                          {i > 0 ? ' or ' : null}
-                          <kbd>{k}</kbd>
-                        </span>
-                      ))}
+                      {row.series ? (
+                        <>
+                          <kbd>{row.keys[0]}</kbd> … <kbd>{row.keys.at(-1)}</kbd>
+                        </>
+                      ) : (
+                        row.keys.map((k, i) => (
+                          <span key={k}>
+                            {i > 0 ? ' or ' : null}
+                            <kbd>{k}</kbd>
+                          </span>
+                        ))
+                      )}
                     </th>
-                    <td>{a.label}</td>
+                    <td>{row.label}</td>
                   </tr>
                 ))}
               </tbody>

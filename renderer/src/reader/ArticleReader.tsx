@@ -23,6 +23,7 @@ import { useCaretMode } from './useCaretMode';
 import { HitBar } from './HitBar';
 import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
+import { rememberTag, useQuickTags } from './useQuickTags';
 import { useTextSelection, type Floating } from './useTextSelection';
 
 interface Props {
@@ -145,18 +146,23 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     return created;
   };
 
-  const resolveTag = async (choice: TagChoice): Promise<number> =>
-    'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
+  const resolveTag = async (choice: TagChoice): Promise<number> => {
+    const tagId = 'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
+    rememberTag(tagId);
+    return tagId;
+  };
 
   const applyTag = async (passageId: number, choice: TagChoice) => {
     const tagId = await resolveTag(choice);
     await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
   };
 
+  const isSelected = (range: TextRange) => selected !== null && selected.start === range.start && selected.end === range.end;
+
   /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
   const applyToSelection = async (choice: TagChoice) => {
     if (!picker) return;
-    if (selected && selected.start === picker.range.start && selected.end === picker.range.end) {
+    if (selected && isSelected(picker.range)) {
       await applyTag(selected.id, choice);
       return;
     }
@@ -166,6 +172,34 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     selectCreated(created.id, before);
     clearSelectionOf(range);
   };
+
+  // After a number key in caret mode: the caret goes where the tagged words end once the new
+  // highlight is rendered (rendering it remakes the words' text nodes), ready for the next words.
+  const [caretAfterTag, setCaretAfterTag] = useState<{ offset: number } | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterTag) resumeAt(caretAfterTag.offset, true);
+  }, [caretAfterTag, resumeAt]);
+
+  /** A number key or R: the selected words become a passage with the tag, or the selected passage gets it; no picker. */
+  const quickTag = (tag: Tag) => {
+    const fail = (e: Error) => onError(e.message);
+    const range = liveSelection()?.range ?? null;
+    if (range === null || isSelected(range)) {
+      if (!selected) return;
+      if (selected.tagIds.includes(tag.id)) notify(`The passage already has ${tag.path}`);
+      else void applyTag(selected.id, { tagId: tag.id }).catch(fail);
+      return;
+    }
+    window.getSelection()?.removeAllRanges();
+    if (caret) setCaretAfterTag({ offset: range.end });
+    // The passage selected before is no target for a key pressed while this one is being saved.
+    setSelectedId(null);
+    const before = picks.current;
+    void createPassage(range, { tagId: tag.id })
+      .then((created) => selectCreated(created.id, before))
+      .catch(fail);
+  };
+  useQuickTags({ tags, selected, hasSelection: () => liveSelection() !== null, apply: quickTag });
 
   /** Selects a passage just created, unless the user selected another one while it was being made. */
   const selectCreated = (id: number, picksBefore: number) => {

@@ -34,8 +34,14 @@ export const STALE_AFTER = {
   // Rows show tag paths and their article's title, outlet and date.
   'passages.list': ['passages', 'tags', 'articles'],
   // Appearances show their article's outlet and date.
-  'claims.list': ['claims', 'articles'],
+  'claims.list': ['claims', 'articles', 'passages', 'tags'],
   'claims.get': ['claims', 'articles'],
+  // Outlets are articles'; speakers are claims'.
+  'claims.facets': ['claims', 'articles'],
+  // An appearance's sentence is its article's text.
+  'claims.contexts': ['claims', 'articles', 'passages'],
+  // Tags filter the graph through its claims' passages.
+  'claims.graph': ['claims', 'articles', 'passages', 'tags'],
   'claims.related': ['claims', 'articles'],
   'claims.candidates': ['claims', 'articles', 'passages'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;

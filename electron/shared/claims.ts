@@ -143,6 +143,13 @@ export interface RelatedItem {
   reasons: string[];
 }
 
+/** A suggestion as the claim's page shows it: with the article a suggested sentence is in. */
+export interface RelatedSuggestion extends RelatedItem {
+  articleTitle: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
 /** An appearance in its sentence: the text before and after its quote, and the figure it states. */
 export interface ClaimContext {
   appearanceId: number;

@@ -32,7 +32,7 @@ import type {
   QdpxImportReport,
 } from './types';
 import type { ActionId } from './actions';
-import type { Claim, ClaimCandidate, ClaimContext, ClaimFacets, ClaimGraph, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import type { Claim, ClaimCandidate, ClaimContext, ClaimFacets, ClaimGraph, ClaimLink, ClaimPage, RelatedSuggestion } from './claims';
 import { claimArgs } from './contract-claims';
 import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
@@ -271,7 +271,7 @@ export const commands = {
   'claims.split': command<Claim>()(claimArgs.split),
   'claims.link': command<ClaimLink>()(claimArgs.link),
   'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
-  'claims.related': command<RelatedItem[]>()(claimArgs.related),
+  'claims.related': command<RelatedSuggestion[]>()(claimArgs.related),
   /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
   'claims.accept': command<Claim>()(claimArgs.accept),
   'claims.reject': command<{ rejected: true }>()(claimArgs.reject),

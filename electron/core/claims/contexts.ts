@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ClaimContext } from '../../shared/claims';
+import type { ClaimContext, RelatedItem, RelatedSuggestion } from '../../shared/claims';
 import { splitSentences, type Span } from '../text/sentences';
 import { claimExists } from './edits';
 import { describeValue, parseFigures } from './figures';
@@ -42,5 +42,18 @@ export function claimContexts(db: Database, claimId: number): ClaimContext[] {
       after: row.text.slice(row.end, Math.max(sentence.end, row.end)),
       figure: figure ? { text: describeValue(figure), value: figure.value, unit: figure.unit, qualifier: figure.qualifier } : null,
     };
+  });
+}
+
+/** Suggestions with the title, outlet and date of the article each suggested sentence is in. */
+export function withArticles(db: Database, items: readonly RelatedItem[]): RelatedSuggestion[] {
+  const ids = [...new Set(items.flatMap((i) => (i.articleId === null ? [] : [i.articleId])))];
+  const rows = db
+    .prepare('SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as Array<{ id: number; title: string; outlet: string | null; published: string | null }>;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return items.map((item) => {
+    const article = item.articleId === null ? undefined : byId.get(item.articleId);
+    return { ...item, articleTitle: article?.title ?? null, outlet: article?.outlet ?? null, published: article?.published ?? null };
   });
 }

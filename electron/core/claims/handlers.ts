@@ -4,7 +4,7 @@ import { articleText } from '../passages/edits';
 import { findCandidates } from './candidates';
 import { addAppearance, createClaim, deleteClaim, type PassageRef, removeAppearance, updateAppearance, updateClaim } from './edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated, splitAppearance, unlinkClaims } from './links';
-import { claimContexts } from './contexts';
+import { claimContexts, withArticles } from './contexts';
 import { claimGraph } from './graph';
 import { claimFacets, listClaims } from './list';
 import { getClaim } from './queries';
@@ -43,7 +43,7 @@ export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.link': ({ session }, { fromId, toId, relation, note }) =>
     session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
   'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
-  'claims.related': ({ session }, { id, limit }) => suggestionsFor(session.lib.db, id, limit),
+  'claims.related': ({ session }, { id, limit }) => withArticles(session.lib.db, suggestionsFor(session.lib.db, id, limit)),
   'claims.accept': async ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
     const { db, clock } = session.lib;
     if (otherClaimId !== undefined) {

@@ -2,6 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { RELATIONS, type Relation } from '../../../../electron/shared/claims';
 import { useCommand } from '../../client/queries';
+import { plural } from '../../components/codebook/tree';
 import { notify } from '../../components/Notices';
 import type { ClaimQuery } from '../ClaimFilters';
 import { relationColor, RELATION_STYLE } from './relation-style';
@@ -89,7 +90,7 @@ export function ClaimGraphPanel({ claimId, filter, onOpenClaim }: Props) {
             ? claimId !== undefined
               ? 'This claim has no confirmed link yet.'
               : 'No linked claims match. Link claims on their pages to see them here.'
-            : `${data.nodes.length} claims, ${data.edges.length} links${data.total > data.nodes.length ? ` (the ${data.nodes.length} most linked of ${data.total})` : ''}`
+            : `${plural(data.nodes.length, 'claim')}, ${plural(data.edges.length, 'link')}${data.total > data.nodes.length ? ` (the ${data.nodes.length} most linked of ${data.total})` : ''}`
           : graph.error
             ? ''
             : 'Loading the graph…'}

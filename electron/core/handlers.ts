@@ -6,6 +6,7 @@ import { editArticleText } from './articles/edit-text';
 import {
   annotationsToFile,
   claimsCsvToFile,
+  claimsJsonLdToFile,
   linksCsvToFile,
   memosCsvToFile,
   passagesCsvToFile,
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
     name: session.lib.name,
     schemaVersion: SCHEMA_VERSION,
     stats: stats(session.lib.db),
+    readOnly: session.lib.readOnly,
   }),
   'stats.get': ({ session }) => stats(session.lib.db),
 
@@ -105,11 +107,13 @@ export const handlers: Handlers = {
 
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
   'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
+  'export.claimsJsonLd': ({ session }, { path }) => claimsJsonLdToFile(session.lib, path),
   'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
   'export.memosCsv': ({ session }, { path, ...options }) => memosCsvToFile(session.lib, path, options),
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
+    session.refuseIfReadOnly();
     const report = await qdpxFromFile(session.lib, path);
     session.changed(['articles', 'tags', 'passages', 'claims', 'memos'], false);
     return report;

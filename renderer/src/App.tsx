@@ -230,6 +230,7 @@ export function App() {
               focusPassageId={focusPassageId}
               side={codebook}
               onError={setError}
+              onOpenArticle={openArticle}
             />
           ) : (
             <div className="reader-layout">

@@ -3,8 +3,16 @@ import { plural } from '../../../electron/shared/counts';
 import { ariaKeysOf } from '../actions/platform';
 import { formatPublished } from '../format';
 
-/** The article's title, what is known about it, and its edit buttons. */
-export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(what: 'details' | 'text' | 'memo'): void }) {
+/** The article's title, what is known about it, its edit buttons and the other articles that published its text. */
+export function ReaderHeader({
+  article,
+  onEdit,
+  onOpenArticle,
+}: {
+  article: Article;
+  onEdit(what: 'details' | 'text' | 'memo'): void;
+  onOpenArticle(id: number): void;
+}) {
   const meta = [
     article.outlet,
     article.place,
@@ -33,7 +41,31 @@ export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(wha
           Memo…
         </button>
       </div>
+      <AlsoPublishedAs article={article} onOpenArticle={onOpenArticle} />
     </header>
+  );
+}
+
+/** Reprints of this text under other headlines, outlets or dates, each a link to open it. */
+function AlsoPublishedAs({ article, onOpenArticle }: { article: Article; onOpenArticle(id: number): void }) {
+  if (article.reprints.length === 0) return null;
+  return (
+    <nav className="reprints" aria-label="Also published as">
+      <span>Also published as</span>
+      <ul>
+        {article.reprints.map((r) => {
+          const where = [r.outlet, formatPublished(r.published)].filter(Boolean).join(', ');
+          return (
+            <li key={r.id}>
+              <button type="button" className="button link" onClick={() => onOpenArticle(r.id)}>
+                {r.title}
+              </button>
+              {where ? <span className="where"> ({where})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }
 

@@ -9,9 +9,9 @@ import { chordIdentity, type Platform } from './keys';
 /**
  * Where an action's keys work. `app`: anywhere outside a dialog. The others are focus contexts,
  * one at a time: the reader (its text, its side column, or a selection in its text), the codebook
- * tree, the passages grid.
+ * tree, the passages grid, the claims table, a claim's page.
  */
-export type ActionScope = 'app' | 'reader' | 'codebook' | 'passages';
+export type ActionScope = 'app' | 'reader' | 'codebook' | 'passages' | 'claims' | 'claim';
 
 export interface ActionDeclaration {
   id: string;
@@ -84,6 +84,7 @@ export const ACTIONS = [
   },
   { id: 'view-reader', label: 'Show the reader', menuLabel: 'Reader', keys: ['Mod+Alt+1'], scope: 'app' },
   { id: 'view-passages', label: 'Show all passages', menuLabel: 'Passages', keys: ['Mod+Alt+2'], scope: 'app' },
+  { id: 'view-claims', label: 'Show the claims', menuLabel: 'Claims', keys: ['Mod+Alt+3'], scope: 'app' },
   { id: 'shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', keys: ['?', 'Mod+/'], scope: 'app' },
 
   // The reader: the selection or the selected passage.
@@ -122,6 +123,11 @@ export const ACTIONS = [
 
   // The passages grid: the focused row.
   { id: 'open-passage', label: 'Open the passage in the reader', keys: ['Enter'], scope: 'passages' },
+
+  // The claims table: the focused row; a claim's page.
+  { id: 'open-claim', label: 'Open the claim', keys: ['Enter'], scope: 'claims' },
+  { id: 'claim-link', label: 'Link the claim to another…', menuLabel: 'Link Claim…', keys: ['L'], scope: 'claim' },
+  { id: 'claims-back', label: 'Back to all claims', keys: ['Alt+ArrowLeft'], scope: 'claim' },
 ] as const satisfies readonly ActionDeclaration[];
 
 export type ActionId = (typeof ACTIONS)[number]['id'];
@@ -181,6 +187,7 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
     items: [
       'view-reader',
       'view-passages',
+      'view-claims',
       'separator',
       'search',
       'next-hit',

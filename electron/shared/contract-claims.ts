@@ -1,6 +1,7 @@
 /** Argument schemas of the claims commands (the contract table in contract.ts uses them). */
 import { z } from 'zod';
-import { CLAIM_KINDS, RELATIONS, STANCES } from './claims';
+import { filterDate } from './filter-date';
+import { CLAIM_KINDS, CLAIM_SORT_COLUMNS, RELATIONS, STANCES } from './claims';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -28,8 +29,26 @@ export const claimArgs = {
   list: z.strictObject({
     text: z.string().max(1000).optional(),
     kind: kind.optional(),
+    speaker: z.string().max(500).optional(),
+    outlet: z.string().max(500).optional(),
+    from: filterDate.optional(),
+    to: filterDate.optional(),
+    tagId: id.optional(),
+    sort: z.strictObject({ column: z.enum(CLAIM_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
     offset: offset.optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  facets: z.strictObject({}),
+  /** A claim's neighbourhood (claimId, within depth links), or the whole library's linked claims. */
+  graph: z.strictObject({
+    claimId: id.optional(),
+    depth: z.number().int().min(1).max(3).optional(),
+    tagId: id.optional(),
+    outlet: z.string().max(500).optional(),
+    from: filterDate.optional(),
+    to: filterDate.optional(),
+    relations: z.array(relation).max(RELATIONS.length).optional(),
+    limit: z.number().int().min(1).max(2000).optional(),
   }),
   get: z.strictObject({ id }),
   candidates: z.strictObject({ articleId: id }),

@@ -32,8 +32,9 @@ import type {
   QdpxImportReport,
 } from './types';
 import type { ActionId } from './actions';
-import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import type { Claim, ClaimCandidate, ClaimContext, ClaimFacets, ClaimGraph, ClaimLink, ClaimPage, RelatedSuggestion } from './claims';
 import { claimArgs } from './contract-claims';
+import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
 
@@ -65,8 +66,6 @@ const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e
 
 /** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
-/** A date range bound in the passages filter: a year, a month or a day. */
-const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');
 /** The article list's filter (outlets and a date range), also part of the Passages view's. */
 const articleFields = {
   outlets: z.array(text(500)).max(10_000).optional(),
@@ -265,6 +264,10 @@ export const commands = {
 
   'claims.list': command<ClaimPage>()(claimArgs.list),
   'claims.get': command<Claim>()(claimArgs.get),
+  'claims.facets': command<ClaimFacets>()(claimArgs.facets),
+  /** Each appearance's sentence around its quote, and the figure it states. */
+  'claims.contexts': command<ClaimContext[]>()(claimArgs.get),
+  'claims.graph': command<ClaimGraph>()(claimArgs.graph),
   'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
   'claims.create': command<Claim>()(claimArgs.create),
   'claims.update': command<Claim>()(claimArgs.update),
@@ -276,7 +279,7 @@ export const commands = {
   'claims.split': command<Claim>()(claimArgs.split),
   'claims.link': command<ClaimLink>()(claimArgs.link),
   'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
-  'claims.related': command<RelatedItem[]>()(claimArgs.related),
+  'claims.related': command<RelatedSuggestion[]>()(claimArgs.related),
   /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
   'claims.accept': command<Claim>()(claimArgs.accept),
   'claims.reject': command<{ rejected: true }>()(claimArgs.reject),

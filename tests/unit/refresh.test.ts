@@ -74,6 +74,8 @@ describe('targeted refresh', () => {
     expect(stale(await kinds)).toEqual([
       'articles.list',
       'claims.candidates',
+      'claims.graph',
+      'claims.list',
       'edit.state',
       'library.info',
       'passages.forArticle',

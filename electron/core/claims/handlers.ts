@@ -4,7 +4,10 @@ import { articleText } from '../passages/edits';
 import { findCandidates } from './candidates';
 import { addAppearance, createClaim, deleteClaim, type PassageRef, removeAppearance, updateAppearance, updateClaim } from './edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated, splitAppearance, unlinkClaims } from './links';
-import { getClaim, listClaims } from './queries';
+import { claimContexts, withArticles } from './contexts';
+import { claimGraph } from './graph';
+import { claimFacets, listClaims } from './list';
+import { getClaim } from './queries';
 import { suggestionsFor } from './related';
 
 type ClaimCommand = Extract<CommandName, `claims.${string}`>;
@@ -21,7 +24,10 @@ function placeOf(args: {
 /** The claims commands: queries read the library, edits go through the session's undo history. */
 export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.list': ({ session }, args) => listClaims(session.lib.db, args),
+  'claims.facets': ({ session }) => claimFacets(session.lib.db),
   'claims.get': ({ session }, { id }) => getClaim(session.lib.db, id),
+  'claims.contexts': ({ session }, { id }) => claimContexts(session.lib.db, id),
+  'claims.graph': ({ session }, args) => claimGraph(session.lib.db, args),
   'claims.candidates': ({ session }, { articleId }) => findCandidates(articleText(session.lib.db, articleId)),
   'claims.create': ({ session }, { passageId, articleId, start, end, ...fields }) =>
     session.apply(() => createClaim(session.lib.db, session.lib.clock, { ...placeOf({ passageId, articleId, start, end }), ...fields })),
@@ -37,7 +43,7 @@ export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.link': ({ session }, { fromId, toId, relation, note }) =>
     session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
   'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
-  'claims.related': ({ session }, { id, limit }) => suggestionsFor(session.lib.db, id, limit),
+  'claims.related': ({ session }, { id, limit }) => withArticles(session.lib.db, suggestionsFor(session.lib.db, id, limit)),
   'claims.accept': async ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
     const { db, clock } = session.lib;
     if (otherClaimId !== undefined) {

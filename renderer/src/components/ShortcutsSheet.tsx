@@ -7,13 +7,15 @@ const GROUPS: Array<{ scope: ActionScope; title: string }> = [
   { scope: 'reader', title: 'In the reader (its text focused, or text selected)' },
   { scope: 'codebook', title: 'In the codebook' },
   { scope: 'passages', title: 'In the passages table' },
+  { scope: 'claims', title: 'In the claims table' },
+  { scope: 'claim', title: 'On a claim’s page' },
 ];
 
 /** Keys of the lists and the text themselves (their ARIA patterns), not actions. */
 const MOVING: Array<[keys: string, what: string]> = [
   ['Tab into the text', 'Caret in the reader, as F7 does'],
   ['Shift+arrows', 'Select text from the caret'],
-  ['↑ ↓ Page Up/Down Home End', 'Move in the article list, the codebook and the passages table'],
+  ['↑ ↓ Page Up/Down Home End', 'Move in the article list, the codebook, the passages and the claims tables'],
   ['→ ←', 'Open or close a tag in the codebook'],
   ['Letters', 'Jump to the tag whose name starts with them'],
 ];

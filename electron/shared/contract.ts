@@ -32,7 +32,7 @@ import type {
   QdpxImportReport,
 } from './types';
 import type { ActionId } from './actions';
-import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, ClaimPrefill, RelatedItem } from './claims';
 import { claimArgs } from './contract-claims';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 
@@ -257,7 +257,10 @@ export const commands = {
 
   'claims.list': command<ClaimPage>()(claimArgs.list),
   'claims.get': command<Claim>()(claimArgs.get),
+  /** The candidates the reader marks: dismissed ones and those already made claims of left out. */
   'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
+  'claims.prefill': command<ClaimPrefill>()(claimArgs.prefill),
+  'claims.dismissCandidate': command<{ dismissed: true }>()(claimArgs.dismissCandidate),
   'claims.create': command<Claim>()(claimArgs.create),
   'claims.update': command<Claim>()(claimArgs.update),
   'claims.delete': command<{ deleted: number }>()(claimArgs.delete),

@@ -54,6 +54,8 @@ export const COMMAND_NAMES = [
   'claims.list',
   'claims.get',
   'claims.candidates',
+  'claims.prefill',
+  'claims.dismissCandidate',
   'claims.create',
   'claims.update',
   'claims.delete',

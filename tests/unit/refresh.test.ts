@@ -49,6 +49,7 @@ const NOT_CACHED: CommandName[] = [
   'claims.unlink',
   'claims.accept',
   'claims.reject',
+  'claims.dismissCandidate',
   'edit.undo',
   'edit.redo',
 ];

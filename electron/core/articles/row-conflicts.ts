@@ -34,6 +34,7 @@ const NAMES: Partial<Record<Table, (db: Database, row: Row) => string>> = {
   claims: (_db, row) => `the claim ${quoted(row.statement)}`,
   claim_links: () => 'a link between claims',
   claim_rejections: () => 'a rejected suggestion',
+  candidate_dismissals: () => 'a dismissed candidate claim',
 };
 
 const nameOf = (db: Database, table: string, row: Row): string => NAMES[table as Table]?.(db, row) ?? `a row of ${table}`;

@@ -10,6 +10,8 @@ import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { MemoDialog } from '../components/memos/MemoDialog';
 import { notify } from '../components/Notices';
 import { citation } from './citation';
+import { useCandidateMarks } from './claims/useCandidateMarks';
+import { useReaderClaims } from './claims/useReaderClaims';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
 import { FloatingTagPicker } from './FloatingTagPicker';
@@ -39,7 +41,8 @@ type TagChoice = { tagId: number } | { createPath: string };
 
 /**
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
- * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
+ * (Tag, Note, Make claim, Add to claim, Copy with citation), the quick tag picker, the passage
+ * inspector, and candidate claims marked in the margin.
  */
 export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
@@ -66,7 +69,11 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
-  const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
+  const candidates = useCandidateMarks(article, body, model);
+  const { mounted, mountThrough: mountBlock } = useProgressiveMount(
+    model.blocks.length,
+    passagesQuery.data !== undefined && !candidates.loading,
+  );
   const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
 
   const selectPassage = useCallback(
@@ -195,6 +202,18 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     }
   };
 
+  const claims = useReaderClaims({
+    article,
+    liveRange: () => liveSelection()?.range ?? null,
+    selected,
+    savedId,
+    onDone: (range, passageId) => {
+      if (range) clearSelectionOf(range);
+      setSelectedId(passageId);
+    },
+    onError,
+  });
+
   const hasPassages = () => model.ordered.length > 0;
   // Actions read the selection as the page has it now (liveSelection): the toolbar's state follows
   // it a frame late, and a key pressed right after the last Shift+→, or a command run from the
@@ -220,6 +239,8 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'article-memo': { run: () => setEditing('memo') },
+    ...claims.bindings,
+    'toggle-candidates': { run: candidates.toggle },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
       run: () => {
@@ -252,7 +273,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
-        <ReaderHeader article={article} onEdit={setEditing} />
+        <ReaderHeader article={article} onEdit={setEditing} candidates={candidates} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText
@@ -262,11 +283,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             model={model}
             mounted={mounted}
             loading={
-              passagesQuery.data !== undefined
-                ? null
-                : passagesQuery.isError
-                  ? `Passages could not be loaded: ${passagesQuery.error.message}`
-                  : 'Loading passages…'
+              passagesQuery.isError
+                ? `Passages could not be loaded: ${passagesQuery.error.message}`
+                : passagesQuery.data === undefined
+                  ? 'Loading passages…'
+                  : candidates.loading
+                    ? 'Finding candidate claims…'
+                    : null
             }
             selectedId={selectedId}
             selectedBlocks={selectedBlocks}
@@ -275,9 +298,18 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             onCaretBlur={() => setCaret(false)}
             onSelectPassage={selectPassage}
             onClick={onClickText}
+            candidates={candidates.byBlock}
+            onCandidate={claims.onCandidate}
           />
           {floating && !picker ? (
-            <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
+            <SelectionToolbar
+              at={floating}
+              onTag={tagSelection}
+              onNote={noteSelection}
+              onMakeClaim={claims.bindings['make-claim'].run}
+              onAddToClaim={claims.bindings['add-to-claim'].run}
+              onCopyCitation={() => void copyCitation()}
+            />
           ) : null}
           {picker ? (
             <FloatingTagPicker
@@ -314,11 +346,13 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
             savedId={savedId}
             onDeleted={() => setSelectedId(null)}
             onError={onError}
+            onClaim={claims.forPassage}
           />
         ) : (
           side
         )}
       </div>
+      {claims.dialog}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
       {editing === 'memo' ? <MemoDialog articleId={article.id} about={article.title} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (

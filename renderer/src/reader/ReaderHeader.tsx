@@ -2,9 +2,18 @@ import type { Article, Passage } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
 import { ariaKeysOf } from '../actions/platform';
 import { formatPublished } from '../format';
+import type { CandidateMarks } from './claims/useCandidateMarks';
 
-/** The article's title, what is known about it, and its edit buttons. */
-export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(what: 'details' | 'text' | 'memo'): void }) {
+/** The article's title, what is known about it, its edit buttons and the candidate claims' switch. */
+export function ReaderHeader({
+  article,
+  onEdit,
+  candidates,
+}: {
+  article: Article;
+  onEdit(what: 'details' | 'text' | 'memo'): void;
+  candidates: Pick<CandidateMarks, 'shown' | 'toggle' | 'count' | 'error'>;
+}) {
   const meta = [
     article.outlet,
     article.place,
@@ -32,6 +41,20 @@ export function ReaderHeader({ article, onEdit }: { article: Article; onEdit(wha
         <button type="button" className="button small" onClick={() => onEdit('memo')} aria-keyshortcuts={ariaKeysOf('article-memo')}>
           Memo…
         </button>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={candidates.shown}
+          aria-keyshortcuts={ariaKeysOf('toggle-candidates')}
+          onClick={candidates.toggle}
+        >
+          Candidate claims{candidates.shown ? ` (${candidates.count})` : ''}
+        </button>
+        {candidates.error ? (
+          <span className="form-error" role="alert">
+            Candidate claims could not be found: {candidates.error}
+          </span>
+        ) : null}
       </div>
     </header>
   );

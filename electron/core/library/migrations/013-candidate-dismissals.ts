@@ -4,8 +4,8 @@ import type { Migration } from './types';
  * Candidate claims the analyst dismissed in the reader, by their place in the article: the
  * candidates are found again from the text each time, so the place is what is remembered.
  */
-export const migration012: Migration = {
-  version: 12,
+export const migration013: Migration = {
+  version: 13,
   name: 'candidate dismissals',
   up: `
     CREATE TABLE candidate_dismissals (

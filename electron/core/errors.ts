@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'busy'
   | 'disk-full'
   | 'read-only'
+  | 'wal-mismatch'
   | 'io';
 
 export class MarginaliaError extends Error {

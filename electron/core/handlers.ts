@@ -52,6 +52,7 @@ export const handlers: Handlers = {
     name: session.lib.name,
     schemaVersion: SCHEMA_VERSION,
     stats: stats(session.lib.db),
+    readOnly: session.lib.readOnly,
   }),
   'stats.get': ({ session }) => stats(session.lib.db),
 
@@ -110,6 +111,7 @@ export const handlers: Handlers = {
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),
   'export.qdpx': ({ session }, { path }) => qdpxToFile(session.lib, path),
   'import.qdpx': async ({ session }, { path }) => {
+    session.refuseIfReadOnly();
     const report = await qdpxFromFile(session.lib, path);
     session.changed(['articles', 'tags', 'passages', 'claims', 'memos'], false);
     return report;

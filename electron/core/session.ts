@@ -4,11 +4,14 @@ import type { ChangeKind, EditState } from '../shared/types';
 import type { Edit } from './edits';
 import { MarginaliaError } from './errors';
 import { indexQueued } from './claims/sentence-index';
+import { dailyBackup } from './library/backup';
 import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
+import { writeTransaction } from './library/write';
 
 const UNDO_DEPTH = 500;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** An undo or redo refused because the rows it would put back were changed elsewhere since. */
 class StepRefused extends Error {}
@@ -30,6 +33,7 @@ export class Session {
   /** The last change-log row read: rows after it say what other processes changed. */
   private logSeen: number;
   private watcher: NodeJS.Timeout | null = null;
+  private backups: NodeJS.Timeout | null = null;
   private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
 
@@ -37,6 +41,14 @@ export class Session {
     this.lib = openLibrary(path, options);
     this.emitter.setMaxListeners(100);
     this.dataVersion = this.readDataVersion();
+    if (this.lib.readOnly === null) {
+      // A daily copy in the library's backups folder, made between other work; looked at hourly
+      // while the library stays open for days.
+      const daily = (): void => void dailyBackup(this.lib.db, this.lib.path, this.lib.clock, options.nativeBinding);
+      setImmediate(daily);
+      this.backups = setInterval(daily, HOUR_MS);
+      this.backups.unref();
+    }
     this.logSeen = logEnd(this.lib.db);
   }
 
@@ -58,7 +70,7 @@ export class Session {
   changed(kinds: ChangeKind[], logged = true): void {
     if (!logged) {
       try {
-        this.lib.db.transaction(() => recordChange(this.lib.db, kinds)).immediate();
+        writeTransaction(this.lib.db, () => recordChange(this.lib.db, kinds));
       } catch {
         // Another program is writing: its watchers will hear "library".
       }
@@ -76,19 +88,34 @@ export class Session {
   }
 
   /**
-   * Runs a write transaction, waiting its turn while another program writes to the library (views
-   * are told, so they can say so).
+   * Runs `body` in a write transaction, waiting its turn while another program writes to the
+   * library (views are told, so they can say so).
    */
-  write<T>(transaction: () => T): Promise<T> {
-    return whenFree(this.lib.db, transaction, {
+  write<T>(body: () => T): Promise<T> {
+    try {
+      this.refuseIfReadOnly();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return whenFree(this.lib.db, () => writeTransaction(this.lib.db, body), {
       onWait: (waiting) => this.emit('library.waiting', { waiting, message: waiting ? WAITING_MESSAGE : null }),
     });
+  }
+
+  /** Throws, in words, when this library cannot be changed. */
+  refuseIfReadOnly(): void {
+    if (this.lib.readOnly === null) return;
+    throw new MarginaliaError(
+      'read-only',
+      `${this.lib.name} is open read-only (${this.lib.readOnly}): you can read, search and export it, but not change it. ` +
+        'To change it, make the file writable (or open a copy of it) and open it again.',
+    );
   }
 
   /** Runs an edit in one transaction, records it for undo and announces it. */
   apply<T>(perform: () => Edit<T>): Promise<T> {
     return this.serial(async () => {
-      const edit = (await this.write(() => this.lib.db.transaction(this.logged(perform)).immediate())) as Edit<T>;
+      const edit = (await this.write(this.logged(perform))) as Edit<T>;
       this.undoStack.push(edit);
       if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
       this.redoStack = [];
@@ -131,16 +158,12 @@ export class Session {
     let back: Edit;
     const kinds = (reverted: Edit) => [...new Set([...edit.changes, ...reverted.changes])];
     try {
-      back = await this.write(() =>
-        this.lib.db
-          .transaction(
-            this.logged(() => {
-              const conflict = edit.conflict();
-              if (conflict) throw new StepRefused(conflict);
-              return edit.revert();
-            }, kinds),
-          )
-          .immediate(),
+      back = await this.write(
+        this.logged(() => {
+          const conflict = edit.conflict();
+          if (conflict) throw new StepRefused(conflict);
+          return edit.revert();
+        }, kinds),
       );
     } catch (error) {
       const clash = /constraint failed/i.test((error as Error).message) ? `it clashes with a change made` : null;
@@ -210,6 +233,7 @@ export class Session {
 
   close(): void {
     if (this.watcher) clearInterval(this.watcher);
+    if (this.backups) clearInterval(this.backups);
     if (this.indexer) clearInterval(this.indexer);
     for (const job of this.jobs.values()) job.abort();
     this.emitter.removeAllListeners();

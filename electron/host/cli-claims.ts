@@ -7,6 +7,7 @@ import { suggestionsFor } from '../core/claims/related';
 import type { Edit } from '../core/edits';
 import { MarginaliaError } from '../core/errors';
 import { recordChange } from '../core/library/change-log';
+import { writeTransaction } from '../core/library/write';
 import type { Library } from '../core/library/open';
 import { articleText } from '../core/passages/edits';
 import { withLibrary } from './cli-library';
@@ -38,13 +39,11 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], what: stri
 
 /** Runs an edit in one transaction, logged for the app if it has the library open (the CLI keeps no undo history across runs). */
 function apply<T>(lib: Library, edit: () => Edit<T>): T {
-  return lib.db
-    .transaction(() => {
-      const done = edit();
-      recordChange(lib.db, done.changes);
-      return done.value;
-    })
-    .immediate();
+  return writeTransaction(lib.db, () => {
+    const done = edit();
+    recordChange(lib.db, done.changes);
+    return done.value;
+  });
 }
 
 function range(values: Record<string, unknown>): { articleId: number; start: number; end: number } {

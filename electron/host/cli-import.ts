@@ -27,8 +27,9 @@ function progressFor(values: Record<string, unknown>): (p: ImportProgress) => vo
 }
 
 function summary(report: ImportReport): string {
+  const reprints = report.reprints.length > 0 ? ` (${plural(report.reprints.length, 'reprint')} of texts already there)` : '';
   const counts =
-    `Imported ${formatCount(report.imported.length)}, skipped ${plural(report.duplicates.length, 'duplicate')}, ` +
+    `Imported ${formatCount(report.imported.length)}${reprints}, skipped ${plural(report.duplicates.length, 'duplicate')}, ` +
     `${formatCount(report.failed.length)} failed`;
   if (report.stopped)
     return (
@@ -39,17 +40,19 @@ function summary(report: ImportReport): string {
   return `${counts}${report.cancelled ? ' (cancelled: the rest was not imported)' : ''} in ${(report.elapsedMs / 1000).toFixed(1)} s.\n`;
 }
 
+/** What `import --json` prints of a report: reprints are imported, so `imported` counts them too. */
+const jsonOf = (report: ImportReport) => ({
+  imported: report.imported.length,
+  reprints: report.reprints.length,
+  duplicates: report.duplicates.length,
+  failed: report.failed,
+  stopped: report.stopped,
+  notImported: report.notImported,
+});
+
 function write(values: Record<string, unknown>, report: ImportReport, out: Output): void {
   if (values.json) {
-    out.write(
-      json({
-        imported: report.imported.length,
-        duplicates: report.duplicates.length,
-        failed: report.failed,
-        stopped: report.stopped,
-        notImported: report.notImported,
-      }),
-    );
+    out.write(json(jsonOf(report)));
     return;
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
@@ -69,6 +72,13 @@ export const importCommand: CommandRun = async (values, paths, out) => {
   } catch (error) {
     await pool.close();
     throw error;
+  }
+  if (lib.readOnly) {
+    lib.close();
+    await pool.close();
+    throw new CliError(
+      `${lib.name} is read-only (${lib.readOnly}): nothing can be imported into it. Make the file writable, or import into a copy.`,
+    );
   }
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -102,18 +112,7 @@ export const importCommand: CommandRun = async (values, paths, out) => {
       if (report.failed.length > 0 || report.cancelled || report.stopped) code = 1;
       if (report.stopped || report.cancelled) break;
     }
-    if (values.json)
-      out.write(
-        json(
-          reports.map((r) => ({
-            imported: r.imported.length,
-            duplicates: r.duplicates.length,
-            failed: r.failed,
-            stopped: r.stopped,
-            notImported: r.notImported,
-          })),
-        ),
-      );
+    if (values.json) out.write(json(reports.map(jsonOf)));
     return code;
   } finally {
     process.off('SIGINT', stop);

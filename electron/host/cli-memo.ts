@@ -3,6 +3,7 @@ import { getMemo, setMemo } from '../core/memos/memos';
 import { plural } from '../shared/counts';
 import { withLibrary } from './cli-library';
 import { CliError, type CommandRun, json } from './cli-output';
+import { writeTransaction } from '../core/library/write';
 
 function articleOption(raw: unknown): number | null {
   if (raw === undefined) return null;
@@ -27,7 +28,7 @@ export const memoCommand: CommandRun = async (values, [action, ...words], out) =
   if (action !== 'set') throw new CliError('memo what? show or set.');
   if (values.json) throw new CliError('--json applies to memo show only.');
   const input = words.length > 0 ? words.join(' ') : await text(process.stdin);
-  const memo = withLibrary(values, (lib) => lib.db.transaction(() => setMemo(lib.db, lib.clock, articleId, input).value).immediate());
+  const memo = withLibrary(values, (lib) => writeTransaction(lib.db, () => setMemo(lib.db, lib.clock, articleId, input).value));
   const whose = articleId === null ? 'The library memo' : `The memo of article ${articleId}`;
   out.write(memo.text === '' ? `${whose} is empty now.\n` : `${whose} is saved (${plural(memo.text.length, 'character')}).\n`);
   return 0;

@@ -1,6 +1,7 @@
 import { listArticles } from '../core/articles/list';
 import { getArticle } from '../core/articles/queries';
-import { checkLibrary } from '../core/library/check';
+import { existsSync } from 'node:fs';
+import { checkLibraryFile } from '../core/library/check-file';
 import { search } from '../core/search/query';
 import { stats } from '../core/stats';
 import { formatCount, plural } from '../shared/counts';
@@ -100,11 +101,16 @@ export const statsCommand: CommandRun = async (values, _positionals, out) => {
 };
 
 export const checkCommand: CommandRun = async (values, _positionals, out) => {
-  const problems = withLibrary(values, (lib) => checkLibrary(lib.db));
+  const path = libraryPath(values);
+  if (!existsSync(path)) throw new CliError(`there is no library at ${path}.`);
+  const problems = checkLibraryFile(path);
   if (problems.length === 0) {
-    out.write(`${libraryPath(values)}: OK\n`);
+    out.write(`${path}: OK\n`);
     return 0;
   }
-  out.error(`${libraryPath(values)}: ${plural(problems.length, 'problem')}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  out.error(
+    `${path}: ${plural(problems.length, 'problem')}\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      'Nothing was changed. "marginalia repair" rebuilds the search indexes and, for a damaged file, recovers what can be read into a new library beside it.\n',
+  );
   return 1;
 };

@@ -53,6 +53,26 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION },
     load: async () => (await import('./cli-read')).checkCommand,
   },
+  repair: {
+    usage: 'marginalia repair [--library FILE] [--json]',
+    summary:
+      'Rebuild the search indexes, number tokens and blocks; recover a damaged file into a new library beside it (the file is left as it is)',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' } },
+    load: async () => (await import('./cli-repair')).repairCommand,
+  },
+  backup: {
+    usage: 'marginalia backup [--library FILE] [--out FILE] [--keep N] [--json]',
+    summary:
+      'Copy the library safely while it is in use (into its backups folder, or --out FILE); --keep N sets how many automatic backups it keeps',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, out: { type: 'string' }, keep: { type: 'string' } },
+    load: async () => (await import('./cli-backup')).backupCommand,
+  },
+  restore: {
+    usage: 'marginalia restore [--library FILE] [--yes] [--json] BACKUP',
+    summary: 'Put a backup in place of the library (asks first; the library it replaces is kept beside it)',
+    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, yes: { type: 'boolean' } },
+    load: async () => (await import('./cli-backup')).restoreCommand,
+  },
   export: {
     usage:
       'marginalia export csv [--library FILE] [--tag PATH]... [--article ID]... [--layout wide|long] [--no-bom] [--out FILE]\n' +

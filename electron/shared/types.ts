@@ -17,6 +17,8 @@ export interface LibraryInfo {
   name: string;
   schemaVersion: number;
   stats: Stats;
+  /** Why the library is open read-only ("the file is read-only"): views show it and turn edits off. Null when it can be changed. */
+  readOnly: string | null;
 }
 
 export interface ArticleSummary extends ArticleMetaRow {
@@ -31,6 +33,16 @@ export interface ArticleSummary extends ArticleMetaRow {
 export interface Article extends ArticleSummary {
   text: string;
   blocks: Block[];
+  /** The same text published elsewhere (another headline, outlet or date): "also published as". */
+  reprints: Reprint[];
+}
+
+/** Another article of an article's reprint group. */
+export interface Reprint {
+  id: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
 }
 
 export interface ArticlePage {
@@ -163,6 +175,8 @@ export interface ImportProgress {
   total: number;
   done: number;
   imported: number;
+  /** Of the imported, those whose text the library already held under another headline, outlet or date. */
+  reprints: number;
   duplicates: number;
   failed: number;
   current: string | null;
@@ -196,6 +210,9 @@ export interface ImportReport {
   notImported: number;
   elapsedMs: number;
   imported: Array<{ file: string; articleId: number; title: string }>;
+  /** Imported articles (also listed in `imported`) that reprint a text already there, with its earliest copy. */
+  reprints: Array<{ file: string; articleId: number; title: string; copyOfId: number; copyOfTitle: string }>;
+  /** True re-imports skipped: the same text with the same title, outlet, URL and date. */
   duplicates: Array<{ file: string; existingId: number; existingTitle: string }>;
   failed: ImportFailure[];
   /** Articles in the library once the import ended. */

@@ -197,7 +197,14 @@ export function App() {
         ) : empty ? (
           <EmptyState onFiles={imports.start} />
         ) : article.data && selectedId !== null ? (
-          <ArticleReader key={article.data.id} article={article.data} focusPassageId={focusPassageId} side={codebook} onError={setError} />
+          <ArticleReader
+            key={article.data.id}
+            article={article.data}
+            focusPassageId={focusPassageId}
+            side={codebook}
+            onError={setError}
+            onOpenArticle={openArticle}
+          />
         ) : (
           <div className="reader-layout">
             <div className="empty">

@@ -26,12 +26,12 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
 
   it('rebuilds a bundle older than a source file or the lock before running, never runs the stale one', () => {
     const root = projectCopy(['bin', 'scripts', 'electron']);
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article\n');
     const first = currentBuild(root);
 
     const cli = join(root, 'electron', 'host', 'cli.ts');
     writeFileSync(cli, readFileSync(cli, 'utf8').replace("summary: 'List every article'", "summary: 'List every article, oldest first'"));
-    expect(marginalia(root, ['--help']).stdout).toContain('  list    List every article, oldest first\n');
+    expect(marginalia(root, ['--help']).stdout).toContain('  list     List every article, oldest first\n');
     const second = currentBuild(root);
     expect(second).not.toBe(first);
 
@@ -47,7 +47,7 @@ describe('the marginalia command runs from a bundle it keeps current', () => {
     copyFileSync(TASS.path, join(root, 'tass.txt'));
     const imported = marginalia(root, ['import', '--json', '--library', library, join(root, 'tass.txt')]);
     expect(imported.stderr).toBe('');
-    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, duplicates: 0, failed: [], stopped: null, notImported: 0 });
+    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, reprints: 0, duplicates: 0, failed: [], stopped: null, notImported: 0 });
 
     // The checkpoint worker falls back silently when it cannot start: start the bundled one itself.
     const worker = new Worker(join(root, 'dist', 'cli', currentBuild(root), 'checkpoint-worker.js'), { workerData: { path: library } });

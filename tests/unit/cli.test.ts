@@ -26,7 +26,7 @@ describe('marginalia CLI', () => {
 
     const again = await runCli(['import', '--json', '--library', library, join(folder, 'nested', 'tass.txt')]);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, duplicates: 1, failed: [], stopped: null, notImported: 0 });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, reprints: 0, duplicates: 1, failed: [], stopped: null, notImported: 0 });
 
     const list = await runCli(['list', '--json'], { MARGINALIA_LIBRARY: library });
     expect(list.code).toBe(0);

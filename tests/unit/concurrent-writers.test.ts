@@ -12,6 +12,7 @@ const FILES = 800;
 
 interface ImportJson {
   imported: number;
+  reprints: number;
   duplicates: number;
   failed: unknown[];
   stopped: string | null;
@@ -56,7 +57,7 @@ describe('two writers on one library wait their turn', () => {
     ]);
     for (const run of [a, b]) {
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ imported: FILES, duplicates: 0, failed: [], stopped: null, notImported: 0 });
+      expect(JSON.parse(run.stdout)).toEqual({ imported: FILES, reprints: 0, duplicates: 0, failed: [], stopped: null, notImported: 0 });
     }
     expect(await articleCount(library)).toBe(2 * FILES);
     await expectChecksClean(library);
@@ -78,7 +79,7 @@ describe('two writers on one library wait their turn', () => {
     }
     const run = await cli.done;
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ imported: FILES, duplicates: 0, failed: [], stopped: null, notImported: 0 });
+    expect(JSON.parse(run.stdout)).toEqual({ imported: FILES, reprints: 0, duplicates: 0, failed: [], stopped: null, notImported: 0 });
     expect((await serve.api<unknown[]>('tags.list')).length).toBe(edits);
     await serve.stop();
     await expectChecksClean(library);

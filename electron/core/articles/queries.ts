@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary } from '../../shared/types';
 import type { ArticleMetaRow, Block } from '../../shared/article';
 import { notFound } from '../errors';
+import { reprintsOf } from './reprints';
 
 export interface ArticleRow extends ArticleMetaRow {
   source_name: string | null;
@@ -46,5 +47,5 @@ export function getArticle(db: Database, id: number): Article {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text, a.blocks FROM articles a WHERE a.id = ?`).get(id) as
     (ArticleRow & { text: string; blocks: string }) | undefined;
   if (!row) throw notFound('Article', id);
-  return { ...toSummary(row), text: row.text, blocks: JSON.parse(row.blocks) as Block[] };
+  return { ...toSummary(row), text: row.text, blocks: JSON.parse(row.blocks) as Block[], reprints: reprintsOf(db, id) };
 }

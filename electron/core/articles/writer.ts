@@ -6,6 +6,7 @@ import { numberTokensOf, unionTokens } from '../search/numbers';
 import { stemTokensOf } from '../text/stem';
 import { newUid } from '../uid';
 import { naturalKey } from '../../shared/natural-sort';
+import { reprintGrouper } from './reprints';
 
 /** An article ready to be written, with the original file bytes kept for provenance. */
 export interface NewArticle {
@@ -41,22 +42,32 @@ export function articleIndexer(db: Database): (row: IndexedColumns) => void {
 
 /**
  * The one way new articles enter a library, shared by the import pipeline and the REFI-QDA
- * importer: the row with its text hash (duplicate detection) and the original bytes. Runs inside
- * the caller's transactions (prepare once, insert many) and indexes the article for search.
+ * importer: the row with its text hash and wording's signature and the original bytes. Runs inside
+ * the caller's transactions (prepare once, insert many), indexes the article for search and groups
+ * it with its reprints.
  */
 export function articleWriter(db: Database, clock: Clock) {
   const findDuplicate = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1');
+  const reprints = reprintGrouper(db);
   const insertArticle = db.prepare(
     `INSERT INTO articles (uid, title, title_key, outlet, byline, published, place, language, url, text, blocks, sha256, numbers, stems,
-       source_name, format, encoding, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_name, format, encoding, imported_at, updated_at, minhash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSource = db.prepare('INSERT INTO article_sources (article_id, file_name, size, bytes) VALUES (?, ?, ?, ?)');
   const index = articleIndexer(db);
   const now = isoNow(clock);
-  return {
-    duplicateOf: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
-    insert({ article, title, sourceName, size, bytes, uid }: NewArticle): number {
+  const writer = {
+    /** An article with this text, whatever its metadata (REFI-QDA sources are matched by text). */
+    sameTextAs: (hash: string) => findDuplicate.get(hash) as { id: number; title: string } | undefined,
+    /** The article that one with this text and metadata would import again. */
+    duplicateOf: reprints.duplicateOf,
+    insert: (article: NewArticle): number => writer.insertGrouped(article).id,
+    /** Writes the article and groups it with its reprints: `copyOf` is the group's earliest other article. */
+    insertGrouped({ article, title, sourceName, size, bytes, uid }: NewArticle): {
+      id: number;
+      copyOf: { id: number; title: string } | null;
+    } {
       // The tokens counted the parser's title: a title given here instead brings its own numbers and stems.
       const own = title === article.title;
       const numbers = own ? article.numbers : unionTokens(article.numbers, numberTokensOf(title));
@@ -81,12 +92,15 @@ export function articleWriter(db: Database, clock: Clock) {
         article.encoding,
         now,
         now,
+        article.minhash?.signature ?? null,
       );
       insertSource.run(lastInsertRowid, sourceName, size, bytes);
       index({ id: lastInsertRowid, title, outlet: article.outlet, byline: article.byline, text: article.text, numbers, stems });
-      return Number(lastInsertRowid);
+      const id = Number(lastInsertRowid);
+      return { id, copyOf: reprints.group(id, article.text, article.sha256, article.minhash) };
     },
   };
+  return writer;
 }
 
 export type ArticleWriter = ReturnType<typeof articleWriter>;

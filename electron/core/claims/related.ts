@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Claim, RelatedItem, Relation } from '../../shared/claims';
 import { notFound } from '../errors';
 import { getClaim } from './queries';
+import { overlapsAny, reprintAppearances } from './reprint-appearances';
 import { indexQueued } from './sentence-index';
 import { type ClaimProfile, compare, type Comparison, profileOf } from './similarity';
 
@@ -9,7 +10,8 @@ import { type ClaimProfile, compare, type Comparison, profileOf } from './simila
  * "Where else" for a claim: sentences of other articles that state it or a varied version, and
  * other claims that may support, contradict or vary it. Candidates come from the sentence index
  * (bm25 over the claim's rarer terms) and the figure index (same value, or the same counted thing);
- * each is then compared with the claim (similarity.ts) and ranked, with its reasons. Never the
+ * each is then compared with the claim (similarity.ts) and ranked, with its reasons; the claim's
+ * quotes in reprints of its articles come first, the reprint their reason. Never the
  * claim's own appearances, nor anything the analyst rejected or already linked.
  */
 
@@ -126,16 +128,16 @@ export function whereElse(db: Database, claimId: number, limit = 20): RelatedIte
     start: number;
     end: number;
   }>;
-  const overlaps = (list: ReadonlyArray<{ articleId: number; start: number; end: number }>, hit: SentenceHit): boolean =>
-    list.some((a) => a.articleId === hit.articleId && a.start < hit.end && a.end > hit.start);
   const texts = new Map<number, string>();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?');
-  const items: RelatedItem[] = [];
+  const reprinted = reprintAppearances(db, claim, rejected);
+  const items: RelatedItem[] = [...reprinted];
   const compared = new Map<string, Comparison>();
   // Other articles only: the claim's own articles are where the analyst found it.
   const ownArticles = new Set(own.map((a) => a.articleId));
+  const taken = reprinted as Array<RelatedItem & { articleId: number; start: number; end: number }>;
   for (const hit of sentenceCandidates(db, profile, idf)) {
-    if (ownArticles.has(hit.articleId) || overlaps(rejected, hit)) continue;
+    if (ownArticles.has(hit.articleId) || overlapsAny(rejected, hit) || overlapsAny(taken, hit)) continue;
     let text = texts.get(hit.articleId);
     if (text === undefined) {
       text = (textOf.get(hit.articleId) as { text: string } | undefined)?.text ?? '';

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { writeTransaction } from '../library/write';
 import { recordChange } from '../library/change-log';
 import { type AnalysedSentence, analyseSentences } from './terms';
 
@@ -57,7 +58,7 @@ export function indexQueued(db: Database, batch = 200, limit = Infinity): number
   while (done < limit) {
     const rows = s.queued.all(Math.min(batch, limit - done)) as Array<{ id: number; text: string }>;
     if (rows.length === 0) return done;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const row of rows) {
         // A text edit queued it after deleting its rows; a re-queued article may still have some.
         db.prepare('DELETE FROM article_sentences WHERE article_id = ?').run(row.id);
@@ -65,9 +66,7 @@ export function indexQueued(db: Database, batch = 200, limit = Infinity): number
       }
       // Claim candidates read these sentences.
       recordChange(db, ['claims']);
-      // Immediate: a deferred write after this connection's read fails at once when another
-      // program committed in between, where an immediate one waits its turn.
-    }).immediate();
+    });
     done += rows.length;
   }
   return done;

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { recordChange } from '../library/change-log';
 import type { ImportReport } from '../../shared/types';
 import type { ArticleWriter } from '../articles/writer';
+import { writeTransaction } from '../library/write';
 import type { ParseOutcome } from './parse-pool';
 import type { PreparedArticle } from './prepare';
 
@@ -14,7 +15,7 @@ export interface Parsed {
 }
 
 /** What one committed batch added to the report. */
-export type BatchResult = Pick<ImportReport, 'imported' | 'duplicates' | 'failed'>;
+export type BatchResult = Pick<ImportReport, 'imported' | 'reprints' | 'duplicates' | 'failed'>;
 
 function titleFor(article: PreparedArticle, file: string): string {
   return (
@@ -26,7 +27,8 @@ function titleFor(article: PreparedArticle, file: string): string {
 }
 
 /**
- * Writes parsed articles in one write transaction (duplicates, same normalised text, are skipped)
+ * Writes parsed articles in one write transaction (true re-imports are skipped; the same text under
+ * another title, outlet, URL or date is written and grouped with its copies)
  * and marks their files done in the job's list within it. Returns what it wrote only: the caller
  * adds it to the report once the transaction has committed, so a report never counts a batch that
  * was rolled back.
@@ -38,27 +40,32 @@ export function commitBatch(
   name: (path: string) => string,
   markDone: (positions: readonly number[]) => void,
 ): BatchResult {
-  return db
-    .transaction((): BatchResult => {
-      const result: BatchResult = { imported: [], duplicates: [], failed: [] };
-      for (const { file, outcome } of batch) {
-        if (!outcome.ok) {
-          result.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
-          continue;
-        }
-        const { article } = outcome;
-        const existing = writer.duplicateOf(article.sha256);
-        if (existing) {
-          result.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
-          continue;
-        }
-        const title = titleFor(article, file);
-        const articleId = writer.insert({ article, title, sourceName: basename(name(file)), size: outcome.size, bytes: outcome.bytes });
-        result.imported.push({ file: name(file), articleId, title });
+  return writeTransaction(db, (): BatchResult => {
+    const result: BatchResult = { imported: [], reprints: [], duplicates: [], failed: [] };
+    for (const { file, outcome } of batch) {
+      if (!outcome.ok) {
+        result.failed.push({ file: name(file), error: `${basename(name(file))}: ${outcome.error}` });
+        continue;
       }
-      markDone(batch.map((parsed) => parsed.position));
-      recordChange(db, result.imported.length > 0 ? ['articles'] : []);
-      return result;
-    })
-    .immediate();
+      const { article } = outcome;
+      const title = titleFor(article, file);
+      const existing = writer.duplicateOf(article.sha256, { ...article, title });
+      if (existing) {
+        result.duplicates.push({ file: name(file), existingId: existing.id, existingTitle: existing.title });
+        continue;
+      }
+      const { id: articleId, copyOf } = writer.insertGrouped({
+        article,
+        title,
+        sourceName: basename(name(file)),
+        size: outcome.size,
+        bytes: outcome.bytes,
+      });
+      result.imported.push({ file: name(file), articleId, title });
+      if (copyOf) result.reprints.push({ file: name(file), articleId, title, copyOfId: copyOf.id, copyOfTitle: copyOf.title });
+    }
+    markDone(batch.map((parsed) => parsed.position));
+    recordChange(db, result.imported.length > 0 ? ['articles'] : []);
+    return result;
+  });
 }

@@ -10,6 +10,7 @@ type ImportCommand = Exclude<Extract<CommandName, `import.${string}`>, 'import.q
 /** Runs an import in the background: progress and the report arrive as events. */
 function startJob(ctx: Context, paths: string[], resume?: string): { jobId: string } {
   const { session } = ctx;
+  session.refuseIfReadOnly();
   const jobId = resume ?? randomUUID();
   const controller = new AbortController();
   session.jobs.set(jobId, controller);
@@ -33,6 +34,7 @@ function startJob(ctx: Context, paths: string[], resume?: string): { jobId: stri
         elapsedMs: 0,
         libraryArticles: countArticles(session.lib.db),
         imported: [],
+        reprints: [],
         duplicates: [],
         failed: [],
       }),
@@ -58,7 +60,7 @@ export const importHandlers: Pick<Handlers, ImportCommand> = {
   'import.resume': (ctx, { jobId }) => startJob(ctx, interrupted(ctx, jobId).requested, jobId),
   'import.dismiss': async (ctx, { jobId }) => {
     interrupted(ctx, jobId);
-    await ctx.session.write(() => ctx.session.lib.db.transaction(() => endJob(ctx.session.lib.db, jobId)).immediate());
+    await ctx.session.write(() => endJob(ctx.session.lib.db, jobId));
     return { dismissed: true };
   },
 };

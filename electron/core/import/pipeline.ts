@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { whenFree } from '../library/busy';
 import { describeFailure } from '../library/failures';
+import { writeTransaction } from '../library/write';
 import { articleWriter } from '../articles/writer';
 import { type BatchResult, commitBatch, type Parsed } from './commit';
 import { SUPPORTED_EXTENSIONS } from './extensions';
@@ -104,6 +105,7 @@ export async function runImport(
     elapsedMs: 0,
     libraryArticles: 0,
     imported: [],
+    reprints: [],
     duplicates: [],
     failed: [],
   };
@@ -115,9 +117,9 @@ export async function runImport(
       : (await collectFiles(paths, report.failed)).map((path, position) => ({ position, path, shownAs: name(path) }));
     // The file list is kept in the library until the import ends: cut short, it can import the rest.
     const record = () =>
-      db
-        .transaction(() => (options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files)))
-        .immediate();
+      writeTransaction(db, () =>
+        options.resume ? adoptJob(db, report.jobId) : createJob(db, clock, report.jobId, paths.map(name), files),
+      );
     await whenFree(db, record, {
       patienceMs: Number.POSITIVE_INFINITY,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -127,6 +129,7 @@ export async function runImport(
           total: files.length,
           done: 0,
           imported: 0,
+          reprints: 0,
           duplicates: 0,
           failed: report.failed.length,
           current: null,
@@ -205,6 +208,7 @@ async function importFiles(
       total: files.length,
       done,
       imported: report.imported.length,
+      reprints: report.reprints.length,
       duplicates: report.duplicates.length,
       failed: report.failed.length,
       current: current === null ? null : name(current),
@@ -241,6 +245,7 @@ async function importFiles(
   };
   const add = (result: BatchResult): void => {
     report.imported.push(...result.imported);
+    report.reprints.push(...result.reprints);
     report.duplicates.push(...result.duplicates);
     report.failed.push(...result.failed);
     settledFiles += result.imported.length + result.duplicates.length + result.failed.length;
@@ -353,7 +358,7 @@ async function importFiles(
   report.notImported = files.length - settledFiles;
   // Ran to its end, or the analyst cancelled it: the job's list has served (a stopped import keeps it).
   try {
-    await whenFree(db, () => db.transaction(() => endJob(db, report.jobId)).immediate(), { patienceMs: Number.POSITIVE_INFINITY });
+    await whenFree(db, () => writeTransaction(db, () => endJob(db, report.jobId)), { patienceMs: Number.POSITIVE_INFINITY });
   } catch (error) {
     return stop(db, report, error, report.notImported, started);
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { writeTransaction } from '../library/write';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport, QdpxImportReport } from '../../shared/types';
@@ -109,9 +110,7 @@ export async function importQdpx(db: Database, clock: Clock, path: string): Prom
   if (project.otherSources > 0)
     skipped.push(`${plural(project.otherSources, 'picture, PDF, audio or video source')}: Marginalia holds text only`);
 
-  return db
-    .transaction(() => writeProject(db, clock, { project, sources: prepared, notes, fileName: basename(path), skipped }))
-    .immediate();
+  return writeTransaction(db, () => writeProject(db, clock, { project, sources: prepared, notes, fileName: basename(path), skipped }));
 }
 
 async function projectBytes(archive: Uint8Array): Promise<Uint8Array> {

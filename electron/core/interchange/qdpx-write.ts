@@ -102,7 +102,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
   let dangling = 0;
 
   for (const { source, entry, bytes, text, selections } of sources) {
-    const duplicate = writer.duplicateOf(sha256(text.text));
+    const duplicate = writer.sameTextAs(sha256(text.text));
     let articleId: number;
     if (duplicate) {
       articleId = duplicate.id;

@@ -3,21 +3,25 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MarginaliaError } from '../errors';
 import { type Clock, systemClock } from '../clock';
-import { naturalKey } from '../../shared/natural-sort';
-import { termsText } from '../claims/terms';
-import { numberTokensOf } from '../search/numbers';
-import { stemTokensOf } from '../text/stem';
+import { backupName, backupNow, backupsToKeep, pruneAutomatic } from './backup';
 import { BackgroundCheckpoints } from './checkpoints';
+import { describeFailure } from './failures';
+import { registerFunctions } from './functions';
+import { APPLICATION_ID, type Identity, identify, refuseForeign } from './identity';
+import { memoryCopy, readOnlyReason } from './read-only';
+import { foreignLog } from './wal-guard';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { MigrationProgress } from './migrations/types';
+import { bumpMark, schemaChanged } from './write-mark';
 
-/** "MRGN": marks a SQLite file as a Marginalia library (PRAGMA application_id). */
-export const APPLICATION_ID = 0x4d52474e;
+export { APPLICATION_ID } from './identity';
 
 export interface OpenOptions {
   clock?: Clock;
   /** Path to a better-sqlite3 binary built for the running runtime (Electron passes its own). */
   nativeBinding?: string;
+  /** Skips the backup made before an upgrade (a restore upgrades a copy of a backup, which is its own backup). */
+  noUpgradeBackup?: boolean;
   /** Told how far a long upgrade of an older library has got (a re-index of every article). */
   onMigrationProgress?: (progress: MigrationProgress) => void;
 }
@@ -29,45 +33,40 @@ export interface Library {
   readonly clock: Clock;
   /** Moves checkpoints off this connection while a long job (an import) writes. */
   readonly checkpoints: BackgroundCheckpoints;
+  /** Why this library is open read-only (in words: "the file is read-only"), or null when it can be changed. */
+  readonly readOnly: string | null;
   close(): void;
-}
-
-/** Functions the schema's triggers call; registered on every connection before any write. */
-function registerFunctions(db: Database.Database): void {
-  const strings = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string');
-  db.function('marginalia_numbers', { deterministic: true, varargs: true }, (...parts: unknown[]) => numberTokensOf(...strings(parts)));
-  db.function('marginalia_stems', { deterministic: true, varargs: true }, (...parts: unknown[]) => stemTokensOf(...strings(parts)));
-  db.function('marginalia_sort_key', { deterministic: true }, (text: unknown) => naturalKey(typeof text === 'string' ? text : ''));
-  db.function('marginalia_terms', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? termsText(text) : ''));
 }
 
 /**
  * Reads the file's identity through a read-only connection, so that a foreign or newer file is
  * refused untouched (no migration, no WAL switch, no write of any kind).
  */
-function inspect(path: string, nativeBinding: string | undefined): { applicationId: number; version: number; hasTables: boolean } {
+function inspect(path: string, nativeBinding: string | undefined): Identity {
   let probe: Database.Database;
   try {
-    probe = new Database(path, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     throw new MarginaliaError('io', `${basename(path)}: cannot open the file (${(error as Error).message})`);
   }
   try {
-    const applicationId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    return { applicationId, version, hasTables: tables.n > 0 };
-  } catch (error) {
-    const reason = /not a database|file is encrypted/i.test((error as Error).message)
-      ? 'it is not a SQLite database'
-      : (error as Error).message;
-    throw new MarginaliaError('not-a-library', `${basename(path)} is not a Marginalia library: ${reason}. The file was not changed.`);
+    return identify(probe, path);
   } finally {
     probe.close();
+  }
+}
+
+/** A copy of the library as it was, kept beside it, before an upgrade changes its format. */
+function backupBeforeUpgrade(db: Database.Database, path: string, target: number, options: OpenOptions): void {
+  try {
+    backupNow(db, backupName(path, options.clock ?? systemClock, `before upgrade to format ${target}`), options.nativeBinding);
+    pruneAutomatic(path, backupsToKeep(db));
+  } catch (error) {
+    throw new MarginaliaError(
+      'io',
+      `${basename(path)} needs an upgrade, and Marginalia backs a library up before upgrading it, but the backup failed ` +
+        `(${describeFailure(error)?.reason ?? (error as Error).message}). The library was not changed.`,
+    );
   }
 }
 
@@ -80,6 +79,8 @@ function migrate(db: Database.Database, from: number, to: number, onProgress?: O
       db.exec(migration.up);
       migration.run?.(db, (done, total) => onProgress?.({ version, name, done, total }));
       db.pragma(`user_version = ${version}`);
+      schemaChanged(db);
+      bumpMark(db);
     }).immediate();
   }
 }
@@ -92,19 +93,12 @@ function migrate(db: Database.Database, from: number, to: number, onProgress?: O
 export function openLibrary(path: string, options: OpenOptions & { targetVersion?: number } = {}): Library {
   const fresh = !existsSync(path) || statSync(path).size === 0;
   if (!fresh) {
-    const found = inspect(path, options.nativeBinding);
-    if (found.applicationId !== APPLICATION_ID && (found.applicationId !== 0 || found.hasTables)) {
-      throw new MarginaliaError(
-        'not-a-library',
-        `${basename(path)} is not a Marginalia library (it is a SQLite database of another program). The file was not changed.`,
-      );
-    }
-    if (found.version > SCHEMA_VERSION) {
-      throw new MarginaliaError(
-        'library-too-new',
-        `${basename(path)} was written by a newer version of Marginalia (library format ${found.version}; this version reads up to ${SCHEMA_VERSION}). Update Marginalia to open it. The file was not changed.`,
-      );
-    }
+    // Before SQLite sees the file: it would apply whatever log lies beside it.
+    const foreign = foreignLog(path, options.nativeBinding);
+    if (foreign) throw new MarginaliaError('wal-mismatch', foreign);
+    const readOnly = readOnlyReason(path);
+    if (readOnly) return openReadOnly(path, readOnly, options);
+    refuseForeign(inspect(path, options.nativeBinding), path);
   }
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
@@ -116,6 +110,7 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
     const target = options.targetVersion ?? SCHEMA_VERSION;
+    if (current > 0 && current < target && !options.noUpgradeBackup) backupBeforeUpgrade(db, path, target, options);
     if (current < target) {
       migrate(db, current, target, options.onMigrationProgress);
       // An upgrade may rewrite the whole library (a re-index): its log is copied into the file at
@@ -128,6 +123,10 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
       ? error
       : new MarginaliaError('library-damaged', `${basename(path)}: the library could not be prepared (${(error as Error).message})`);
   }
+  return library(path, db, null, options);
+}
+
+function library(path: string, db: Database.Database, readOnly: string | null, options: OpenOptions): Library {
   const checkpoints = new BackgroundCheckpoints(db, path, options.nativeBinding);
   return {
     path,
@@ -135,9 +134,31 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
     db,
     clock: options.clock ?? systemClock,
     checkpoints,
+    readOnly,
     close: () => {
       checkpoints.close();
       db.close();
     },
   };
+}
+
+/** A library that cannot be written: read (view, search, export) without creating or changing any file. */
+function openReadOnly(path: string, reason: string, options: OpenOptions): Library {
+  const db = memoryCopy(path, { writable: false, nativeBinding: options.nativeBinding });
+  try {
+    const found = identify(db, path);
+    refuseForeign(found, path);
+    if (found.version < SCHEMA_VERSION) {
+      throw new MarginaliaError(
+        'read-only',
+        `${basename(path)} is in an older library format (${found.version}) that this Marginalia must upgrade to open, and ${reason}. ` +
+          'Make it writable, or open a copy of it. The file was not changed.',
+      );
+    }
+    registerFunctions(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return library(path, db, reason, options);
 }

@@ -10,8 +10,9 @@ function baseName(path: string): string {
 
 function reportText(report: ImportReport): string {
   const lines = [
-    `Imported ${report.imported.length}, duplicates skipped ${report.duplicates.length}, failed ${report.failed.length}${report.cancelled ? ' (cancelled)' : ''}`,
+    `Imported ${report.imported.length} (reprints ${report.reprints.length}), duplicates skipped ${report.duplicates.length}, failed ${report.failed.length}${report.cancelled ? ' (cancelled)' : ''}`,
     ...report.imported.map((i) => `imported\t${i.file}\t${i.title}`),
+    ...report.reprints.map((r) => `reprint\t${r.file}\tsame text as article ${r.copyOfId}: ${r.copyOfTitle}`),
     ...report.duplicates.map((d) => `duplicate\t${d.file}\tsame text as article ${d.existingId}: ${d.existingTitle}`),
     ...report.failed.map((f) => `failed\t${f.file}\t${f.error}`),
   ];
@@ -72,6 +73,7 @@ export function ImportPanel({
           <div className="progress-text" role="status">
             <span>
               {formatCount(progress.done)} of {plural(progress.total, 'file')} · {formatCount(progress.imported)} imported
+              {progress.reprints ? ` (${plural(progress.reprints, 'reprint')})` : ''}
               {progress.duplicates ? ` · ${plural(progress.duplicates, 'duplicate')}` : ''}
               {progress.failed ? ` · ${formatCount(progress.failed)} failed` : ''}
             </span>
@@ -96,6 +98,7 @@ export function ImportPanel({
       <header>
         <h2>
           {report.cancelled ? 'Import cancelled' : 'Import finished'}: {formatCount(report.imported.length)} imported
+          {report.reprints.length ? ` (${plural(report.reprints.length, 'reprint')})` : ''}
           {report.duplicates.length ? `, ${plural(report.duplicates.length, 'duplicate')}` : ''}
           {report.failed.length ? `, ${formatCount(report.failed.length)} failed` : ''}
         </h2>
@@ -120,6 +123,27 @@ export function ImportPanel({
               {report.failed.map((f) => (
                 <li key={f.file}>{f.error}</li>
               ))}
+            </ul>
+          </>
+        ) : null}
+        {report.reprints.length ? (
+          <>
+            <h3>Reprints imported</h3>
+            <ul aria-label="Reprinted files">
+              {report.reprints.slice(0, 500).map((r) => (
+                <li key={r.articleId}>
+                  <button type="button" className="button link" onClick={() => onOpenArticle(r.articleId)}>
+                    {r.title}
+                  </button>
+                  : the text of{' '}
+                  <button type="button" className="button link" onClick={() => onOpenArticle(r.copyOfId)}>
+                    {r.copyOfTitle}
+                  </button>
+                </li>
+              ))}
+              {report.reprints.length > 500 ? (
+                <li>… and {formatCount(report.reprints.length - 500)} more (Copy results lists all)</li>
+              ) : null}
             </ul>
           </>
         ) : null}

@@ -32,6 +32,8 @@ interface Props {
   /** Shown in the side column while no passage is selected (the codebook). */
   side: ReactNode;
   onError(message: string): void;
+  /** Opens another article (a reprint of this one). */
+  onOpenArticle(id: number): void;
 }
 
 /** While loading: the same empty list every render (the model rebuilds when its inputs change). */
@@ -44,11 +46,11 @@ type TagChoice = { tagId: number } | { createPath: string };
  * (Tag, Note, Make claim, Add to claim, Copy with citation), the quick tag picker, the passage
  * inspector, and candidate claims marked in the margin.
  */
-export function ArticleReader({ article, focusPassageId, side, onError }: Props) {
+export function ArticleReader({ article, focusPassageId, side, onError, onOpenArticle }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
-  const { passages, save, savedId, stableKey } = useSavingPassages(passagesQuery.data);
+  const { passages, save, savedId, stableKey } = useSavingPassages(article.id, passagesQuery.data);
   const tags = tagsQuery.data ?? NO_TAGS;
   const model = useArticleModel(article, passages, tags);
 
@@ -273,7 +275,7 @@ export function ArticleReader({ article, focusPassageId, side, onError }: Props)
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
-        <ReaderHeader article={article} onEdit={setEditing} candidates={candidates} />
+        <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} candidates={candidates} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText

@@ -4,14 +4,16 @@ import { ariaKeysOf } from '../actions/platform';
 import { formatPublished } from '../format';
 import type { CandidateMarks } from './claims/useCandidateMarks';
 
-/** The article's title, what is known about it, its edit buttons and the candidate claims' switch. */
+/** The article's title, what is known about it, its edit buttons, the candidate claims' switch and the other articles that published its text. */
 export function ReaderHeader({
   article,
   onEdit,
+  onOpenArticle,
   candidates,
 }: {
   article: Article;
   onEdit(what: 'details' | 'text' | 'memo'): void;
+  onOpenArticle(id: number): void;
   candidates: Pick<CandidateMarks, 'shown' | 'toggle' | 'count' | 'error'>;
 }) {
   const meta = [
@@ -56,7 +58,31 @@ export function ReaderHeader({
           </span>
         ) : null}
       </div>
+      <AlsoPublishedAs article={article} onOpenArticle={onOpenArticle} />
     </header>
+  );
+}
+
+/** Reprints of this text under other headlines, outlets or dates, each a link to open it. */
+function AlsoPublishedAs({ article, onOpenArticle }: { article: Article; onOpenArticle(id: number): void }) {
+  if (article.reprints.length === 0) return null;
+  return (
+    <nav className="reprints" aria-label="Also published as">
+      <span>Also published as</span>
+      <ul>
+        {article.reprints.map((r) => {
+          const where = [r.outlet, formatPublished(r.published)].filter(Boolean).join(', ');
+          return (
+            <li key={r.id}>
+              <button type="button" className="button link" onClick={() => onOpenArticle(r.id)}>
+                {r.title}
+              </button>
+              {where ? <span className="where"> ({where})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }
 

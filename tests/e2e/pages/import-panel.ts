@@ -10,6 +10,8 @@ export class ImportPanel {
   readonly outcome: Locator;
   readonly failed: Locator;
   readonly duplicates: Locator;
+  /** Imported files whose text the library already had under another headline, outlet or date. */
+  readonly reprints: Locator;
 
   constructor(readonly page: Page) {
     this.progress = page.getByRole('progressbar', { name: 'Import progress' });
@@ -18,6 +20,7 @@ export class ImportPanel {
     this.outcome = this.results.getByRole('heading', { level: 2 });
     this.failed = this.results.getByRole('list', { name: 'Failed files' });
     this.duplicates = this.results.getByRole('list', { name: 'Duplicate files' });
+    this.reprints = this.results.getByRole('list', { name: 'Reprinted files' });
   }
 
   /**

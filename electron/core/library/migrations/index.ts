@@ -9,6 +9,7 @@ import { migration008 } from './008-library-identity-import-jobs';
 import { migration009 } from './009-stemmed-search';
 import { migration010 } from './010-change-log';
 import { migration011 } from './011-memos';
+import { migration012 } from './012-reprints';
 import { migration013 } from './013-candidate-dismissals';
 import type { Migration } from './types';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
   migration013,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,12 +18,12 @@ function PassageClaim({ claimId, passageId }: { claimId: number; passageId: numb
   const details = [kind, here?.stance, here?.speaker ?? claim.data.speaker, figure].filter(Boolean).join(' · ');
   return (
     <li className="passage-claim">
-      {canOpen ? (
+      {navigation ? (
         <button
           type="button"
           className="link-button claim-statement"
           aria-label={`Open claim: ${statement}`}
-          onClick={() => openClaim(claimId)}
+          onClick={() => navigation.openClaim(claimId)}
         >
           {statement}
         </button>

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Claim, ClaimCandidate } from '../../../../electron/shared/claims';
 import type { Article, Passage } from '../../../../electron/shared/types';
 import { keysOf } from '../../actions/platform';
@@ -53,7 +53,9 @@ export function useReaderClaims({ article, liveRange, selected, savedId, onDone,
   const canAct = () => liveRange() !== null || selected !== null;
 
   const latest = useRef({ article, onError });
-  latest.current = { article, onError };
+  useLayoutEffect(() => {
+    latest.current = { article, onError };
+  });
   /** Stable, for the margin's memoised blocks. */
   const onCandidate = useCallback((candidate: ClaimCandidate, action: CandidateAction) => {
     const { article: current, onError: fail } = latest.current;

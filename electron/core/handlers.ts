@@ -6,6 +6,7 @@ import { editArticleText } from './articles/edit-text';
 import {
   annotationsToFile,
   claimsCsvToFile,
+  claimsJsonLdToFile,
   linksCsvToFile,
   memosCsvToFile,
   passagesCsvToFile,
@@ -106,6 +107,7 @@ export const handlers: Handlers = {
 
   'export.passagesCsv': ({ session }, { path, ...options }) => passagesCsvToFile(session.lib, path, options),
   'export.claimsCsv': ({ session }, { path, ...options }) => claimsCsvToFile(session.lib, path, options),
+  'export.claimsJsonLd': ({ session }, { path }) => claimsJsonLdToFile(session.lib, path),
   'export.linksCsv': ({ session }, { path, ...options }) => linksCsvToFile(session.lib, path, options),
   'export.memosCsv': ({ session }, { path, ...options }) => memosCsvToFile(session.lib, path, options),
   'export.annotations': ({ session }, { path }) => annotationsToFile(session.lib, path),

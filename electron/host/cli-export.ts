@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { isoNow } from '../core/clock';
 import { MarginaliaError } from '../core/errors';
 import { exportAnnotations } from '../core/export/annotations';
+import { exportClaimsJsonLd } from '../core/export/claims-jsonld';
 import { exportClaimsCsv, exportLinksCsv } from '../core/export/csv-claims';
 import { exportMemosCsv } from '../core/export/csv-memos';
 import { type CsvLayout, exportPassagesCsv } from '../core/export/csv-passages';
@@ -15,7 +16,7 @@ import { openCliLibrary } from './cli-library';
 import { CliError, type CommandRun } from './cli-output';
 import { plural } from '../shared/counts';
 
-export const EXPORT_KINDS = ['csv', 'claims', 'links', 'memos', 'annotations', 'qdpx'] as const;
+export const EXPORT_KINDS = ['csv', 'claims', 'claims-jsonld', 'links', 'memos', 'annotations', 'qdpx'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportRequest {
@@ -67,8 +68,12 @@ export async function runExport(lib: Library, request: ExportRequest, stdout: ()
       const rows = await write((out) => exportPassagesCsv(lib.db, out, { layout: request.layout, bom: request.bom, filter }));
       return plural(rows, 'row');
     }
-    case 'claims':
-      return plural(await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom })), 'claim');
+    case 'claims': {
+      const rows = await write((out) => exportClaimsCsv(lib.db, out, { bom: request.bom, layout: request.layout }));
+      return plural(rows, request.layout === 'long' ? 'row' : 'claim');
+    }
+    case 'claims-jsonld':
+      return plural(await write((out) => exportClaimsJsonLd(lib.db, out)), 'claim');
     case 'links':
       return plural(await write((out) => exportLinksCsv(lib.db, out, { bom: request.bom })), 'link');
     case 'memos':
@@ -89,9 +94,9 @@ export const exportCommand: CommandRun = async (values, [kind, ...extra], out) =
     throw new CliError(`export what? One of: ${EXPORT_KINDS.join(', ')}.`);
   const tags = (values.tag as string[] | undefined) ?? [];
   const articles = ((values.article as string[] | undefined) ?? []).map(Number);
-  if (kind !== 'csv' && (tags.length > 0 || articles.length > 0 || values.layout !== undefined)) {
-    throw new CliError('--tag, --article and --layout apply to export csv only.');
-  }
+  if (kind !== 'csv' && (tags.length > 0 || articles.length > 0)) throw new CliError('--tag and --article apply to export csv only.');
+  if (kind !== 'csv' && kind !== 'claims' && values.layout !== undefined)
+    throw new CliError('--layout applies to export csv and claims only.');
   if (articles.some((id) => !Number.isInteger(id) || id <= 0))
     throw new CliError('--article takes an article id (a positive whole number).');
   const layout = (values.layout as string | undefined) ?? 'wide';

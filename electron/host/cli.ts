@@ -76,9 +76,11 @@ const COMMANDS: Record<string, Command> = {
   export: {
     usage:
       'marginalia export csv [--library FILE] [--tag PATH]... [--article ID]... [--layout wide|long] [--no-bom] [--out FILE]\n' +
-      '       marginalia export claims|links|memos|annotations [--library FILE] [--no-bom] [--out FILE]\n' +
+      '       marginalia export claims [--library FILE] [--layout wide|long] [--no-bom] [--out FILE]\n' +
+      '       marginalia export links|memos|annotations|claims-jsonld [--library FILE] [--no-bom] [--out FILE]\n' +
       '       marginalia export qdpx [--library FILE] --out FILE.qdpx',
-    summary: 'Export tagged passages (csv), claims, claim links, memos, W3C annotations, or a REFI-QDA project (qdpx)',
+    summary:
+      'Export tagged passages (csv), claims (CSV, or schema.org JSON-LD: claims-jsonld), claim links, memos, W3C annotations, or a REFI-QDA project (qdpx)',
     options: {
       ...LIBRARY_OPTION,
       tag: { type: 'string', multiple: true },

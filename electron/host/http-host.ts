@@ -38,6 +38,7 @@ const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const DOWNLOADABLE = new Set([
   'export.passagesCsv',
   'export.claimsCsv',
+  'export.claimsJsonLd',
   'export.linksCsv',
   'export.memosCsv',
   'export.annotations',

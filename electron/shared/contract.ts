@@ -229,7 +229,10 @@ export const commands = {
   'export.passagesCsv': command<ExportResult>()(
     z.strictObject({ path: filePath, layout: csvLayout.optional(), bom: z.boolean().optional(), filter: passageFilter.optional() }),
   ),
-  'export.claimsCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
+  'export.claimsCsv': command<ExportResult>()(
+    z.strictObject({ path: filePath, bom: z.boolean().optional(), layout: z.enum(['wide', 'long']).optional() }),
+  ),
+  'export.claimsJsonLd': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.linksCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),

@@ -45,6 +45,7 @@ export const COMMAND_NAMES = [
   'passages.list',
   'export.passagesCsv',
   'export.claimsCsv',
+  'export.claimsJsonLd',
   'export.memosCsv',
   'export.linksCsv',
   'export.annotations',

@@ -29,6 +29,7 @@ const NOT_CACHED: CommandName[] = [
   'passages.reattach',
   'export.passagesCsv',
   'export.claimsCsv',
+  'export.claimsJsonLd',
   'export.linksCsv',
   'export.memosCsv',
   'memos.set',

@@ -62,14 +62,16 @@ function wordHashes(text: string): number[] {
   return hashes;
 }
 
-/** The hashes of a text's word shingles, in order (repeats kept). */
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+
+/** The hashes of a text's SHINGLE-word shingles, in order (repeats kept): one mix each, the four words told apart by rotation. */
 function shingleHashes(text: string): number[] {
   const words = wordHashes(text);
   const hashes: number[] = [];
   for (let i = 0; i + SHINGLE <= words.length; i++) {
-    let h = 0;
-    for (let j = 0; j < SHINGLE; j++) h = mix((h ^ (words[i + j] as number)) + j);
-    hashes.push(h);
+    hashes.push(
+      mix((words[i] as number) ^ rotl(words[i + 1] as number, 8) ^ rotl(words[i + 2] as number, 16) ^ rotl(words[i + 3] as number, 24)),
+    );
   }
   return hashes;
 }
@@ -80,15 +82,15 @@ export function minHashOf(text: string): MinHash | null {
   if (shingles.length < MIN_SHINGLES) return null;
   const values = new Uint32Array(BUCKETS + 1);
   const mins = values.subarray(0, BUCKETS).fill(EMPTY);
-  const seen = new Set<number>();
   for (const h of shingles) {
-    seen.add(h);
     const bucket = h >>> 26;
+    // The bucket's bits are spent: the value compared within it is mixed again.
     const value = mix(h ^ 0x5bd1e995);
     if (value < (mins[bucket] as number)) mins[bucket] = value;
   }
   densify(mins);
-  values[BUCKETS] = seen.size;
+  // Shingles counted with repeats (rare in prose): the size that containment's estimate divides by.
+  values[BUCKETS] = shingles.length;
   return { signature: new Uint8Array(values.buffer), bands: bandsOf(mins) };
 }
 

@@ -87,7 +87,14 @@ export function insertAppearance(
   );
 }
 
-export function insertClaim(db: Database, clock: Clock, fields: ClaimFields): number {
+/** Who a claim is when it comes from elsewhere (an exchange format): its uid and times, kept. */
+export interface ClaimIdentity {
+  uid: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function insertClaim(db: Database, clock: Clock, fields: ClaimFields, identity?: ClaimIdentity): number {
   const now = isoNow(clock);
   return Number(
     db
@@ -96,7 +103,7 @@ export function insertClaim(db: Database, clock: Clock, fields: ClaimFields): nu
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        newUid(),
+        identity?.uid ?? newUid(),
         fields.statement,
         fields.kind,
         fields.speaker,
@@ -105,8 +112,8 @@ export function insertClaim(db: Database, clock: Clock, fields: ClaimFields): nu
         fields.counted,
         fields.qualifier,
         fields.note,
-        now,
-        now,
+        identity?.createdAt ?? now,
+        identity?.updatedAt ?? now,
       ).lastInsertRowid,
   );
 }

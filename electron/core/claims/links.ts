@@ -12,7 +12,7 @@ import { getClaim } from './queries';
 /** Relations that read the same both ways: A contradicts B is B contradicts A. */
 const SYMMETRIC: ReadonlySet<Relation> = new Set(['contradicts', 'varies', 'related']);
 
-function existingLink(db: Database, from: number, to: number, relation: Relation): { id: number } | undefined {
+export function existingLink(db: Database, from: number, to: number, relation: Relation): { id: number } | undefined {
   const reverse = SYMMETRIC.has(relation);
   return db
     .prepare(

@@ -61,6 +61,19 @@ export function allClaims(db: Database): Claim[] {
   return withDetails(db, db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).all() as ClaimRow[]);
 }
 
+/** Claims with their appearances and links, `limit` at a time after id `after` (exports page through these). */
+export function claimsAfter(db: Database, after: number, limit: number): Claim[] {
+  return withDetails(
+    db,
+    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id > ? ORDER BY id LIMIT ?`).all(after, limit) as ClaimRow[],
+  );
+}
+
+/** Links of every status (rejected ones too: an export keeps the analyst's decisions), `limit` at a time after id `after`. */
+export function linksAfter(db: Database, after: number, limit: number): ClaimLink[] {
+  return db.prepare(`SELECT ${LINK_COLUMNS} FROM ${LINKS_FROM} WHERE l.id > ? ORDER BY l.id LIMIT ?`).all(after, limit) as ClaimLink[];
+}
+
 export interface ClaimListOptions {
   text?: string | undefined;
   kind?: string | undefined;

@@ -9,7 +9,8 @@ import { importQdpx } from '../interchange/qdpx-import';
 import type { Library } from '../library/open';
 import { exportAnnotations } from './annotations';
 import type { CsvOptions } from './csv';
-import { exportClaimsCsv, exportLinksCsv } from './csv-claims';
+import { exportClaimsJsonLd } from './claims-jsonld';
+import { type ClaimsCsvOptions, exportClaimsCsv, exportLinksCsv } from './csv-claims';
 import { exportMemosCsv } from './csv-memos';
 import { type PassagesCsvOptions, exportPassagesCsv } from './csv-passages';
 import { writeFileAtomically } from './output';
@@ -44,8 +45,11 @@ async function toFile(
 export const passagesCsvToFile = (lib: Library, path: string, options: PassagesCsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportPassagesCsv(lib.db, out, options));
 
-export const claimsCsvToFile = (lib: Library, path: string, options: CsvOptions): Promise<ExportResult> =>
+export const claimsCsvToFile = (lib: Library, path: string, options: ClaimsCsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportClaimsCsv(lib.db, out, options));
+
+export const claimsJsonLdToFile = (lib: Library, path: string): Promise<ExportResult> =>
+  toFile(lib, path, ['.jsonld', '.json'], (out) => exportClaimsJsonLd(lib.db, out));
 
 export const linksCsvToFile = (lib: Library, path: string, options: CsvOptions): Promise<ExportResult> =>
   toFile(lib, path, ['.csv'], (out) => exportLinksCsv(lib.db, out, options));

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Writable } from 'node:stream';
+import type { Claim, ClaimAppearance } from '../../shared/claims';
+import { claimsInOrder, linksInOrder } from '../claims/exchange';
 import { type CsvOptions, csvStringifier, writeCsv } from './csv';
-import { LIST_SEPARATOR } from './csv-passages';
-import { PAGE_SIZE, pages } from './paged';
+import { type CsvLayout, LIST_SEPARATOR } from './csv-passages';
 
 export const CLAIM_COLUMNS = [
   'claim_id',
@@ -15,6 +16,30 @@ export const CLAIM_COLUMNS = [
   'passage_ids',
   'article_ids',
   'stances',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The long layout: one row per appearance (a claim without any gets one row with those cells empty). */
+export const CLAIM_APPEARANCE_COLUMNS = [
+  'claim_id',
+  'statement',
+  'kind',
+  'speaker',
+  'value',
+  'unit',
+  'note',
+  'appearance_id',
+  'passage_id',
+  'article_id',
+  'article_title',
+  'outlet',
+  'published',
+  'start',
+  'end',
+  'quote',
+  'stance',
+  'appearance_speaker',
   'created_at',
   'updated_at',
 ] as const;
@@ -34,64 +59,83 @@ export const LINK_COLUMNS = [
   'updated_at',
 ] as const;
 
-interface ClaimRow {
-  id: number;
-  statement: string;
-  kind: string;
-  speaker: string | null;
-  value: number | null;
-  unit: string | null;
-  note: string;
-  appearances: string;
-  created_at: string;
-  updated_at: string;
+export interface ClaimsCsvOptions extends CsvOptions {
+  /** wide (default): one row per claim, its appearances listed; long: one row per appearance. */
+  layout?: CsvLayout;
 }
 
-/** Claims, one row each; passage_ids, article_ids and stances list its appearances in the same order. */
-export async function exportClaimsCsv(db: Database, out: Writable, options: CsvOptions = {}): Promise<number> {
-  const select = db.prepare(
-    `SELECT c.id, c.statement, c.kind, c.speaker, c.value, c.unit, c.note, c.created_at, c.updated_at,
-            (SELECT json_group_array(json_array(passage_id, article_id, stance))
-               FROM (SELECT ca.passage_id, p.article_id, ca.stance FROM claim_appearances ca
-                     JOIN passages p ON p.id = ca.passage_id WHERE ca.claim_id = c.id ORDER BY ca.passage_id)) AS appearances
-     FROM claims c WHERE c.id > ? ORDER BY c.id LIMIT ${PAGE_SIZE}`,
-  );
-  function* records(): Generator<Record<string, unknown>> {
-    for (const row of pages<ClaimRow, number>(
-      (after) => select.all(after ?? 0) as ClaimRow[],
-      (row) => row.id,
-    )) {
-      const appearances = JSON.parse(row.appearances) as Array<[number, number, string]>;
+const claimCells = (claim: Claim) => ({
+  claim_id: claim.id,
+  statement: claim.statement,
+  kind: claim.kind,
+  speaker: claim.speaker,
+  value: claim.value,
+  unit: claim.unit,
+  note: claim.note,
+  created_at: claim.createdAt,
+  updated_at: claim.updatedAt,
+});
+
+const appearanceCells = (a: ClaimAppearance) => ({
+  appearance_id: a.id,
+  passage_id: a.passageId,
+  article_id: a.articleId,
+  article_title: a.articleTitle,
+  outlet: a.outlet,
+  published: a.published,
+  start: a.start,
+  end: a.end,
+  quote: a.quote,
+  stance: a.stance,
+  appearance_speaker: a.speaker,
+});
+
+function* wide(db: Database): Generator<Record<string, unknown>> {
+  for (const claim of claimsInOrder(db)) {
+    const appearances = [...claim.appearances].sort((a, b) => a.passageId - b.passageId);
+    yield {
+      ...claimCells(claim),
+      passage_ids: appearances.map((a) => a.passageId).join(LIST_SEPARATOR),
+      article_ids: appearances.map((a) => a.articleId).join(LIST_SEPARATOR),
+      stances: appearances.map((a) => a.stance).join(LIST_SEPARATOR),
+    };
+  }
+}
+
+function* long(db: Database): Generator<Record<string, unknown>> {
+  for (const claim of claimsInOrder(db)) {
+    if (claim.appearances.length === 0) yield claimCells(claim);
+    // In the order the claim travelled: first published first.
+    for (const appearance of claim.appearances) yield { ...claimCells(claim), ...appearanceCells(appearance) };
+  }
+}
+
+/** Claims through the claims core, wide (one row each) or long (one row per appearance); returns the rows written. */
+export async function exportClaimsCsv(db: Database, out: Writable, options: ClaimsCsvOptions = {}): Promise<number> {
+  const layout = options.layout ?? 'wide';
+  const columns = layout === 'long' ? CLAIM_APPEARANCE_COLUMNS : CLAIM_COLUMNS;
+  return writeCsv(layout === 'long' ? long(db) : wide(db), csvStringifier(columns, options), out);
+}
+
+/** Links between claims (every status), with both statements so the file reads on its own. */
+export async function exportLinksCsv(db: Database, out: Writable, options: CsvOptions = {}): Promise<number> {
+  function* rows(): Generator<Record<string, unknown>> {
+    for (const l of linksInOrder(db)) {
       yield {
-        claim_id: row.id,
-        statement: row.statement,
-        kind: row.kind,
-        speaker: row.speaker,
-        value: row.value,
-        unit: row.unit,
-        note: row.note,
-        passage_ids: appearances.map(([passage]) => passage).join(LIST_SEPARATOR),
-        article_ids: appearances.map(([, article]) => article).join(LIST_SEPARATOR),
-        stances: appearances.map(([, , stance]) => stance).join(LIST_SEPARATOR),
-        created_at: row.created_at,
-        updated_at: row.updated_at,
+        link_id: l.id,
+        from_claim_id: l.fromClaimId,
+        from_statement: l.fromStatement,
+        relation: l.relation,
+        to_claim_id: l.toClaimId,
+        to_statement: l.toStatement,
+        status: l.status,
+        score: l.score,
+        method: l.method,
+        note: l.note,
+        created_at: l.createdAt,
+        updated_at: l.updatedAt,
       };
     }
   }
-  return writeCsv(records(), csvStringifier(CLAIM_COLUMNS, options), out);
-}
-
-/** Links between claims, with both statements so the file reads on its own. */
-export async function exportLinksCsv(db: Database, out: Writable, options: CsvOptions = {}): Promise<number> {
-  const select = db.prepare(
-    `SELECT l.id AS link_id, l.from_claim_id, f.statement AS from_statement, l.relation, l.to_claim_id,
-            t.statement AS to_statement, l.status, l.score, l.method, l.note, l.created_at, l.updated_at
-     FROM claim_links l JOIN claims f ON f.id = l.from_claim_id JOIN claims t ON t.id = l.to_claim_id
-     WHERE l.id > ? ORDER BY l.id LIMIT ${PAGE_SIZE}`,
-  );
-  const rows = pages<Record<string, unknown> & { link_id: number }, number>(
-    (after) => select.all(after ?? 0) as Array<Record<string, unknown> & { link_id: number }>,
-    (row) => row.link_id,
-  );
-  return writeCsv(rows, csvStringifier(LINK_COLUMNS, options), out);
+  return writeCsv(rows(), csvStringifier(LINK_COLUMNS, options), out);
 }

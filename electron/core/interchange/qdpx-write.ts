@@ -16,11 +16,7 @@ import { type QdeCode, type QdeProject, type QdeText, labelOf } from './qdpx-rea
 import { type SourceText, paragraphBlocks } from './qdpx-text';
 import { plural } from '../../shared/counts';
 import { type MemoTarget, writeMemos } from './qdpx-memo-import';
-
-const KINDS = new Set(['statistic', 'quote', 'event', 'other']);
-const STANCES = new Set(['asserts', 'attributes', 'questions', 'refutes']);
-const RELATIONS = new Set(['supports', 'contradicts', 'varies', 'specifies', 'undercuts', 'related']);
-const STATUSES = new Set(['suggested', 'confirmed', 'rejected']);
+import { importAppearance, importClaim, importLink } from '../claims/exchange';
 
 /** A selection checked against its source, with offsets into the normalised text. */
 export interface CheckedSelection {
@@ -151,8 +147,8 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
   }
   if (dangling > 0) skipped.push(`${plural(dangling, 'coding')} ${dangling === 1 ? 'refers' : 'refer'} to codes missing from the codebook`);
 
-  const claimOf = writeClaims(db, project.notes, now, report, uidFree);
-  writeLinks(db, project, notes, claimOf, passageOf, now, report);
+  const claimOf = writeClaims(db, clock, project.notes, now, report, uidFree);
+  writeLinks(db, clock, project, notes, claimOf, passageOf, now, report);
   report.memos = writeMemos(db, memoTargets, notes, now);
   return report;
 }
@@ -218,15 +214,13 @@ function writeCodebook(db: Database, codes: QdeCode[], now: string, report: Qdpx
 /** Notes carrying a "Claim kind" variable are claims (as Marginalia exports them); a claim already here (same uid) is reused. */
 function writeClaims(
   db: Database,
+  clock: Clock,
   list: QdeText[],
   now: string,
   report: QdpxImportReport,
   uidFree: (table: 'claims', uid: string) => boolean,
 ): Map<string, number> {
   const existing = db.prepare('SELECT id FROM claims WHERE uid = ?').pluck();
-  const insert = db.prepare(
-    `INSERT INTO claims (uid, statement, kind, speaker, value, unit, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const claims = new Map<string, number>();
   for (const note of list) {
     const kind = note.variables.get(CLAIM_VARIABLES.kind.toLowerCase());
@@ -239,18 +233,20 @@ function writeClaims(
     }
     const value = Number(note.variables.get(CLAIM_VARIABLES.value.toLowerCase()) ?? Number.NaN);
     const created = timestamp(note.created, now);
-    const { lastInsertRowid } = insert.run(
-      uidFree('claims', note.guid) ? note.guid : newUid(),
-      statement,
-      KINDS.has(kind.trim().toLowerCase()) ? kind.trim().toLowerCase() : 'other',
-      note.variables.get(CLAIM_VARIABLES.speaker.toLowerCase())?.trim() || null,
-      Number.isFinite(value) ? value : null,
-      note.variables.get(CLAIM_VARIABLES.unit.toLowerCase())?.trim() || null,
-      note.description,
-      created,
-      timestamp(note.modified, created),
+    const id = importClaim(
+      db,
+      clock,
+      {
+        statement,
+        kind,
+        speaker: note.variables.get(CLAIM_VARIABLES.speaker.toLowerCase()) ?? null,
+        value: Number.isFinite(value) ? value : null,
+        unit: note.variables.get(CLAIM_VARIABLES.unit.toLowerCase()) ?? null,
+        note: note.description,
+      },
+      { uid: uidFree('claims', note.guid) ? note.guid : newUid(), createdAt: created, updatedAt: timestamp(note.modified, created) },
     );
-    claims.set(note.guid, Number(lastInsertRowid));
+    claims.set(note.guid, id);
     report.claims++;
   }
   return claims;
@@ -259,6 +255,7 @@ function writeClaims(
 /** Links from a passage to a claim are appearances (named by stance); between two claims, claim links. */
 function writeLinks(
   db: Database,
+  clock: Clock,
   project: QdeProject,
   noteText: Map<string, string>,
   claimOf: Map<string, number>,
@@ -266,11 +263,6 @@ function writeLinks(
   now: string,
   report: QdpxImportReport,
 ): void {
-  const appearance = db.prepare('INSERT OR IGNORE INTO claim_appearances (claim_id, passage_id, stance, created_at) VALUES (?, ?, ?, ?)');
-  const link = db.prepare(
-    `INSERT OR IGNORE INTO claim_links (from_claim_id, to_claim_id, relation, status, score, method, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let other = 0;
   for (const l of project.links) {
     const from = l.origin ?? '';
@@ -281,22 +273,22 @@ function writeLinks(
         .map((guid) => noteText.get(guid) ?? '')
         .filter((n) => n.trim() !== '')
         .join('\n\n');
-      const changes = link.run(
-        claimOf.get(from),
-        claimOf.get(to),
-        RELATIONS.has(label.relation) ? label.relation : 'related',
-        STATUSES.has(label.status) ? label.status : 'confirmed',
-        label.score,
-        label.method,
-        note,
-        now,
-        now,
-      ).changes;
-      report.links += changes;
+      const [fromId, toId] = [claimOf.get(from) as number, claimOf.get(to) as number];
+      if (
+        importLink(db, clock, {
+          from: fromId,
+          to: toId,
+          relation: label.relation,
+          status: label.status,
+          score: label.score,
+          method: label.method,
+          note,
+        })
+      )
+        report.links++;
     } else if ((passageOf.has(from) && claimOf.has(to)) || (claimOf.has(from) && passageOf.has(to))) {
       const [passage, claim] = passageOf.has(from) ? [from, to] : [to, from];
-      const stance = l.name.trim().toLowerCase();
-      appearance.run(claimOf.get(claim), passageOf.get(passage), STANCES.has(stance) ? stance : 'asserts', now);
+      importAppearance(db, claimOf.get(claim) as number, passageOf.get(passage) as number, l.name, now);
     } else {
       other++;
     }

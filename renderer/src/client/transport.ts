@@ -15,7 +15,13 @@ export interface Transport {
 
 /** Export commands that write a file at a path. */
 export type ExportCommand =
-  'export.passagesCsv' | 'export.claimsCsv' | 'export.linksCsv' | 'export.memosCsv' | 'export.annotations' | 'export.qdpx';
+  | 'export.passagesCsv'
+  | 'export.claimsCsv'
+  | 'export.claimsJsonLd'
+  | 'export.linksCsv'
+  | 'export.memosCsv'
+  | 'export.annotations'
+  | 'export.qdpx';
 
 export interface ExportFile {
   title: string;

@@ -5,7 +5,7 @@ import type { ExportCommand, ExportFile } from '../client/transport';
 import type { PassageFilter } from './passages/PassagesView';
 import { Dialog } from './Dialog';
 
-type Kind = 'passages' | 'claims' | 'links' | 'memos' | 'annotations' | 'qdpx';
+type Kind = 'passages' | 'claims' | 'claims-jsonld' | 'links' | 'memos' | 'annotations' | 'qdpx';
 
 const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCommand; file: ExportFile }> = [
   {
@@ -21,6 +21,17 @@ const KINDS: Array<{ kind: Kind; label: string; hint: string; command: ExportCom
     hint: 'Every claim with its kind, speaker, value and appearances.',
     command: 'export.claimsCsv',
     file: { title: 'Export claims', defaultName: 'claims.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  },
+  {
+    kind: 'claims-jsonld',
+    label: 'Claims (schema.org JSON-LD)',
+    hint: 'Every claim as a schema.org Claim, the vocabulary of fact-checkers: speaker, each appearance, the first one, and links to other claims.',
+    command: 'export.claimsJsonLd',
+    file: {
+      title: 'Export claims as JSON-LD',
+      defaultName: 'claims.jsonld',
+      filters: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }],
+    },
   },
   {
     kind: 'links',
@@ -82,7 +93,7 @@ export function ExportDialog({
   // Claims and memos files are offered once the library has some: before that they could hold no rows.
   const stats = useCommand('stats.get', {}).data;
   const empty = new Set<Kind>([
-    ...((stats?.claims ?? 0) > 0 ? [] : (['claims', 'links'] as const)),
+    ...((stats?.claims ?? 0) > 0 ? [] : (['claims', 'claims-jsonld', 'links'] as const)),
     ...((stats?.memos ?? 0) > 0 ? [] : (['memos'] as const)),
   ]);
   const kinds = KINDS.filter((k) => !empty.has(k.kind));
@@ -95,9 +106,11 @@ export function ExportDialog({
       const args =
         chosen.kind === 'passages'
           ? { layout, bom, ...(onlyShown && filter ? { filter } : {}) }
-          : chosen.kind === 'claims' || chosen.kind === 'links' || chosen.kind === 'memos'
-            ? { bom }
-            : {};
+          : chosen.kind === 'claims'
+            ? { layout, bom }
+            : chosen.kind === 'links' || chosen.kind === 'memos'
+              ? { bom }
+              : {};
       const where = await transport.saveExport(chosen.command, args as never, chosen.file);
       if (where === null) {
         setBusy(false);
@@ -143,6 +156,18 @@ export function ExportDialog({
               <select value={layout} onChange={(e) => setLayout(e.target.value as 'wide' | 'long')} aria-label="Layout">
                 <option value="wide">Wide: one row per passage, tags joined by “; ”</option>
                 <option value="long">Long: one row per passage and tag</option>
+              </select>
+            </label>
+          </fieldset>
+        ) : null}
+        {chosen.kind === 'claims' ? (
+          <fieldset className="export-options">
+            <legend>Claims</legend>
+            <label>
+              Layout{' '}
+              <select value={layout} onChange={(e) => setLayout(e.target.value as 'wide' | 'long')} aria-label="Layout">
+                <option value="wide">Wide: one row per claim</option>
+                <option value="long">Long: one row per appearance</option>
               </select>
             </label>
           </fieldset>

@@ -110,6 +110,21 @@ export const ACTIONS = [
   },
   { id: 'clear-selection', label: 'Clear the selection', keys: ['Escape'], scope: 'reader' },
   { id: 'article-memo', label: 'Memo on the article…', menuLabel: 'Article Memo…', keys: ['M'], scope: 'reader' },
+  {
+    id: 'make-claim',
+    label: 'Make a claim from the selection or the selected passage…',
+    menuLabel: 'Make Claim…',
+    keys: ['C'],
+    scope: 'reader',
+  },
+  {
+    id: 'add-to-claim',
+    label: 'Add the selection or the selected passage to a claim…',
+    menuLabel: 'Add to Claim…',
+    keys: ['A'],
+    scope: 'reader',
+  },
+  { id: 'toggle-candidates', label: 'Show or hide candidate claims', menuLabel: 'Candidate Claims', keys: ['Alt+C'], scope: 'reader' },
 
   // The codebook: the focused tag.
   { id: 'tag-new', label: 'New tag…', menuLabel: 'New Tag…', keys: [], scope: 'app' },
@@ -211,6 +226,10 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
       'tag-last',
       'note',
       'article-memo',
+      'separator',
+      'make-claim',
+      'add-to-claim',
+      'toggle-candidates',
       'separator',
       'next-passage',
       'previous-passage',

@@ -62,6 +62,12 @@ export interface ClaimFields {
   note: string;
 }
 
+/** What a new claim starts with, read from the selected text and the attribution around it. */
+export interface ClaimPrefill extends Omit<ClaimFields, 'note'> {
+  /** The stance of its first appearance: `attributes` when a speaker was found. */
+  stance: Stance;
+}
+
 export interface Claim extends ClaimFields {
   id: number;
   uid: string;

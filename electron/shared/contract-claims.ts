@@ -25,6 +25,14 @@ const placed = <
 ): boolean => (value.passageId !== undefined) !== (value.articleId !== undefined && value.start !== undefined && value.end !== undefined);
 const PLACE_MESSAGE = 'give either passageId, or articleId with start and end';
 
+/** A claim's figure as the analyst corrected it; absent fields come from the statement. */
+const figure = {
+  value: z.number().finite().nullable().optional(),
+  unit: z.string().max(100).nullable().optional(),
+  counted: z.string().max(200).nullable().optional(),
+  qualifier: z.string().max(100).nullable().optional(),
+};
+
 export const claimArgs = {
   list: z.strictObject({
     text: z.string().max(1000).optional(),
@@ -60,17 +68,19 @@ export const claimArgs = {
       speaker: speaker.optional(),
       stance: stance.optional(),
       note: z.string().max(100_000).optional(),
+      ...figure,
     })
     .refine(placed, PLACE_MESSAGE),
+  /** What Make claim's dialog starts with for a selection or a passage (nothing is written). */
+  prefill: z.strictObject({ ...place }).refine(placed, PLACE_MESSAGE),
+  /** Hides a candidate claim from the reader's marks, by its place in the article. */
+  dismissCandidate: z.strictObject({ articleId: id, start: offset, end: offset }),
   update: z.strictObject({
     id,
     statement: z.string().trim().min(1, 'a claim needs a statement').max(10_000).optional(),
     kind: kind.optional(),
     speaker: speaker.optional(),
-    value: z.number().finite().nullable().optional(),
-    unit: z.string().max(100).nullable().optional(),
-    counted: z.string().max(200).nullable().optional(),
-    qualifier: z.string().max(100).nullable().optional(),
+    ...figure,
     note: z.string().max(100_000).optional(),
   }),
   delete: z.strictObject({ id }),

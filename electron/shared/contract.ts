@@ -32,7 +32,17 @@ import type {
   QdpxImportReport,
 } from './types';
 import type { ActionId } from './actions';
-import type { Claim, ClaimCandidate, ClaimContext, ClaimFacets, ClaimGraph, ClaimLink, ClaimPage, RelatedSuggestion } from './claims';
+import type {
+  Claim,
+  ClaimCandidate,
+  ClaimContext,
+  ClaimFacets,
+  ClaimGraph,
+  ClaimLink,
+  ClaimPage,
+  ClaimPrefill,
+  RelatedSuggestion,
+} from './claims';
 import { claimArgs } from './contract-claims';
 import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
@@ -268,7 +278,10 @@ export const commands = {
   /** Each appearance's sentence around its quote, and the figure it states. */
   'claims.contexts': command<ClaimContext[]>()(claimArgs.get),
   'claims.graph': command<ClaimGraph>()(claimArgs.graph),
+  /** The candidates the reader marks: dismissed ones and those already made claims of left out. */
   'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
+  'claims.prefill': command<ClaimPrefill>()(claimArgs.prefill),
+  'claims.dismissCandidate': command<{ dismissed: true }>()(claimArgs.dismissCandidate),
   'claims.create': command<Claim>()(claimArgs.create),
   'claims.update': command<Claim>()(claimArgs.update),
   'claims.delete': command<{ deleted: number }>()(claimArgs.delete),

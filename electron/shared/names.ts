@@ -59,6 +59,8 @@ export const COMMAND_NAMES = [
   'claims.contexts',
   'claims.graph',
   'claims.candidates',
+  'claims.prefill',
+  'claims.dismissCandidate',
   'claims.create',
   'claims.update',
   'claims.delete',

@@ -51,6 +51,7 @@ const NOT_CACHED: CommandName[] = [
   'claims.unlink',
   'claims.accept',
   'claims.reject',
+  'claims.dismissCandidate',
   'edit.undo',
   'edit.redo',
 ];

@@ -13,6 +13,7 @@ export const KEYS = {
   claims: ['id'],
   claim_links: ['id'],
   claim_rejections: ['id'],
+  candidate_dismissals: ['id'],
   memos: ['id'],
   library_meta: ['key'],
 } as const;

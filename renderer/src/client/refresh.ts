@@ -45,6 +45,8 @@ export const STALE_AFTER = {
   'claims.graph': ['claims', 'articles', 'passages'],
   'claims.related': ['claims', 'articles'],
   'claims.candidates': ['claims', 'articles', 'passages'],
+  // Read from the article's text alone.
+  'claims.prefill': ['articles'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

@@ -10,6 +10,8 @@ import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { MemoDialog } from '../components/memos/MemoDialog';
 import { notify } from '../components/Notices';
 import { citation } from './citation';
+import { useCandidateMarks } from './claims/useCandidateMarks';
+import { useReaderClaims } from './claims/useReaderClaims';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
 import { FloatingTagPicker } from './FloatingTagPicker';
@@ -18,12 +20,13 @@ import { OrphanList, ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleModel } from './useArticleModel';
-import { temporaryPassage, useSavingPassages } from './useSavingPassages';
+import { useSavingPassages } from './useSavingPassages';
+import { usePassageWrites, type TagChoice } from './usePassageWrites';
 import { useCaretMode } from './useCaretMode';
 import { HitBar } from './HitBar';
 import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
-import { rememberTag, useQuickTags } from './useQuickTags';
+import { useQuickTags } from './useQuickTags';
 import { useTextSelection, type Floating } from './useTextSelection';
 
 interface Props {
@@ -42,11 +45,10 @@ interface Props {
 /** While loading: the same empty list every render (the model rebuilds when its inputs change). */
 const NO_TAGS: Tag[] = [];
 
-type TagChoice = { tagId: number } | { createPath: string };
-
 /**
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
- * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
+ * (Tag, Note, Make claim, Add to claim, Copy with citation), the quick tag picker, the passage
+ * inspector, and candidate claims marked in the margin.
  */
 export function ArticleReader({ article, focusPassageId, searchQuery = null, side, onError, onOpenArticle }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
@@ -73,7 +75,11 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
-  const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
+  const candidates = useCandidateMarks(article, body, model);
+  const { mounted, mountThrough: mountBlock } = useProgressiveMount(
+    model.blocks.length,
+    passagesQuery.data !== undefined && !candidates.loading,
+  );
   const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
   const blockOf = useCallback(
     (offset: number) =>
@@ -119,43 +125,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     if (focusTarget !== null) body.current?.querySelector(`mark[data-passages~="${focusTarget}"]`)?.scrollIntoView({ block: 'center' });
   }, [focusTarget]);
 
-  /**
-   * Creates the passage at once in the view (optimistically), then in the library: a tag still to
-   * be created is made first, so the highlight shows before either answer (] right after Enter).
-   */
-  const createPassage = async (range: TextRange, tag: TagChoice | null, note?: string): Promise<Passage> => {
-    const temporary = temporaryPassage({
-      uid: '',
-      articleId: article.id,
-      start: range.start,
-      end: range.end,
-      exact: article.text.slice(range.start, range.end),
-      prefix: '',
-      suffix: '',
-      note: note ?? '',
-      anchor: 'exact',
-      tagIds: tag && 'tagId' in tag ? [tag.tagId] : [],
-      claimIds: [],
-    });
-    const created = await save(temporary, async () => {
-      const tagIds = tag ? [await resolveTag(tag)] : [];
-      return call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
-    });
-    // Selected while it was being saved (] right after tagging): it stays selected under its real id.
-    setSelected((current) => (current === temporary.id ? created.id : current));
-    return created;
-  };
-
-  const resolveTag = async (choice: TagChoice): Promise<number> => {
-    const tagId = 'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
-    rememberTag(tagId);
-    return tagId;
-  };
-
-  const applyTag = async (passageId: number, choice: TagChoice) => {
-    const tagId = await resolveTag(choice);
-    await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
-  };
+  const { createPassage, applyTag } = usePassageWrites({ article, save, savedId, setSelected });
 
   const isSelected = (range: TextRange) => selected !== null && selected.start === range.start && selected.end === range.end;
 
@@ -252,6 +222,18 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     }
   };
 
+  const claims = useReaderClaims({
+    article,
+    liveRange: () => liveSelection()?.range ?? null,
+    selected,
+    savedId,
+    onDone: (range, passageId) => {
+      if (range) clearSelectionOf(range);
+      setSelectedId(passageId);
+    },
+    onError,
+  });
+
   const hasPassages = () => model.ordered.length > 0;
   // Actions read the selection as the page has it now (liveSelection): the toolbar's state follows
   // it a frame late, and a key pressed right after the last Shift+→, or a command run from the
@@ -279,6 +261,8 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     'previous-hit': { enabled: () => hits.count > 0, run: hits.previous },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'article-memo': { run: () => setEditing('memo') },
+    ...claims.bindings,
+    'toggle-candidates': { run: candidates.toggle },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
       run: () => {
@@ -311,7 +295,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
-        <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} />
+        <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} candidates={candidates} />
         <HitBar hits={hits} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
@@ -322,11 +306,13 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
             model={model}
             mounted={mounted}
             loading={
-              passagesQuery.data !== undefined
-                ? null
-                : passagesQuery.isError
-                  ? `Passages could not be loaded: ${passagesQuery.error.message}`
-                  : 'Loading passages…'
+              passagesQuery.isError
+                ? `Passages could not be loaded: ${passagesQuery.error.message}`
+                : passagesQuery.data === undefined
+                  ? 'Loading passages…'
+                  : candidates.loading
+                    ? 'Finding candidate claims…'
+                    : null
             }
             selectedId={selectedId}
             selectedBlocks={selectedBlocks}
@@ -335,9 +321,18 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
             onCaretBlur={() => setCaret(false)}
             onSelectPassage={selectPassage}
             onClick={onClickText}
+            candidates={candidates.byBlock}
+            onCandidate={claims.onCandidate}
           />
           {floating && !picker ? (
-            <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
+            <SelectionToolbar
+              at={floating}
+              onTag={tagSelection}
+              onNote={noteSelection}
+              onMakeClaim={claims.bindings['make-claim'].run}
+              onAddToClaim={claims.bindings['add-to-claim'].run}
+              onCopyCitation={() => void copyCitation()}
+            />
           ) : null}
           {picker ? (
             <FloatingTagPicker
@@ -374,11 +369,13 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
             savedId={savedId}
             onDeleted={() => setSelectedId(null)}
             onError={onError}
+            onClaim={claims.forPassage}
           />
         ) : (
           side
         )}
       </div>
+      {claims.dialog}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
       {editing === 'memo' ? <MemoDialog articleId={article.id} about={article.title} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (

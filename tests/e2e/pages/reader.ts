@@ -35,6 +35,16 @@ export class Reader {
     return this.marks.filter({ hasText: text });
   }
 
+  /** Highlights of passages that are appearances of a claim (marked apart from the others). */
+  get claimMarks(): Locator {
+    return this.marks.and(this.page.locator('.claim'));
+  }
+
+  /** A candidate claim's mark in the margin (with its Make claim and Dismiss buttons), by the start of its sentence. */
+  candidate(textStart: string): Locator {
+    return this.article.getByRole('group', { name: new RegExp(`^Candidate claim: ${literal(textStart)}`) });
+  }
+
   /** A passage's entry in the margin, by the start of its quote. */
   marginEntry(quoteStart: string): Locator {
     return this.article.getByRole('button', { name: new RegExp(`^Passage: ${literal(quoteStart)}`) });

@@ -276,7 +276,8 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
   const onClickText = (event: React.MouseEvent) => {
-    if (window.getSelection()?.isCollapsed === false) return;
+    // A control in the text (a margin note, a candidate's Make claim) acts itself: its click must not deselect.
+    if (window.getSelection()?.isCollapsed === false || (event.target as HTMLElement).closest('button, a')) return;
     const mark = (event.target as HTMLElement).closest('mark');
     const ids = mark?.getAttribute('data-passages')?.split(' ').map(Number) ?? [];
     if (ids.length === 0) {

@@ -135,10 +135,13 @@ export const HighlightedBlock = memo(
                 type="button"
                 className={`marginal${passage.id === selectedId ? ' selected' : ''}`}
                 style={{ borderLeftColor: colors.get(passage.id) }}
-                aria-label={`Passage: ${preview(passage.exact, 60)}${names.length ? ` — tags: ${names.map((t) => t.path).join(', ')}` : ' — no tags'}${passage.note ? ` — note: ${preview(passage.note, 60)}` : ''}${claims ? ` — ${plural(claims, 'claim')}` : ''}`}
                 aria-pressed={passage.id === selectedId}
                 onClick={() => onSelectPassage(passage.id)}
               >
+                {/* The name leads with what the chips leave out (the words, whole tag paths) and then says what is shown. */}
+                <span className="visually-hidden">
+                  {`Passage: ${preview(passage.exact, 60)}${names.length ? ` — tags: ${names.map((t) => t.path).join(', ')}` : ''} — `}
+                </span>
                 {names.length ? (
                   <span className="marginal-tags">
                     {names.map((tag) => (

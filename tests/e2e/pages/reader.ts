@@ -50,9 +50,9 @@ export class Reader {
     return this.article.getByRole('button', { name: new RegExp(`^Passage: ${literal(quoteStart)}`) });
   }
 
-  /** A margin entry that shows this note. */
+  /** A margin entry that shows this note (its name: the passage, its tag paths, then what it shows). */
   marginNote(noteStart: string): Locator {
-    return this.article.getByRole('button', { name: new RegExp(`note: ${literal(noteStart)}`) });
+    return this.article.getByRole('button', { name: new RegExp(`^Passage: .* — .*${literal(noteStart)}`) });
   }
 
   /** Drags the mouse over a phrase of the article, as a person selects text. */

@@ -24,6 +24,7 @@ import { getPassage, passagesForArticle } from './passages/queries';
 import { articleHits, search, searchPage } from './search/query';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { MarginaliaError } from './errors';
 import type { Session } from './session';
 import { stats } from './stats';
@@ -129,6 +130,7 @@ export const handlers: Handlers = {
   },
 
   ...claimHandlers,
+  ...overviewHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

@@ -124,6 +124,27 @@ const COMMANDS: Record<string, Command> = {
     },
     load: async () => (await import('./cli-claims')).claimsCommand,
   },
+  overview: {
+    usage:
+      'marginalia overview --chart NAME [--library FILE] [--format csv|svg] [--out FILE] [--bucket day|week|month] [--measure count|share]\n' +
+      '       [--tag PATH]... [--outlet NAME]... [--from DATE] [--to DATE] [--no-bom]\n' +
+      '       NAME: articles-over-time, tags-by-outlet, tags-by-month, tag-cooccurrence, claim-timeline, coverage',
+    summary: 'A chart of the Overview: its data as CSV (one row per mark, with count and share) or the chart as SVG',
+    options: {
+      ...LIBRARY_OPTION,
+      chart: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      bucket: { type: 'string' },
+      measure: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      outlet: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'no-bom': { type: 'boolean' },
+    },
+    load: async () => (await import('./cli-overview')).overviewCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N]',
     summary: 'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open)',

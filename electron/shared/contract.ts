@@ -44,6 +44,8 @@ import type {
   RelatedSuggestion,
 } from './claims';
 import { claimArgs } from './contract-claims';
+import { overviewArgs } from './contract-overview';
+import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
@@ -296,6 +298,15 @@ export const commands = {
   /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
   'claims.accept': command<Claim>()(claimArgs.accept),
   'claims.reject': command<{ rejected: true }>()(claimArgs.reject),
+
+  'overview.articlesOverTime': command<ArticlesOverTime>()(overviewArgs.articlesOverTime),
+  'overview.tagsByOutlet': command<TagsByOutlet>()(overviewArgs.chart),
+  'overview.tagsByMonth': command<TagsByMonth>()(overviewArgs.chart),
+  'overview.tagCooccurrence': command<TagCooccurrence>()(overviewArgs.chart),
+  'overview.claimTimeline': command<ClaimTimeline>()(overviewArgs.chart),
+  'overview.coverage': command<Coverage>()(overviewArgs.chart),
+  /** The articles behind a clicked mark of a chart. */
+  'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

@@ -47,6 +47,14 @@ export const STALE_AFTER = {
   'claims.candidates': ['claims', 'articles', 'passages'],
   // Read from the article's text alone.
   'claims.prefill': ['articles'],
+  // Charts count articles by outlet and date, passages by tag (tag paths label them), claims' appearances.
+  'overview.articlesOverTime': ['articles', 'passages', 'tags'],
+  'overview.tagsByOutlet': ['articles', 'passages', 'tags'],
+  'overview.tagsByMonth': ['articles', 'passages', 'tags'],
+  'overview.tagCooccurrence': ['articles', 'passages', 'tags'],
+  'overview.claimTimeline': ['claims', 'articles', 'passages', 'tags'],
+  'overview.coverage': ['articles', 'passages', 'tags'],
+  'overview.drill': ['claims', 'articles', 'passages', 'tags'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

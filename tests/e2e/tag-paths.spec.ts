@@ -1,8 +1,64 @@
+import type { Locator } from '@playwright/test';
 import { TASS } from '../fixtures/tass';
 import { expect, test } from './fixtures';
+import { checkScreen } from './screens';
 import { importTass } from './seed';
 
 test.use({ viewport: { width: 1024, height: 700 } });
+
+const SHORT = 'Syria / Refugees';
+const LONG = 'Middle East and North Africa / Syrian Arab Republic / Humanitarian situation / Returnees';
+
+/** Whether the element's text is cut (wider than its box by more than a rounded pixel). */
+const cut = (locator: Locator) => locator.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+
+/** The chip's own name and its parents, as separate parts of what it shows. */
+const parts = (chip: Locator) => ({ parents: chip.locator('.chip-parents'), leaf: chip.locator('.chip-leaf') });
+
+test('margin and table chips show the tag’s path where it fits, cut its parents first where not, and the whole path on hover', async ({
+  app: page,
+  host,
+  library,
+  reader,
+  passages,
+}) => {
+  const tass = await importTass(host);
+  await tass.mark(TASS.phrases.refugeesRemain, { tags: [SHORT] });
+  await tass.mark(TASS.phrases.returned, { tags: [LONG] });
+  await page.reload();
+  await library.open(TASS.title);
+
+  // The margin: the short path is shown whole; the long one keeps "Returnees" whole and cuts its parents.
+  const short = reader.marginEntry(TASS.phrases.refugeesRemain).getByTitle(SHORT, { exact: true });
+  await expect(short).toHaveText(SHORT);
+  expect(await cut(parts(short).parents)).toBe(false);
+  expect(await cut(parts(short).leaf)).toBe(false);
+  const long = reader.marginEntry(TASS.phrases.returned).getByTitle(LONG, { exact: true });
+  await expect(long).toHaveText(LONG);
+  expect(await cut(parts(long).parents)).toBe(true);
+  expect(await cut(parts(long).leaf)).toBe(false);
+  await expect(parts(long).leaf).toBeVisible();
+  // Within its margin entry, never past it.
+  const entry = (await reader.marginEntry(TASS.phrases.returned).boundingBox())!;
+  const chip = (await long.boundingBox())!;
+  expect(chip.x + chip.width).toBeLessThanOrEqual(entry.x + entry.width);
+  await long.hover();
+  await expect(long).toHaveAttribute('title', LONG);
+  await checkScreen(page, 'tag-paths-margin');
+
+  // The Passages table: the same chips in the Tags column.
+  await passages.open();
+  await expect(passages.rows).toHaveCount(2);
+  const shortCell = passages.rowsTagged(SHORT).getByTitle(SHORT, { exact: true });
+  await expect(shortCell).toHaveText(SHORT);
+  expect(await cut(parts(shortCell).parents)).toBe(false);
+  const longCell = passages.rowsTagged(LONG).getByTitle(LONG, { exact: true });
+  expect(await cut(parts(longCell).leaf)).toBe(false);
+  await expect(parts(longCell).leaf).toBeVisible();
+  await longCell.hover();
+  await expect(longCell).toHaveAttribute('title', LONG);
+  await checkScreen(page, 'tag-paths-table');
+});
 
 test('a parent tag shows its own counts and, beside them, the counts with its child tags', async ({
   app: page,

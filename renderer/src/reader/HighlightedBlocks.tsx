@@ -1,5 +1,6 @@
 import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Passage, Tag } from '../../../electron/shared/types';
+import { TagChip } from '../components/TagChip';
 import { segmentBlocks, type Segment } from './segments';
 
 export interface BlockModel {
@@ -130,10 +131,7 @@ export const HighlightedBlock = memo(
                 {names.length ? (
                   <span className="marginal-tags">
                     {names.map((tag) => (
-                      <span key={tag.id} className="chip">
-                        <span className="swatch" style={{ background: tag.color }} />
-                        {tag.name}
-                      </span>
+                      <TagChip key={tag.id} className="chip" path={tag.path} color={tag.color} />
                     ))}
                   </span>
                 ) : (

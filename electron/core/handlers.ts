@@ -31,6 +31,7 @@ import { createTag } from './tags/create';
 import { exportCodebook, importCodebook } from './tags/csv';
 import { deleteTag, moveTag, updateTag } from './tags/edits';
 import { mergeTags } from './tags/merge';
+import { pinTag } from './tags/pins';
 import { listTags, tagUsage } from './tags/queries';
 
 /** What a command runs against: the open library session and the host's shared services. */
@@ -88,6 +89,7 @@ export const handlers: Handlers = {
   'tags.merge': ({ session }, { sourceId, targetId }) =>
     session.apply(() => mergeTags(session.lib.db, session.lib.clock, sourceId, targetId)),
   'tags.delete': ({ session }, { id }) => session.apply(() => deleteTag(session.lib.db, id)),
+  'tags.pin': ({ session }, { id, slot }) => session.apply(() => pinTag(session.lib.db, id, slot)),
   'tags.usage': ({ session }, { id }) => tagUsage(session.lib.db, id),
   'tags.exportCsv': ({ session }) => ({ csv: exportCodebook(session.lib.db) }),
   'tags.importCsv': ({ session }, { csv }) => session.apply(() => importCodebook(session.lib.db, session.lib.clock, csv)),

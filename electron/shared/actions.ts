@@ -9,9 +9,9 @@ import { chordIdentity, type Platform } from './keys';
 /**
  * Where an action's keys work. `app`: anywhere outside a dialog. The others are focus contexts,
  * one at a time: the reader (its text, its side column, or a selection in its text), the codebook
- * tree, the passages grid.
+ * tree, the passages grid, the claims table, a claim's page.
  */
-export type ActionScope = 'app' | 'reader' | 'codebook' | 'passages';
+export type ActionScope = 'app' | 'reader' | 'codebook' | 'passages' | 'claims' | 'claim';
 
 export interface ActionDeclaration {
   id: string;
@@ -26,7 +26,27 @@ export interface ActionDeclaration {
   inTextFields?: boolean;
   /** In the desktop app's menu, the main process carries it out (native dialogs, libraries). */
   main?: boolean;
+  /** One of a row of actions that differ only by their number key: the shortcuts sheet shows the row as one line. */
+  series?: { id: string; label: string };
 }
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** Coding at speed: in the reader, 1–9 apply the tags pinned to them; in the codebook, Shift+1–9 pin the focused tag. */
+const PINNED = DIGITS.map((n) => ({
+  id: `tag-pinned-${n}` as const,
+  label: `Apply the tag pinned to ${n}`,
+  keys: [n],
+  scope: 'reader' as const,
+  series: { id: 'tag-pinned', label: 'Apply the tag pinned to that number' },
+}));
+const PINNING = DIGITS.map((n) => ({
+  id: `tag-pin-${n}` as const,
+  label: `Pin the tag to ${n}`,
+  keys: [`Shift+${n}`],
+  scope: 'codebook' as const,
+  series: { id: 'tag-pin', label: 'Pin the tag to that number (again: unpin it)' },
+}));
 
 export const ACTIONS = [
   // Libraries and files (the desktop app's File menu; main opens the native dialogs).
@@ -44,6 +64,16 @@ export const ACTIONS = [
 
   // Finding and moving around.
   { id: 'search', label: 'Search everything…', menuLabel: 'Search Everything…', keys: ['Mod+K'], scope: 'app', inTextFields: true },
+  // The hits of the search the reader was opened from (Ctrl+K or the article filter); also from the filter box.
+  { id: 'next-hit', label: 'Next search hit in the article', menuLabel: 'Next Hit', keys: ['F3'], scope: 'app', inTextFields: true },
+  {
+    id: 'previous-hit',
+    label: 'Previous search hit in the article',
+    menuLabel: 'Previous Hit',
+    keys: ['Shift+F3'],
+    scope: 'app',
+    inTextFields: true,
+  },
   {
     id: 'command-palette',
     label: 'Command palette…',
@@ -54,12 +84,21 @@ export const ACTIONS = [
   },
   { id: 'view-reader', label: 'Show the reader', menuLabel: 'Reader', keys: ['Mod+Alt+1'], scope: 'app' },
   { id: 'view-passages', label: 'Show all passages', menuLabel: 'Passages', keys: ['Mod+Alt+2'], scope: 'app' },
+  { id: 'view-claims', label: 'Show the claims', menuLabel: 'Claims', keys: ['Mod+Alt+3'], scope: 'app' },
   { id: 'shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', keys: ['?', 'Mod+/'], scope: 'app' },
 
   // The reader: the selection or the selected passage.
   { id: 'caret-mode', label: 'Caret in the text, to select with Shift+arrows', keys: ['F7'], scope: 'reader' },
   { id: 'tag', label: 'Tag the selection or the selected passage', menuLabel: 'Tag Selection…', keys: ['T'], scope: 'reader' },
   { id: 'note', label: 'Note on the selection or the selected passage', menuLabel: 'Note on Selection', keys: ['N'], scope: 'reader' },
+  {
+    id: 'tag-last',
+    label: 'Apply the last tag used to the selection or the selected passage',
+    menuLabel: 'Apply Last Tag',
+    keys: ['R'],
+    scope: 'reader',
+  },
+  ...PINNED,
   { id: 'next-passage', label: 'Next passage', keys: [']', 'Alt+ArrowDown'], scope: 'reader' },
   { id: 'previous-passage', label: 'Previous passage', keys: ['[', 'Alt+ArrowUp'], scope: 'reader' },
   {
@@ -71,6 +110,21 @@ export const ACTIONS = [
   },
   { id: 'clear-selection', label: 'Clear the selection', keys: ['Escape'], scope: 'reader' },
   { id: 'article-memo', label: 'Memo on the article…', menuLabel: 'Article Memo…', keys: ['M'], scope: 'reader' },
+  {
+    id: 'make-claim',
+    label: 'Make a claim from the selection or the selected passage…',
+    menuLabel: 'Make Claim…',
+    keys: ['C'],
+    scope: 'reader',
+  },
+  {
+    id: 'add-to-claim',
+    label: 'Add the selection or the selected passage to a claim…',
+    menuLabel: 'Add to Claim…',
+    keys: ['A'],
+    scope: 'reader',
+  },
+  { id: 'toggle-candidates', label: 'Show or hide candidate claims', menuLabel: 'Candidate Claims', keys: ['Alt+C'], scope: 'reader' },
 
   // The codebook: the focused tag.
   { id: 'tag-new', label: 'New tag…', menuLabel: 'New Tag…', keys: [], scope: 'app' },
@@ -80,9 +134,15 @@ export const ACTIONS = [
   { id: 'tag-move-down', label: 'Move the tag down', keys: ['Alt+ArrowDown'], scope: 'codebook' },
   { id: 'tag-delete', label: 'Delete the tag…', keys: ['Delete'], scope: 'codebook' },
   { id: 'tag-menu', label: 'The tag’s actions menu', keys: ['Shift+F10', 'ContextMenu'], scope: 'codebook' },
+  ...PINNING,
 
   // The passages grid: the focused row.
   { id: 'open-passage', label: 'Open the passage in the reader', keys: ['Enter'], scope: 'passages' },
+
+  // The claims table: the focused row; a claim's page.
+  { id: 'open-claim', label: 'Open the claim', keys: ['Enter'], scope: 'claims' },
+  { id: 'claim-link', label: 'Link the claim to another…', menuLabel: 'Link Claim…', keys: ['L'], scope: 'claim' },
+  { id: 'claims-back', label: 'Back to all claims', keys: ['Alt+ArrowLeft'], scope: 'claim' },
 ] as const satisfies readonly ActionDeclaration[];
 
 export type ActionId = (typeof ACTIONS)[number]['id'];
@@ -142,8 +202,11 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
     items: [
       'view-reader',
       'view-passages',
+      'view-claims',
       'separator',
       'search',
+      'next-hit',
+      'previous-hit',
       'command-palette',
       'shortcuts',
       'separator',
@@ -160,8 +223,13 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
     label: '&Passage',
     items: [
       'tag',
+      'tag-last',
       'note',
       'article-memo',
+      'separator',
+      'make-claim',
+      'add-to-claim',
+      'toggle-candidates',
       'separator',
       'next-passage',
       'previous-passage',

@@ -62,6 +62,12 @@ export interface ClaimFields {
   note: string;
 }
 
+/** What a new claim starts with, read from the selected text and the attribution around it. */
+export interface ClaimPrefill extends Omit<ClaimFields, 'note'> {
+  /** The stance of its first appearance: `attributes` when a speaker was found. */
+  stance: Stance;
+}
+
 export interface Claim extends ClaimFields {
   id: number;
   uid: string;
@@ -86,6 +92,40 @@ export interface ClaimSummary {
   links: number;
 }
 
+export const CLAIM_SORT_COLUMNS = [
+  'statement',
+  'kind',
+  'speaker',
+  'appearances',
+  'outlets',
+  'firstSeen',
+  'lastSeen',
+  'links',
+  'created',
+] as const;
+export type ClaimSortColumn = (typeof CLAIM_SORT_COLUMNS)[number];
+
+/** What the Claims view asks for: filters (all optional, combined), a sort and a window. */
+export interface ClaimListQuery {
+  text?: string | undefined;
+  kind?: ClaimKind | undefined;
+  speaker?: string | undefined;
+  /** Outlet, dates (partial ISO bounds, inclusive) and tag (with its children) hold for one appearance. */
+  outlet?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  tagId?: number | undefined;
+  sort?: { column: ClaimSortColumn; direction: 'asc' | 'desc' } | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** The values the Claims view's filters offer, with how many claims have each. */
+export interface ClaimFacets {
+  speakers: Array<{ name: string; claims: number }>;
+  outlets: Array<{ name: string; claims: number }>;
+}
+
 export interface ClaimPage {
   items: ClaimSummary[];
   total: number;
@@ -107,4 +147,43 @@ export interface RelatedItem {
   tier: 'strong' | 'weak';
   score: number;
   reasons: string[];
+}
+
+/** A suggestion as the claim's page shows it: with the article a suggested sentence is in. */
+export interface RelatedSuggestion extends RelatedItem {
+  articleTitle: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+/** An appearance in its sentence: the text before and after its quote, and the figure it states. */
+export interface ClaimContext {
+  appearanceId: number;
+  before: string;
+  after: string;
+  figure: { text: string; value: number; unit: string | null; qualifier: string | null } | null;
+}
+
+export interface ClaimGraphNode {
+  id: number;
+  statement: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  appearances: number;
+  firstSeen: string | null;
+}
+
+export interface ClaimGraphEdge {
+  id: number;
+  from: number;
+  to: number;
+  relation: Relation;
+  note: string;
+}
+
+/** Claims and their confirmed links; `total` counts the claims that matched before the limit. */
+export interface ClaimGraph {
+  nodes: ClaimGraphNode[];
+  edges: ClaimGraphEdge[];
+  total: number;
 }

@@ -1,6 +1,7 @@
 /** Argument schemas of the claims commands (the contract table in contract.ts uses them). */
 import { z } from 'zod';
-import { CLAIM_KINDS, RELATIONS, STANCES } from './claims';
+import { filterDate } from './filter-date';
+import { CLAIM_KINDS, CLAIM_SORT_COLUMNS, RELATIONS, STANCES } from './claims';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -24,12 +25,38 @@ const placed = <
 ): boolean => (value.passageId !== undefined) !== (value.articleId !== undefined && value.start !== undefined && value.end !== undefined);
 const PLACE_MESSAGE = 'give either passageId, or articleId with start and end';
 
+/** A claim's figure as the analyst corrected it; absent fields come from the statement. */
+const figure = {
+  value: z.number().finite().nullable().optional(),
+  unit: z.string().max(100).nullable().optional(),
+  counted: z.string().max(200).nullable().optional(),
+  qualifier: z.string().max(100).nullable().optional(),
+};
+
 export const claimArgs = {
   list: z.strictObject({
     text: z.string().max(1000).optional(),
     kind: kind.optional(),
+    speaker: z.string().max(500).optional(),
+    outlet: z.string().max(500).optional(),
+    from: filterDate.optional(),
+    to: filterDate.optional(),
+    tagId: id.optional(),
+    sort: z.strictObject({ column: z.enum(CLAIM_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
     offset: offset.optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  facets: z.strictObject({}),
+  /** A claim's neighbourhood (claimId, within depth links), or the whole library's linked claims. */
+  graph: z.strictObject({
+    claimId: id.optional(),
+    depth: z.number().int().min(1).max(3).optional(),
+    tagId: id.optional(),
+    outlet: z.string().max(500).optional(),
+    from: filterDate.optional(),
+    to: filterDate.optional(),
+    relations: z.array(relation).max(RELATIONS.length).optional(),
+    limit: z.number().int().min(1).max(2000).optional(),
   }),
   get: z.strictObject({ id }),
   candidates: z.strictObject({ articleId: id }),
@@ -41,17 +68,19 @@ export const claimArgs = {
       speaker: speaker.optional(),
       stance: stance.optional(),
       note: z.string().max(100_000).optional(),
+      ...figure,
     })
     .refine(placed, PLACE_MESSAGE),
+  /** What Make claim's dialog starts with for a selection or a passage (nothing is written). */
+  prefill: z.strictObject({ ...place }).refine(placed, PLACE_MESSAGE),
+  /** Hides a candidate claim from the reader's marks, by its place in the article. */
+  dismissCandidate: z.strictObject({ articleId: id, start: offset, end: offset }),
   update: z.strictObject({
     id,
     statement: z.string().trim().min(1, 'a claim needs a statement').max(10_000).optional(),
     kind: kind.optional(),
     speaker: speaker.optional(),
-    value: z.number().finite().nullable().optional(),
-    unit: z.string().max(100).nullable().optional(),
-    counted: z.string().max(200).nullable().optional(),
-    qualifier: z.string().max(100).nullable().optional(),
+    ...figure,
     note: z.string().max(100_000).optional(),
   }),
   delete: z.strictObject({ id }),

@@ -32,9 +32,21 @@ import type {
   QdpxImportReport,
 } from './types';
 import type { ActionId } from './actions';
-import type { Claim, ClaimCandidate, ClaimLink, ClaimPage, RelatedItem } from './claims';
+import type {
+  Claim,
+  ClaimCandidate,
+  ClaimContext,
+  ClaimFacets,
+  ClaimGraph,
+  ClaimLink,
+  ClaimPage,
+  ClaimPrefill,
+  RelatedSuggestion,
+} from './claims';
 import { claimArgs } from './contract-claims';
+import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
+import { PIN_SLOTS } from './types';
 
 export { splitName } from './names';
 
@@ -64,8 +76,6 @@ const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e
 
 /** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
-/** A date range bound in the passages filter: a year, a month or a day. */
-const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');
 /** The article list's filter (outlets and a date range), also part of the Passages view's. */
 const articleFields = {
   outlets: z.array(text(500)).max(10_000).optional(),
@@ -146,6 +156,8 @@ export const commands = {
     z.strictObject({
       query: text(1000).refine((q) => q.trim() !== '', 'type words to search for'),
       articleIds: z.array(id).min(1).max(1_000_000).optional(),
+      /** Left out of "all it matches" (the user unticked them). */
+      exceptArticleIds: z.array(id).max(1_000_000).optional(),
       unit: z.enum(['sentence', 'paragraph']),
       tagId: id,
       jobId: z.string().min(1).max(100),
@@ -192,6 +204,8 @@ export const commands = {
   'tags.move': command<Tag>()(z.strictObject({ id, parentId: id.nullable(), position: z.number().int().min(0).optional() })),
   'tags.merge': command<Tag>()(z.strictObject({ sourceId: id, targetId: id })),
   'tags.delete': command<{ passagesTouched: number }>()(z.strictObject({ id })),
+  /** Pins a tag to a number key (slot 1–9; omitted: the first free one), or unpins it (slot null). */
+  'tags.pin': command<{ pin: number | null }>()(z.strictObject({ id, slot: z.number().int().min(1).max(PIN_SLOTS).nullable().optional() })),
   'tags.usage': command<TagUsage>()(z.strictObject({ id })),
   'tags.exportCsv': command<{ csv: string }>()(none),
   'tags.importCsv': command<{ created: number; updated: number }>()(z.strictObject({ csv: z.string().max(20_000_000) })),
@@ -260,7 +274,14 @@ export const commands = {
 
   'claims.list': command<ClaimPage>()(claimArgs.list),
   'claims.get': command<Claim>()(claimArgs.get),
+  'claims.facets': command<ClaimFacets>()(claimArgs.facets),
+  /** Each appearance's sentence around its quote, and the figure it states. */
+  'claims.contexts': command<ClaimContext[]>()(claimArgs.get),
+  'claims.graph': command<ClaimGraph>()(claimArgs.graph),
+  /** The candidates the reader marks: dismissed ones and those already made claims of left out. */
   'claims.candidates': command<ClaimCandidate[]>()(claimArgs.candidates),
+  'claims.prefill': command<ClaimPrefill>()(claimArgs.prefill),
+  'claims.dismissCandidate': command<{ dismissed: true }>()(claimArgs.dismissCandidate),
   'claims.create': command<Claim>()(claimArgs.create),
   'claims.update': command<Claim>()(claimArgs.update),
   'claims.delete': command<{ deleted: number }>()(claimArgs.delete),
@@ -271,7 +292,7 @@ export const commands = {
   'claims.split': command<Claim>()(claimArgs.split),
   'claims.link': command<ClaimLink>()(claimArgs.link),
   'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
-  'claims.related': command<RelatedItem[]>()(claimArgs.related),
+  'claims.related': command<RelatedSuggestion[]>()(claimArgs.related),
   /** Accepting returns the claim the analyst acted from, with its new appearance or link. */
   'claims.accept': command<Claim>()(claimArgs.accept),
   'claims.reject': command<{ rejected: true }>()(claimArgs.reject),

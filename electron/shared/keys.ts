@@ -38,9 +38,12 @@ export function parseChord(chord: string): Chord {
   return { modifiers, key };
 }
 
-/** A bare character (T, ], ?): Shift only decides which character it is, so it is not compared. */
+/**
+ * A bare character (T, ], ?): Shift only decides which character it is, so it is not compared.
+ * A chord that names Shift (Shift+1) means the key with Shift, whatever character that types.
+ */
 function isBareCharacter(chord: Chord): boolean {
-  return chord.key.length === 1 && !chord.modifiers.has('Mod') && !chord.modifiers.has('Ctrl') && !chord.modifiers.has('Alt');
+  return chord.key.length === 1 && (['Mod', 'Ctrl', 'Alt', 'Shift'] as const).every((m) => !chord.modifiers.has(m));
 }
 
 /** The physical key code of a letter or digit, for layouts and Alt (⌥) that change the character typed. */

@@ -113,7 +113,10 @@ export interface Memo {
   updatedAt: string | null;
 }
 
-interface PageOf<K extends SearchKind, H> {
+/** The hit type of each kind. */
+export type HitOf<K extends SearchKind> = K extends 'articles' ? ArticleHit : K extends 'claims' ? ClaimHit : PassageHit;
+
+export interface PageOf<K extends SearchKind, H> {
   query: string;
   kind: K;
   offset: number;
@@ -237,7 +240,12 @@ export interface Tag {
   articleCount: number;
   passageCountWithChildren: number;
   articleCountWithChildren: number;
+  /** The number key (1–9) the tag is pinned to, for tagging with one key in the reader; null when not pinned. */
+  pin: number | null;
 }
+
+/** Number keys that tags can be pinned to: 1 to 9. */
+export const PIN_SLOTS = 9;
 
 /** What deleting a tag would touch (its subtree included), for the confirmation text. */
 export interface TagUsage {

@@ -17,13 +17,23 @@ import { ImportPanel } from './components/ImportPanel';
 import { MemoDialog } from './components/memos/MemoDialog';
 import { Notices, notify } from './components/Notices';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
+import { CodeHitsDialog } from './components/search/CodeHitsDialog';
+import { SearchHelp } from './components/search/SearchHelp';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { useDropImport } from './components/useDropImport';
 import { articleCount, useImport } from './components/useImport';
 import { ArticleReader } from './reader/ArticleReader';
+import { ClaimNavigationContext } from './claims/navigation';
+import { ClaimsView } from './claims/ClaimsView';
 
-type View = 'reader' | 'passages';
+type View = 'reader' | 'passages' | 'claims';
+
+const VIEWS: Array<{ view: View; label: string; action: 'view-reader' | 'view-passages' | 'view-claims' }> = [
+  { view: 'reader', label: 'Reader', action: 'view-reader' },
+  { view: 'passages', label: 'Passages', action: 'view-passages' },
+  { view: 'claims', label: 'Claims', action: 'view-claims' },
+];
 
 export function App() {
   useLibraryEvents();
@@ -33,6 +43,10 @@ export function App() {
   const [view, setView] = useState<View>('reader');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusPassageId, setFocusPassageId] = useState<number | null>(null);
+  // The search the open article was found with (Ctrl+K or the filter above the list): the reader marks its hits.
+  const [readerQuery, setReaderQuery] = useState<string | null>(null);
+  const [coding, setCoding] = useState<string | null>(null);
+  const [claimId, setClaimId] = useState<number | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
   const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
@@ -63,12 +77,20 @@ export function App() {
     }
   }, []);
 
-  const openArticle = useCallback((id: number, passageId: number | null = null) => {
+  const openArticle = useCallback((id: number, passageId: number | null = null, foundWith: string | null = null) => {
     setView('reader');
     setSelectedId(id);
     setFocusPassageId(passageId);
+    setReaderQuery(foundWith);
     setOverlay(null);
   }, []);
+
+  const openClaim = useCallback((id: number) => {
+    setView('claims');
+    setClaimId(id);
+    setOverlay(null);
+  }, []);
+  const claimNavigation = useMemo(() => ({ openClaim }), [openClaim]);
 
   // From the menu, undo in a text field undoes the typing; its keys never reach here (text fields keep them).
   const edit = (kind: 'undo' | 'redo') => () => {
@@ -85,6 +107,12 @@ export function App() {
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
     'view-passages': { run: () => setView('passages') },
+    'view-claims': {
+      run: () => {
+        setView('claims');
+        setClaimId(null);
+      },
+    },
   });
 
   const articleTotal = articlePages.total;
@@ -101,167 +129,193 @@ export function App() {
   );
 
   return (
-    <div className="app">
-      <header className="toolbar">
-        <span className="library-name" title={library?.path}>
-          {library ? library.name : 'Marginalia'}
-        </span>
-        <div className="view-switch" role="group" aria-label="View">
-          <button
-            type="button"
-            className="button"
-            aria-pressed={view === 'reader'}
-            aria-keyshortcuts={ariaKeysOf('view-reader')}
-            onClick={() => setView('reader')}
-          >
-            Reader
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-pressed={view === 'passages'}
-            aria-keyshortcuts={ariaKeysOf('view-passages')}
-            onClick={() => setView('passages')}
-          >
-            Passages
-          </button>
-        </div>
-        <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts={ariaKeysOf('search')}>
-          Search…
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!edits?.canUndo}
-          onClick={() => void runEdit('undo')}
-          title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined}
-          aria-keyshortcuts={ariaKeysOf('undo')}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!edits?.canRedo}
-          onClick={() => void runEdit('redo')}
-          title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined}
-          aria-keyshortcuts={ariaKeysOf('redo')}
-        >
-          Redo
-        </button>
-        <ImportButtons onFiles={imports.start} />
-        <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
-          Export…
-        </button>
-        <button type="button" className="button" onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}>
-          Library memo…
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-label="Keyboard shortcuts"
-          aria-keyshortcuts={ariaKeysOf('shortcuts')}
-          onClick={() => setOverlay('shortcuts')}
-        >
-          ?
-        </button>
-      </header>
-      <nav className="sidebar" aria-label="Library">
-        <input
-          className="search"
-          type="search"
-          placeholder="Search articles"
-          aria-label="Search articles"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <div className="count" role="status">
-          {deferredQuery
-            ? list.data
-              ? `${formatCount(articleTotal)} matching`
-              : 'Loading…'
-            : count !== undefined
-              ? plural(count, 'article')
-              : 'Loading…'}
-        </div>
-        <ArticleList pages={articlePages} queryKey={deferredQuery} selectedId={selectedId} onSelect={(id) => openArticle(id)} />
-      </nav>
-      <main className="main">
-        {view === 'passages' ? (
-          <PassagesView
-            key={passagesTag ?? 'all'}
-            initialTagId={passagesTag}
-            onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
-            onFilterChange={setPassageFilter}
-          />
-        ) : empty ? (
-          <EmptyState onFiles={imports.start} />
-        ) : article.data && selectedId !== null ? (
-          <ArticleReader
-            key={article.data.id}
-            article={article.data}
-            focusPassageId={focusPassageId}
-            side={codebook}
-            onError={setError}
-            onOpenArticle={openArticle}
-          />
-        ) : (
-          <div className="reader-layout">
-            <div className="empty">
-              <h1>{library?.name ?? 'Marginalia'}</h1>
-              <p>{articleTotal ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
-            </div>
-            <div className="side-column">{codebook}</div>
+    <ClaimNavigationContext.Provider value={claimNavigation}>
+      <div className="app">
+        <header className="toolbar">
+          <span className="library-name" title={library?.path}>
+            {library ? library.name : 'Marginalia'}
+          </span>
+          <div className="view-switch" role="group" aria-label="View">
+            {VIEWS.map((v) => (
+              <button
+                key={v.view}
+                type="button"
+                className="button"
+                aria-pressed={view === v.view}
+                aria-keyshortcuts={ariaKeysOf(v.action)}
+                onClick={() => {
+                  setView(v.view);
+                  if (v.view === 'claims') setClaimId(null);
+                }}
+              >
+                {v.label}
+              </button>
+            ))}
           </div>
-        )}
-      </main>
-      <ImportPanel
-        state={imports.state}
-        onCancel={() => void imports.cancel()}
-        onDismiss={imports.dismiss}
-        onOpenArticle={(id) => openArticle(id)}
-      />
-      <SearchPalette
-        open={overlay === 'search'}
-        onClose={() => setOverlay(null)}
-        onOpenArticle={(id) => openArticle(id)}
-        onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
-        onOpenMemo={(articleId, about) => {
-          if (articleId !== null) openArticle(articleId);
-          setMemo({ articleId, about });
-        }}
-      />
-      {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
-      {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
-      {memo ? <MemoDialog articleId={memo.articleId} about={memo.about} onClose={() => setMemo(null)} /> : null}
-      {overlay === 'export' ? (
-        <ExportDialog
-          filter={view === 'passages' ? passageFilter : null}
-          onClose={() => setOverlay(null)}
-          onDone={(message) => notify(message)}
-        />
-      ) : null}
-      <Notices />
-      {dragging ? (
-        <div className="drop-overlay" aria-hidden="true">
-          Drop files or folders to import them
-        </div>
-      ) : null}
-      {error || imports.state.error || loadError ? (
-        <div className="alert" role="alert">
-          <span>{error ?? imports.state.error ?? loadError?.message}</span>
+          <button type="button" className="button" onClick={() => setOverlay('search')} aria-keyshortcuts={ariaKeysOf('search')}>
+            Search…
+          </button>
           <button
             type="button"
-            className="button small"
-            onClick={() => {
-              setError(null);
-              imports.dismiss();
-            }}
+            className="button"
+            disabled={!edits?.canUndo}
+            onClick={() => void runEdit('undo')}
+            title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined}
+            aria-keyshortcuts={ariaKeysOf('undo')}
           >
-            Dismiss
+            Undo
           </button>
-        </div>
-      ) : null}
-    </div>
+          <button
+            type="button"
+            className="button"
+            disabled={!edits?.canRedo}
+            onClick={() => void runEdit('redo')}
+            title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined}
+            aria-keyshortcuts={ariaKeysOf('redo')}
+          >
+            Redo
+          </button>
+          <ImportButtons onFiles={imports.start} />
+          <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
+            Export…
+          </button>
+          <button type="button" className="button" onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}>
+            Library memo…
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-label="Keyboard shortcuts"
+            aria-keyshortcuts={ariaKeysOf('shortcuts')}
+            onClick={() => setOverlay('shortcuts')}
+          >
+            ?
+          </button>
+        </header>
+        <nav className="sidebar" aria-label="Library">
+          <input
+            className="search"
+            type="search"
+            placeholder="Search articles"
+            aria-label="Search articles"
+            aria-describedby="article-search-help"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <SearchHelp id="article-search-help" compact />
+          <div className="count-row">
+            <div className="count" role="status">
+              {deferredQuery
+                ? list.data
+                  ? `${formatCount(articleTotal)} matching`
+                  : 'Loading…'
+                : count !== undefined
+                  ? plural(count, 'article')
+                  : 'Loading…'}
+            </div>
+            {deferredQuery && list.data && articleTotal > 0 ? (
+              <button type="button" className="button small" onClick={() => setCoding(deferredQuery)}>
+                Code all hits…
+              </button>
+            ) : null}
+          </div>
+          <ArticleList
+            pages={articlePages}
+            queryKey={deferredQuery}
+            selectedId={selectedId}
+            onSelect={(id) => openArticle(id, null, deferredQuery || null)}
+          />
+        </nav>
+        <main className="main">
+          {view === 'claims' ? (
+            <ClaimsView
+              claimId={claimId}
+              onOpenClaim={openClaim}
+              onBack={() => setClaimId(null)}
+              onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+            />
+          ) : view === 'passages' ? (
+            <PassagesView
+              key={passagesTag ?? 'all'}
+              initialTagId={passagesTag}
+              onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
+              onFilterChange={setPassageFilter}
+            />
+          ) : empty ? (
+            <EmptyState onFiles={imports.start} />
+          ) : article.data && selectedId !== null ? (
+            <ArticleReader
+              key={article.data.id}
+              article={article.data}
+              focusPassageId={focusPassageId}
+              searchQuery={readerQuery}
+              side={codebook}
+              onError={setError}
+              onOpenArticle={openArticle}
+            />
+          ) : (
+            <div className="reader-layout">
+              <div className="empty">
+                <h1>{library?.name ?? 'Marginalia'}</h1>
+                <p>{articleTotal ? 'Choose an article to read.' : deferredQuery ? 'No article matches this search.' : ''}</p>
+              </div>
+              <div className="side-column">{codebook}</div>
+            </div>
+          )}
+        </main>
+        <ImportPanel
+          state={imports.state}
+          onCancel={() => void imports.cancel()}
+          onDismiss={imports.dismiss}
+          onOpenArticle={(id) => openArticle(id)}
+        />
+        <SearchPalette
+          open={overlay === 'search'}
+          onClose={() => setOverlay(null)}
+          onOpenArticle={(id, foundWith) => openArticle(id, null, foundWith)}
+          onOpenPassage={(articleId, passageId, foundWith) => openArticle(articleId, passageId, foundWith)}
+          onOpenMemo={(articleId, about) => {
+            if (articleId !== null) openArticle(articleId);
+            setMemo({ articleId, about });
+          }}
+          onCodeHits={(query) => {
+            setOverlay(null);
+            setCoding(query);
+          }}
+        />
+        {coding !== null ? <CodeHitsDialog query={coding} onClose={() => setCoding(null)} /> : null}
+        {overlay === 'shortcuts' ? <ShortcutsSheet onClose={() => setOverlay(null)} /> : null}
+        {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay((o) => (o === 'palette' ? null : o))} /> : null}
+        {memo ? <MemoDialog articleId={memo.articleId} about={memo.about} onClose={() => setMemo(null)} /> : null}
+        {overlay === 'export' ? (
+          <ExportDialog
+            filter={view === 'passages' ? passageFilter : null}
+            onClose={() => setOverlay(null)}
+            onDone={(message) => notify(message)}
+          />
+        ) : null}
+        <Notices />
+        {dragging ? (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop files or folders to import them
+          </div>
+        ) : null}
+        {error || imports.state.error || loadError ? (
+          <div className="alert" role="alert">
+            <span>{error ?? imports.state.error ?? loadError?.message}</span>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setError(null);
+                imports.dismiss();
+              }}
+            >
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </ClaimNavigationContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { App } from './App';
 import { queryClient } from './client/queries';
 import './styles/app.css';
 import './styles/reader.css';
+import './styles/claims-reader.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Args, CommandName, Envelope, Result } from '../../electron/shared/contract';
 import { runCli, type CliRun } from '../run-cli';
+import { ClaimsView } from './pages/claims';
 import { Codebook } from './pages/codebook';
 import { ImportPanel } from './pages/import-panel';
 import { Library } from './pages/library';
@@ -66,6 +67,7 @@ interface Screens {
   codebook: Codebook;
   passages: PassagesView;
   imports: ImportPanel;
+  claims: ClaimsView;
 }
 
 /** Every test: its own temp library served by a real `marginalia serve`, and a page on it. */
@@ -104,6 +106,7 @@ export const test = base.extend<{ host: Host } & Screens & Options>({
   codebook: async ({ app }, use) => use(new Codebook(app)),
   passages: async ({ app }, use) => use(new PassagesView(app)),
   imports: async ({ app }, use) => use(new ImportPanel(app)),
+  claims: async ({ app }, use) => use(new ClaimsView(app)),
 });
 
 export { expect };

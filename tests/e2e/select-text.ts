@@ -63,12 +63,39 @@ function measure(page: Page, phrase: string, occurrence: number): Promise<Measur
 }
 
 /**
+ * Where the phrase is once the text shows it and its layout has settled: two measures in a row
+ * agree (the text waits for its passages and candidate claims; margins may still be filling).
+ */
+async function settled(page: Page, phrase: string, occurrence: number): Promise<Measured> {
+  let last = '';
+  let at: Measured | null = null;
+  await expect
+    .poll(
+      async () => {
+        try {
+          at = await measure(page, phrase, occurrence);
+        } catch (e) {
+          if (/phrase not in the article|no article is open/.test(String(e))) return false;
+          throw e;
+        }
+        const now = JSON.stringify(at);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { message: `"${phrase}" shown in the article, its place settled` },
+    )
+    .toBe(true);
+  return at!;
+}
+
+/**
  * Selects a phrase of the open article as a person does: scrolls it into view with the wheel,
  * presses the mouse at its first character, drags to its last and releases. `occurrence`
  * picks among repeats (0 = first).
  */
 export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  let at = await measure(page, phrase, occurrence);
+  let at = await settled(page, phrase, occurrence);
   if (at.offscreen !== 0) {
     const article = await page.locator('[data-reader-text]').boundingBox();
     if (!article) throw new Error('the article is not on screen');

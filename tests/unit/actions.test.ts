@@ -37,6 +37,12 @@ describe('key chords', () => {
     expect(matches(press('F10'), 'Shift+F10')).toBe(false);
     // ⌥ changes the character typed on macOS: the physical key still counts.
     expect(matches({ ...press('¡', { metaKey: true, altKey: true }), code: 'Digit1' }, 'Mod+Alt+1', 'mac')).toBe(true);
+    // A chord that names Shift means the key with Shift, whatever it types (Shift+1 is "!" in English layouts).
+    const shiftOne = { ...press('!', { shiftKey: true }), code: 'Digit1' };
+    expect(matches(shiftOne, 'Shift+1')).toBe(true);
+    expect(matches(shiftOne, '1')).toBe(false);
+    expect(matches({ ...press('1'), code: 'Digit1' }, 'Shift+1')).toBe(false);
+    expect(matches({ ...press('1'), code: 'Digit1' }, '1')).toBe(true);
   });
 
   it('is written for people, for assistive technology and for Electron menus', () => {

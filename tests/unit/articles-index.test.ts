@@ -67,6 +67,7 @@ describe('the article search index across every write path', () => {
     expect(cascading).toEqual([
       'article_sentences',
       'article_sources',
+      'candidate_dismissals',
       'claim_appearances',
       'claim_rejections',
       'memos',

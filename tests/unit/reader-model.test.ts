@@ -14,7 +14,7 @@ const tags = [
   { id: 2, path: 'Syria / Refugees', color: '#222222' },
 ] as Tag[];
 const passage = (id: number, start: number, end: number, tagIds: number[], note = ''): Passage =>
-  ({ id, start, end, tagIds, note, anchor: 'exact', exact: text.slice(start, end) }) as Passage;
+  ({ id, start, end, tagIds, claimIds: [] as number[], note, anchor: 'exact', exact: text.slice(start, end) }) as Passage;
 
 /** Everything a render depends on, without the functions. */
 function shape(built: ReturnType<typeof build>) {

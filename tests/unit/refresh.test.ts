@@ -18,6 +18,7 @@ const NOT_CACHED: CommandName[] = [
   'tags.update',
   'tags.move',
   'tags.merge',
+  'tags.pin',
   'tags.delete',
   'tags.exportCsv',
   'tags.importCsv',
@@ -50,6 +51,7 @@ const NOT_CACHED: CommandName[] = [
   'claims.unlink',
   'claims.accept',
   'claims.reject',
+  'claims.dismissCandidate',
   'edit.undo',
   'edit.redo',
 ];
@@ -73,6 +75,8 @@ describe('targeted refresh', () => {
     expect(stale(await kinds)).toEqual([
       'articles.list',
       'claims.candidates',
+      'claims.graph',
+      'claims.list',
       'edit.state',
       'library.info',
       'passages.forArticle',

@@ -41,6 +41,9 @@ describe("a claim's appearances in reprints", () => {
       tier: 'strong',
       score: 1,
       reasons: ['reprint of “Hewitt falls to Dent in Adelaide”', 'same wording'],
+      articleTitle: 'Hewitt falls to Dent',
+      outlet: null,
+      published: null,
     });
     const cut = await make('Hewitt played down his defeat and insisted he is focused solely on the Australian Open');
     const suggested = await call(ctx, 'claims.related', { id: cut.id, limit: 20 });

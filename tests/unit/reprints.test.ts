@@ -9,7 +9,8 @@ import { runImport } from '../../electron/core/import/pipeline';
 import { openLibrary, type Library } from '../../electron/core/library/open';
 import { checkLibrary } from '../../electron/core/library/check';
 import type { MigrationProgress } from '../../electron/core/library/migrations/types';
-import { sha256 } from '../../electron/core/import/prepare';
+import { prepareArticle, sha256 } from '../../electron/core/import/prepare';
+import { articleWriter } from '../../electron/core/articles/writer';
 import { runCli } from '../run-cli';
 import { FIXTURES, tempDir } from './helpers';
 
@@ -117,6 +118,25 @@ describe('reprints', () => {
   });
 });
 
+describe('reprints after a delete', () => {
+  it('an exact twin keeps its own bands: once the original is gone, a near copy still finds the twin', async () => {
+    const dir = tempDir();
+    const lib = openLibrary(join(dir, 'lib.marginalia'));
+    const folder = join(dir, 'in');
+    mkdirSync(folder);
+    const text = readFileSync(join(FOLDER, 'domain-system-opens-door-to-scams.txt'), 'utf8');
+    writeFileSync(join(folder, 'a.txt'), text);
+    writeFileSync(join(folder, 'b.txt'), text.replace(/^.*\n/, 'Another headline\n'));
+    await runImport(lib.db, lib.clock, pool, [folder]);
+    deleteArticles(lib.db, [idOf(lib, 'a.txt')]);
+    const later = join(dir, 'later');
+    mkdirSync(later);
+    copyFileSync(join(FOLDER, 'domain-system-scam-fear.txt'), join(later, 'c.txt'));
+    expect((await runImport(lib.db, lib.clock, pool, [later])).reprints.map((r) => r.copyOfId)).toEqual([idOf(lib, 'b.txt')]);
+    lib.close();
+  });
+});
+
 describe('MinHash signatures', () => {
   const read = (name: string) => readFileSync(join(FOLDER, name), 'utf8');
   it('estimate the copies of a text as near-identical and a rewritten story as not', () => {
@@ -194,5 +214,42 @@ describe('the CLI import', () => {
     expect(again.stdout).toMatch(/^Imported 1, skipped 1 duplicate, 0 failed in \d+\.\d s\.\n$/);
     const reprint = await runCli(['import', '--library', library, join(FOLDER, 'moya-emotional-after-davis-cup-win.txt')]);
     expect(reprint.stdout).toMatch(/^Imported 1 \(1 reprint of texts already there\), skipped 0 duplicates, 0 failed in \d+\.\d s\.\n$/);
+  });
+});
+
+describe("a writer's band index", () => {
+  it('sees the articles another connection wrote since it last looked', () => {
+    const path = join(tempDir(), 'two.marginalia');
+    const mine = openLibrary(path);
+    const other = openLibrary(path);
+    const read = (name: string) => readFileSync(join(FOLDER, name), 'utf8').split('\n').slice(2).join('\n');
+    const writer = articleWriter(mine.db, mine.clock);
+    const write = (w: ReturnType<typeof articleWriter>, title: string, text: string) =>
+      w.insertGrouped({
+        article: prepareArticle({
+          title,
+          text,
+          blocks: [],
+          format: 'txt',
+          encoding: null,
+          outlet: null,
+          byline: null,
+          published: null,
+          place: null,
+          language: null,
+          url: null,
+        }),
+        title,
+        sourceName: `${title}.txt`,
+        size: text.length,
+        bytes: Buffer.from(text),
+      });
+    // The writer has looked once (an unrelated text), then the other connection writes the original.
+    expect(write(writer, 'Pensions', read('stalemate-in-pension-strike-talks.txt')).copyOf).toBeNull();
+    const original = write(articleWriter(other.db, other.clock), 'Domain system', read('domain-system-opens-door-to-scams.txt'));
+    // Its edited copy, written by the first writer, is grouped with it.
+    expect(write(writer, 'Scam fear', read('domain-system-scam-fear.txt')).copyOf).toEqual({ id: original.id, title: 'Domain system' });
+    other.close();
+    mine.close();
   });
 });

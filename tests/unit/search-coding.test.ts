@@ -75,6 +75,17 @@ describe('coding all hits of a search', () => {
     ]);
     expect(db.prepare('SELECT count(*) FROM passages').pluck().get()).toBe(3);
     await call(ctx, 'edit.undo', {});
+    // All it matches but the one left out.
+    const except = await call(ctx, 'search.codeHits', {
+      query: 'refugees',
+      exceptArticleIds: [first],
+      unit: 'sentence',
+      tagId: tag.id,
+      jobId: 'j5',
+    });
+    expect(except).toEqual({ created: 1, tagged: 1, articles: 1 });
+    expect(quotes(db, tag.id)).toEqual([{ a: second, q: 'The refugees wait at the border.' }]);
+    await call(ctx, 'edit.undo', {});
     // The passage made before keeps living, without the tag.
     expect(db.prepare('SELECT id FROM passages').pluck().all()).toEqual([before.id]);
     expect(quotes(db, tag.id)).toEqual([]);

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../electron/core/import/pipeline';
 import { findHits, snippet } from '../../electron/core/search/hits';
+import { NUMBER_WINDOW } from '../../electron/core/search/number-rank';
 import { findNumbers } from '../../electron/core/search/numbers';
 import { search, searchPage } from '../../electron/core/search/query';
 import { parseQuery } from '../../electron/core/search/terms';
-import { MATCH_END, MATCH_START } from '../../electron/shared/types';
+import { MATCH_END, MATCH_START, type ArticleHit } from '../../electron/shared/types';
 import { TASS } from '../fixtures/tass';
 import { FIXTURES } from './helpers';
 import { insertArticle, openSession } from './passages-fixture';
@@ -50,7 +51,9 @@ describe('numbers in search', () => {
   it('ranks "6,500,000" by magnitude and unit: counts first, then sums of money, never a leap of 6.50m', async () => {
     const { db } = await newsLibrary();
     const titles = search(db, '6,500,000').articles.map((a) => a.title);
-    expect(new Set(titles.slice(0, 3))).toEqual(new Set([TASS_TITLE, 'Возвращение беженцев', 'New foot and mouth action urged']));
+    // TASS states the figure twice ("over 6.5 million", "More than 6.5 mln"): it comes first.
+    expect(titles[0]).toBe(TASS_TITLE);
+    expect(new Set(titles.slice(1, 3))).toEqual(new Set(['Возвращение беженцев', 'New foot and mouth action urged']));
     expect(titles.slice(3)).toEqual(['Rovers reject third Ferguson bid']);
     // Pounds first when the query says pounds; metres when it says metres.
     expect(search(db, '£6.5m').articles[0]!.title).toBe('Rovers reject third Ferguson bid');
@@ -63,6 +66,29 @@ describe('numbers in search', () => {
     expect(snippets.find((s) => s.includes('refugees remain outside Syria'))).toContain('More than [6.5 mln] refugees');
     expect(snippets.find((s) => s.includes('беженцев'))).toContain('свыше [6,5 млн] беженцев');
     expect(snippets.find((s) => s.includes('Lancashire'))).toContain('for £[6.5m].');
+  });
+});
+
+describe('number queries page through their re-ranked hits', () => {
+  it('puts the texts that state the figure most first, and shows each hit once inside the re-ranked window and beyond', () => {
+    const { db } = openSession();
+    // 600 articles of one length (bm25 ranks them alike, by id): every fifth states the figure three times, the others once.
+    const stated = 'About 6.5 million people voted.';
+    const other = 'About six point five people voted.';
+    for (let i = 0; i < 600; i++)
+      insertArticle(db, { title: `Report ${i}`, text: (i % 5 === 0 ? [stated, stated, stated] : [stated, other, other]).join(' ') });
+    const seen: string[] = [];
+    for (let offset = 0; offset < 600; offset += 40)
+      seen.push(...(searchPage(db, '6,500,000', 'articles', offset, 40).hits as ArticleHit[]).map((h) => h.title));
+    expect(seen).toHaveLength(600);
+    expect(new Set(seen).size).toBe(600);
+    // The window is bm25's best NUMBER_WINDOW (reports 0 to 499): its 100 with three mentions lead, in bm25's order.
+    expect(seen.slice(0, 3)).toEqual(['Report 0', 'Report 5', 'Report 10']);
+    expect(seen[99]).toBe('Report 495');
+    expect(seen[100]).toBe('Report 1');
+    // Past the window, bm25's order goes on.
+    expect(seen.slice(NUMBER_WINDOW, NUMBER_WINDOW + 2)).toEqual(['Report 500', 'Report 501']);
+    expect(search(db, '6,500,000', 5).articles.map((a) => a.hitCount)).toEqual([3, 3, 3, 3, 3]);
   });
 });
 

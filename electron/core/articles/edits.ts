@@ -37,7 +37,7 @@ export function updateArticle(db: Database, clock: Clock, id: number, patch: Art
 
 /**
  * Deletes articles with everything hanging off them (their source file, passages, taggings,
- * claim appearances, rejected claim suggestions and memo); undo puts back the same rows and ids, indexed
+ * claim appearances, rejected claim suggestions, dismissed candidates and memo); undo puts back the same rows and ids, indexed
  * for search again (the sentence index from its queue, which re-inserting an article fills).
  */
 export function deleteArticles(db: Database, ids: number[]): Edit<{ deleted: number }> {
@@ -57,6 +57,7 @@ export function deleteArticles(db: Database, ids: number[]): Edit<{ deleted: num
       { table: 'claim_appearances', where: ofPassages, params: [json] },
       among('memos', 'article_id', unique),
       among('claim_rejections', 'article_id', unique),
+      among('candidate_dismissals', 'article_id', unique),
     ],
     () => {
       db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(json);

@@ -34,6 +34,8 @@ const NAMES: Partial<Record<Table, (db: Database, row: Row) => string>> = {
   claims: (_db, row) => `the claim ${quoted(row.statement)}`,
   claim_links: () => 'a link between claims',
   claim_rejections: () => 'a rejected suggestion',
+  library_meta: (_db, row) => (row.key === 'tag-pins' ? 'the tags pinned to number keys' : 'a setting of the library'),
+  candidate_dismissals: () => 'a dismissed candidate claim',
 };
 
 const nameOf = (db: Database, table: string, row: Row): string => NAMES[table as Table]?.(db, row) ?? `a row of ${table}`;

@@ -13,7 +13,9 @@ export const KEYS = {
   claims: ['id'],
   claim_links: ['id'],
   claim_rejections: ['id'],
+  candidate_dismissals: ['id'],
   memos: ['id'],
+  library_meta: ['key'],
 } as const;
 
 export type Table = keyof typeof KEYS;

@@ -43,6 +43,14 @@ export function claimExists(db: Database, id: number): void {
 /** Where an appearance is: an existing passage, or a range of an article that becomes one. */
 export type PassageRef = { passageId: number } | { articleId: number; start: number; end: number };
 
+/** Where a passage is: its article and range. */
+export function passageRange(db: Database, passageId: number): { articleId: number; start: number; end: number } {
+  const row = db.prepare('SELECT article_id AS articleId, start, "end" FROM passages WHERE id = ?').get(passageId) as
+    { articleId: number; start: number; end: number } | undefined;
+  if (!row) throw notFound('Passage', passageId);
+  return row;
+}
+
 /** The passage a reference names, creating it (and noting its id) when it is a range. */
 export function passageFor(db: Database, clock: Clock, ref: PassageRef, created: number[]): number {
   if ('passageId' in ref) {
@@ -116,7 +124,10 @@ export type NewClaim = PassageRef & {
   speaker?: string | null | undefined;
   stance?: Stance | undefined;
   note?: string | undefined;
-};
+} & FigurePatch;
+
+/** A figure as the analyst corrected it (Make claim's dialog): a field given wins over the parsed one. */
+type FigurePatch = { [K in 'value' | 'unit' | 'counted' | 'qualifier']?: ClaimFields[K] | undefined };
 
 /** Makes a claim from a selection or a passage, prefilled from the sentence and its attribution. */
 export function createClaim(db: Database, clock: Clock, args: NewClaim): Edit<Claim> {
@@ -127,11 +138,7 @@ export function createClaim(db: Database, clock: Clock, args: NewClaim): Edit<Cl
     () => claimRows(claims, passages),
     () => {
       const passageId = passageFor(db, clock, args, passages);
-      const passage = db.prepare('SELECT article_id AS articleId, start, "end" FROM passages WHERE id = ?').get(passageId) as {
-        articleId: number;
-        start: number;
-        end: number;
-      };
+      const passage = passageRange(db, passageId);
       const prefill = prefillClaim(articleText(db, passage.articleId), passage.start, passage.end);
       // A statement the analyst wrote brings its own figure; otherwise the prefill's.
       const written = args.statement?.trim();
@@ -141,10 +148,11 @@ export function createClaim(db: Database, clock: Clock, args: NewClaim): Edit<Cl
         statement: written || prefill.statement,
         kind: args.kind ?? (written ? (figure ? 'statistic' : prefill.kind) : prefill.kind),
         speaker,
-        value: written ? (figure?.value ?? null) : prefill.value,
-        unit: written ? (figure?.unit ?? null) : prefill.unit,
-        counted: written ? (figure?.counted ?? null) : prefill.counted,
-        qualifier: written ? (figure?.qualifier ?? null) : prefill.qualifier,
+        value: args.value !== undefined ? args.value : written ? (figure?.value ?? null) : prefill.value,
+        unit: args.unit !== undefined ? args.unit?.trim() || null : written ? (figure?.unit ?? null) : prefill.unit,
+        counted: args.counted !== undefined ? args.counted?.trim() || null : written ? (figure?.counted ?? null) : prefill.counted,
+        qualifier:
+          args.qualifier !== undefined ? args.qualifier?.trim() || null : written ? (figure?.qualifier ?? null) : prefill.qualifier,
         note: args.note?.trim() ?? '',
       });
       claims.push(id);
@@ -216,11 +224,7 @@ export function addAppearance(
       const passageId = passageFor(db, clock, ref, passages);
       insertAppearance(db, clock, claimId, passageId, stance, speaker?.trim() || null);
       // Accepting what was once rejected takes the rejection back.
-      const at = db.prepare('SELECT article_id AS articleId, start, "end" FROM passages WHERE id = ?').get(passageId) as {
-        articleId: number;
-        start: number;
-        end: number;
-      };
+      const at = passageRange(db, passageId);
       db.prepare('DELETE FROM claim_rejections WHERE claim_id = ? AND article_id = ? AND start = ? AND "end" = ?').run(
         claimId,
         at.articleId,

@@ -1,10 +1,24 @@
 import type { CommandName } from '../../shared/contract';
 import type { Handlers } from '../handlers';
 import { articleText } from '../passages/edits';
-import { findCandidates } from './candidates';
-import { addAppearance, createClaim, deleteClaim, type PassageRef, removeAppearance, updateAppearance, updateClaim } from './edits';
+import { checkRange } from '../passages/range';
+import { dismissCandidate, isDismissed, readerCandidates } from './dismissals';
+import {
+  addAppearance,
+  createClaim,
+  deleteClaim,
+  type PassageRef,
+  passageRange,
+  removeAppearance,
+  updateAppearance,
+  updateClaim,
+} from './edits';
 import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated, splitAppearance, unlinkClaims } from './links';
-import { getClaim, listClaims } from './queries';
+import { claimContexts, withArticles } from './contexts';
+import { claimGraph } from './graph';
+import { claimFacets, listClaims } from './list';
+import { prefillClaim } from './prefill';
+import { getClaim } from './queries';
 import { suggestionsFor } from './related';
 
 type ClaimCommand = Extract<CommandName, `claims.${string}`>;
@@ -21,8 +35,26 @@ function placeOf(args: {
 /** The claims commands: queries read the library, edits go through the session's undo history. */
 export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.list': ({ session }, args) => listClaims(session.lib.db, args),
+  'claims.facets': ({ session }) => claimFacets(session.lib.db),
   'claims.get': ({ session }, { id }) => getClaim(session.lib.db, id),
-  'claims.candidates': ({ session }, { articleId }) => findCandidates(articleText(session.lib.db, articleId)),
+  'claims.contexts': ({ session }, { id }) => claimContexts(session.lib.db, id),
+  'claims.graph': ({ session }, args) => claimGraph(session.lib.db, args),
+  'claims.candidates': ({ session }, { articleId }) => readerCandidates(session.lib.db, articleId),
+  'claims.prefill': ({ session }, place) => {
+    const { db } = session.lib;
+    const at =
+      place.passageId !== undefined
+        ? passageRange(db, place.passageId)
+        : { articleId: place.articleId!, start: place.start!, end: place.end! };
+    const text = articleText(db, at.articleId);
+    checkRange(text, at.start, at.end);
+    return prefillClaim(text, at.start, at.end);
+  },
+  // Dismissed already (another window): nothing to write, and no empty step in the undo history.
+  'claims.dismissCandidate': async ({ session }, { articleId, start, end }) =>
+    isDismissed(session.lib.db, articleId, start, end)
+      ? { dismissed: true as const }
+      : session.apply(() => dismissCandidate(session.lib.db, session.lib.clock, articleId, start, end)),
   'claims.create': ({ session }, { passageId, articleId, start, end, ...fields }) =>
     session.apply(() => createClaim(session.lib.db, session.lib.clock, { ...placeOf({ passageId, articleId, start, end }), ...fields })),
   'claims.update': ({ session }, { id, ...patch }) => session.apply(() => updateClaim(session.lib.db, session.lib.clock, id, patch)),
@@ -37,7 +69,7 @@ export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.link': ({ session }, { fromId, toId, relation, note }) =>
     session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
   'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
-  'claims.related': ({ session }, { id, limit }) => suggestionsFor(session.lib.db, id, limit),
+  'claims.related': ({ session }, { id, limit }) => withArticles(session.lib.db, suggestionsFor(session.lib.db, id, limit)),
   'claims.accept': async ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {
     const { db, clock } = session.lib;
     if (otherClaimId !== undefined) {

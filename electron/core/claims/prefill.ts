@@ -1,19 +1,9 @@
-import type { ClaimKind, Stance } from '../../shared/claims';
+import type { ClaimPrefill } from '../../shared/claims';
 import { splitSentences } from '../text/sentences';
 import { findCandidates } from './candidates';
 import { parseFigures } from './figures';
 
-/** What a new claim starts with, read from the selected text and the attribution around it. */
-export interface Prefill {
-  statement: string;
-  kind: ClaimKind;
-  speaker: string | null;
-  stance: Stance;
-  value: number | null;
-  unit: string | null;
-  counted: string | null;
-  qualifier: string | null;
-}
+export type Prefill = ClaimPrefill;
 
 /** A statement as an analyst writes it: no surrounding quote marks or joining punctuation, capitalised. */
 function tidy(text: string): string {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Claim, ClaimAppearance, ClaimLink, ClaimPage, ClaimSummary } from '../../shared/claims';
+import type { Claim, ClaimAppearance, ClaimLink } from '../../shared/claims';
 import { notFound } from '../errors';
 
 const APPEARANCE_COLUMNS = `ca.id, ca.claim_id AS claimId, ca.passage_id AS passageId, p.article_id AS articleId, a.title AS articleTitle,
@@ -72,40 +72,4 @@ export function claimsAfter(db: Database, after: number, limit: number): Claim[]
 /** Links of every status (rejected ones too: an export keeps the analyst's decisions), `limit` at a time after id `after`. */
 export function linksAfter(db: Database, after: number, limit: number): ClaimLink[] {
   return db.prepare(`SELECT ${LINK_COLUMNS} FROM ${LINKS_FROM} WHERE l.id > ? ORDER BY l.id LIMIT ?`).all(after, limit) as ClaimLink[];
-}
-
-export interface ClaimListOptions {
-  text?: string | undefined;
-  kind?: string | undefined;
-  offset?: number | undefined;
-  limit?: number | undefined;
-}
-
-/** A page of claims with their counts, for the Claims view. */
-export function listClaims(db: Database, options: ClaimListOptions = {}): ClaimPage {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (options.kind) {
-    where.push('c.kind = ?');
-    params.push(options.kind);
-  }
-  if (options.text?.trim()) {
-    where.push(`(c.statement LIKE ? ESCAPE '\\' OR ifnull(c.speaker, '') LIKE ? ESCAPE '\\')`);
-    const like = `%${options.text.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    params.push(like, like);
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM claims c ${filter}`).get(...params) as { n: number }).n;
-  const items = db
-    .prepare(
-      `SELECT c.id, c.statement, c.kind, c.speaker, c.value, c.unit,
-              (SELECT count(*) FROM claim_appearances ca WHERE ca.claim_id = c.id) AS appearances,
-              (SELECT count(DISTINCT a.outlet) FROM ${APPEARANCES_FROM} WHERE ca.claim_id = c.id) AS outlets,
-              (SELECT min(a.published) FROM ${APPEARANCES_FROM} WHERE ca.claim_id = c.id) AS firstSeen,
-              (SELECT max(a.published) FROM ${APPEARANCES_FROM} WHERE ca.claim_id = c.id) AS lastSeen,
-              (SELECT count(*) FROM claim_links l WHERE l.status <> 'rejected' AND (l.from_claim_id = c.id OR l.to_claim_id = c.id)) AS links
-       FROM claims c ${filter} ORDER BY c.id LIMIT ? OFFSET ?`,
-    )
-    .all(...params, options.limit ?? 200, options.offset ?? 0) as ClaimSummary[];
-  return { items, total };
 }

@@ -51,24 +51,24 @@ function paragraphsOf(text: string, blocks: Block[]): Span[] {
   return spans;
 }
 
-/** The ids of the articles a query matches, within `articleIds` when given. */
-function matchingArticles(db: Database, query: string, articleIds: number[] | undefined): number[] {
+/** The ids of the articles a query matches, within `articleIds` when given, without `except`. */
+function matchingArticles(db: Database, query: string, articleIds: number[] | undefined, except: number[] | undefined): number[] {
   const match = ftsMatch(parseQuery(query), LAYOUTS.articles);
   if (!match) throw new MarginaliaError('invalid-arguments', 'Type words to search for before coding their hits.');
   const all = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(match) as number[];
-  if (!articleIds) return all;
-  const wanted = new Set(articleIds);
-  return all.filter((id) => wanted.has(id));
+  const wanted = articleIds ? new Set(articleIds) : null;
+  const unwanted = new Set(except ?? []);
+  return all.filter((id) => (wanted === null || wanted.has(id)) && !unwanted.has(id));
 }
 
 /** Finds the ranges to code, SLICE articles at a time, yielding in between (progress, cancel). */
 export async function planCoding(
   db: Database,
-  args: { query: string; unit: CodingUnit; articleIds?: number[] | undefined },
+  args: { query: string; unit: CodingUnit; articleIds?: number[] | undefined; exceptArticleIds?: number[] | undefined },
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CodingPlan> {
   const terms = parseQuery(args.query);
-  const ids = matchingArticles(db, args.query, args.articleIds);
+  const ids = matchingArticles(db, args.query, args.articleIds, args.exceptArticleIds);
   const read = db.prepare('SELECT id, text, blocks FROM articles WHERE id IN (SELECT value FROM json_each(?))');
   const plan: CodingPlan = { query: args.query, unit: args.unit, articles: 0, ranges: [] };
   for (let from = 0; from < ids.length; from += SLICE) {

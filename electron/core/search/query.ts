@@ -13,6 +13,7 @@ import type {
 import { notFound } from '../errors';
 import { LAYOUTS, RANKS } from './fts-query';
 import { findHits, markRanges, snippet } from './hits';
+import { numberRankedIds } from './number-rank';
 import { ftsMatch, parseQuery, type Term } from './terms';
 
 /**
@@ -113,12 +114,13 @@ function pageOf(db: Database, kind: SearchKind, terms: readonly Term[], offset: 
   const match = ftsMatch(terms, LAYOUTS[layout]);
   if (!match) return [];
   // Ids first, ranked inside the index; the rows (article texts) are read for this page only.
-  const order = db
+  const ranked = db
     .prepare(
       `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY ${RANKS[table.replace('_fts', '') as keyof typeof RANKS]}, rowid LIMIT ? OFFSET ?`,
     )
-    .pluck()
-    .all(match, limit, offset) as number[];
+    .pluck();
+  const byRank = (n: number, from: number) => ranked.all(match, n, from) as number[];
+  const order = kind === 'articles' ? numberRankedIds(db, terms, byRank, offset, limit) : byRank(limit, offset);
   return (rows as Kind<unknown>['rows'])(db, order, terms);
 }
 

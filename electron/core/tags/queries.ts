@@ -3,6 +3,7 @@ import type { Tag, TagUsage } from '../../shared/types';
 import { notFound } from '../errors';
 import { nameKey, PATH_SEPARATOR } from './paths';
 import { naturalCompare } from '../../shared/natural-sort';
+import { pinsById } from './pin-slots';
 
 /** The codebook's shape without counts: enough to resolve paths, siblings and subtrees. */
 export interface TreeNode {
@@ -80,8 +81,8 @@ export function loadTree(db: Database): Tree {
   return new Tree(db.prepare('SELECT id, parent_id AS parentId, name, position FROM tags').all() as TreeNode[]);
 }
 
-/** A tag as read from its row, before its path is known. */
-type TagRow = Omit<Tag, 'path'>;
+/** A tag as read from its row, before its path and key are known. */
+type TagRow = Omit<Tag, 'path' | 'pin'>;
 
 const TAG_COLUMNS = `t.id, t.uid, t.parent_id AS parentId, t.name, t.color, t.description, t.position`;
 
@@ -127,7 +128,8 @@ export function listTags(db: Database): Tag[] {
     }
   }
   const tree = new Tree(rows);
-  return tree.ordered().map((node) => ({ ...byId.get(node.id)!, path: tree.path(node.id) }));
+  const pins = pinsById(db);
+  return tree.ordered().map((node) => ({ ...byId.get(node.id)!, path: tree.path(node.id), pin: pins.get(node.id) ?? null }));
 }
 
 /** One tag with its counts. */
@@ -144,7 +146,7 @@ export function getTag(db: Database, id: number, tree: Tree = loadTree(db)): Tag
     )
     .get({ subtree: JSON.stringify(tree.byId.has(id) ? tree.subtree(id) : [id]), id }) as TagRow | undefined;
   if (!row) throw notFound('Tag', id);
-  return { ...row, path: tree.path(id) };
+  return { ...row, path: tree.path(id), pin: pinsById(db).get(id) ?? null };
 }
 
 /** What deleting the tag would touch: passages and articles tagged with it or a descendant. */

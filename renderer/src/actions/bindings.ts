@@ -6,6 +6,8 @@ export interface Binding {
   run(): void;
   /** Absent: always enabled while bound. */
   enabled?(): boolean;
+  /** What it would act on now, for the command palette ("Refugees" for a pinned tag's key). */
+  detail?(): string | undefined;
 }
 
 export type Bindings = Partial<Record<ActionId, Binding>>;

@@ -35,7 +35,7 @@ export function contextOf(target: EventTarget | null): ActionContext | null {
   if (modalOpen() || element?.closest('[role="menu"], [role="dialog"]')) return null;
   const scopes = new Set<ActionScope>(['app']);
   const scoped = element?.closest(`[${SCOPE_ATTRIBUTE}]`)?.getAttribute(SCOPE_ATTRIBUTE);
-  if (scoped === 'codebook' || scoped === 'passages') scopes.add(scoped);
+  if (scoped === 'codebook' || scoped === 'passages' || scoped === 'claims' || scoped === 'claim') scopes.add(scoped);
   else if (scoped === 'reader' || element === null || element === document.body || selectionInReader()) scopes.add('reader');
   return { scopes, typing: isTextField(element) };
 }

@@ -34,10 +34,19 @@ export const STALE_AFTER = {
   // Rows show tag paths and their article's title, outlet and date.
   'passages.list': ['passages', 'tags', 'articles'],
   // Appearances show their article's outlet and date.
-  'claims.list': ['claims', 'articles'],
+  // The tag filter reads its claims' passages' tags (a tag's deletion reports passages too).
+  'claims.list': ['claims', 'articles', 'passages'],
   'claims.get': ['claims', 'articles'],
+  // Outlets are articles'; speakers are claims'.
+  'claims.facets': ['claims', 'articles'],
+  // An appearance's sentence is its article's text.
+  'claims.contexts': ['claims', 'articles'],
+  // Filtered by tag as claims.list is.
+  'claims.graph': ['claims', 'articles', 'passages'],
   'claims.related': ['claims', 'articles'],
   'claims.candidates': ['claims', 'articles', 'passages'],
+  // Read from the article's text alone.
+  'claims.prefill': ['articles'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

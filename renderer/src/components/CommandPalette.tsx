@@ -30,12 +30,13 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const [origin] = useState(captureOrigin);
   const entries = useMemo<Entry[]>(
     () =>
-      ACTIONS.filter((a) => a.id !== 'command-palette' && bindingOf(a.id) && origin.context?.scopes.has(a.scope)).map((a) => ({
-        id: a.id,
-        label: a.label,
-        keys: keysOf(a.id),
-        enabled: isEnabled(a.id),
-      })),
+      ACTIONS.filter((a) => a.id !== 'command-palette' && bindingOf(a.id) && origin.context?.scopes.has(a.scope))
+        // Of a row of number keys, only those that would act (a tag pinned there); the rest is noise.
+        .filter((a) => !('series' in a) || isEnabled(a.id))
+        .map((a) => {
+          const detail = bindingOf(a.id)?.detail?.();
+          return { id: a.id, label: detail ? `${a.label}: ${detail}` : a.label, keys: keysOf(a.id), enabled: isEnabled(a.id) };
+        }),
     [origin],
   );
   const [text, setText] = useState('');

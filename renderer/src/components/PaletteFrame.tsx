@@ -9,6 +9,8 @@ interface Props {
     label: string;
     placeholder: string;
     listId: string;
+    /** An element that explains the input (the search box's help). */
+    describedBy?: string;
     expanded: boolean;
     activeId: string | undefined;
     value: string;
@@ -45,7 +47,8 @@ export function PaletteFrame({ label, icon, input, status, count, active, onActi
     if (to !== undefined) {
       if (count > 0) onActive(to);
     } else if (event.key === 'Enter') {
-      if (event.nativeEvent.isComposing) return;
+      // Enter on a button inside the palette (a tab, "Code all hits…") presses that button.
+      if (event.nativeEvent.isComposing || !(event.target instanceof HTMLInputElement)) return;
       onEnter();
     } else return;
     event.preventDefault();
@@ -70,6 +73,7 @@ export function PaletteFrame({ label, icon, input, status, count, active, onActi
           aria-controls={input.listId}
           aria-autocomplete="list"
           aria-activedescendant={input.activeId}
+          aria-describedby={input.describedBy}
           placeholder={input.placeholder}
           autoComplete="off"
           spellCheck={false}

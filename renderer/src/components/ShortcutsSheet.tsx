@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionScope } from '../../../electron/shared/actions';
+import { ACTIONS, type ActionDeclaration, type ActionId, type ActionScope } from '../../../electron/shared/actions';
 import { keysOf } from '../actions/platform';
 import { Dialog } from './Dialog';
 
@@ -7,16 +7,40 @@ const GROUPS: Array<{ scope: ActionScope; title: string }> = [
   { scope: 'reader', title: 'In the reader (its text focused, or text selected)' },
   { scope: 'codebook', title: 'In the codebook' },
   { scope: 'passages', title: 'In the passages table' },
+  { scope: 'claims', title: 'In the claims table' },
+  { scope: 'claim', title: 'On a claim’s page' },
 ];
 
 /** Keys of the lists and the text themselves (their ARIA patterns), not actions. */
 const MOVING: Array<[keys: string, what: string]> = [
   ['Tab into the text', 'Caret in the reader, as F7 does'],
   ['Shift+arrows', 'Select text from the caret'],
-  ['↑ ↓ Page Up/Down Home End', 'Move in the article list, the codebook and the passages table'],
+  ['↑ ↓ Page Up/Down Home End', 'Move in the article list, the codebook, the passages and the claims tables'],
   ['→ ←', 'Open or close a tag in the codebook'],
   ['Letters', 'Jump to the tag whose name starts with them'],
 ];
+
+interface SheetRow {
+  id: string;
+  label: string;
+  keys: string[];
+  series: boolean;
+}
+
+/** One line per action, and one for each row of number keys (1 … 9), in the registry's order. */
+function rowsOf(actions: readonly ActionDeclaration[]): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (const a of actions) {
+    const keys = keysOf(a.id as ActionId);
+    const last = rows.at(-1);
+    if (a.series && last?.series && last.id === a.series.id) last.keys.push(...keys);
+    else
+      rows.push(
+        a.series ? { id: a.series.id, label: a.series.label, keys, series: true } : { id: a.id, label: a.label, keys, series: false },
+      );
+  }
+  return rows;
+}
 
 /** The shortcuts sheet: every action's keys, read from the action registry. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
@@ -29,17 +53,23 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
             <table className="shortcuts" key={scope} aria-label={title}>
               <caption>{title}</caption>
               <tbody>
-                {actions.map((a) => (
-                  <tr key={a.id}>
+                {rowsOf(actions).map((row) => (
+                  <tr key={row.id}>
                     <th scope="row">
-                      {keysOf(a.id).map((k, i) => (
-                        <span key={k}>
-                          {i > 0 ? ' or ' : null}
-                          <kbd>{k}</kbd>
-                        </span>
-                      ))}
+                      {row.series ? (
+                        <>
+                          <kbd>{row.keys[0]}</kbd> … <kbd>{row.keys.at(-1)}</kbd>
+                        </>
+                      ) : (
+                        row.keys.map((k, i) => (
+                          <span key={k}>
+                            {i > 0 ? ' or ' : null}
+                            <kbd>{k}</kbd>
+                          </span>
+                        ))
+                      )}
                     </th>
-                    <td>{a.label}</td>
+                    <td>{row.label}</td>
                   </tr>
                 ))}
               </tbody>

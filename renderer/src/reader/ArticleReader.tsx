@@ -10,6 +10,8 @@ import { ArticleDetailsDialog } from '../components/ArticleDetailsDialog';
 import { MemoDialog } from '../components/memos/MemoDialog';
 import { notify } from '../components/Notices';
 import { citation } from './citation';
+import { useCandidateMarks } from './claims/useCandidateMarks';
+import { useReaderClaims } from './claims/useReaderClaims';
 import type { TextRange } from './dom-offsets';
 import { EditTextDialog } from './EditTextDialog';
 import { FloatingTagPicker } from './FloatingTagPicker';
@@ -18,15 +20,21 @@ import { OrphanList, ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleModel } from './useArticleModel';
-import { temporaryPassage, useSavingPassages } from './useSavingPassages';
+import { useSavingPassages } from './useSavingPassages';
+import { usePassageWrites, type TagChoice } from './usePassageWrites';
 import { useCaretMode } from './useCaretMode';
+import { HitBar } from './HitBar';
+import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
+import { useQuickTags } from './useQuickTags';
 import { useTextSelection, type Floating } from './useTextSelection';
 
 interface Props {
   article: Article;
   /** Open at this passage (from the passages view or search). */
   focusPassageId: number | null;
+  /** The search it was opened from (Ctrl+K or the article filter): its hits are marked, F3 steps through them. */
+  searchQuery?: string | null;
   /** Shown in the side column while no passage is selected (the codebook). */
   side: ReactNode;
   onError(message: string): void;
@@ -37,13 +45,12 @@ interface Props {
 /** While loading: the same empty list every render (the model rebuilds when its inputs change). */
 const NO_TAGS: Tag[] = [];
 
-type TagChoice = { tagId: number } | { createPath: string };
-
 /**
  * The reader: the article with its passages as highlights and marginalia, a selection toolbar
- * (Tag, Note, Make claim, Copy with citation), the quick tag picker and the passage inspector.
+ * (Tag, Note, Make claim, Add to claim, Copy with citation), the quick tag picker, the passage
+ * inspector, and candidate claims marked in the margin.
  */
-export function ArticleReader({ article, focusPassageId, side, onError, onOpenArticle }: Props) {
+export function ArticleReader({ article, focusPassageId, searchQuery = null, side, onError, onOpenArticle }: Props) {
   // No structural sharing: a deep compare of thousands of passages costs more than it saves (blocks compare by signature).
   const passagesQuery = useCommand('passages.forArticle', { articleId: article.id }, { structuralSharing: false });
   const tagsQuery = useCommand('tags.list', {});
@@ -68,8 +75,29 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
   const caretWhenPicking = useRef(false);
   const selected = passages.find((p) => p.id === selectedId) ?? null;
 
-  const { mounted, mountThrough: mountBlock } = useProgressiveMount(model.blocks.length, passagesQuery.data !== undefined);
+  const candidates = useCandidateMarks(article, body, model);
+  const { mounted, mountThrough: mountBlock } = useProgressiveMount(
+    model.blocks.length,
+    passagesQuery.data !== undefined && !candidates.loading,
+  );
   const mountThrough = useCallback((passageId: number) => mountBlock(Math.max(0, ...model.blocksOf(passageId))), [model, mountBlock]);
+  const blockOf = useCallback(
+    (offset: number) =>
+      Math.max(
+        0,
+        model.blocks.findIndex((b) => b.block.end > offset),
+      ),
+    [model],
+  );
+  const hits = useSearchHits({
+    articleId: article.id,
+    query: searchQuery,
+    body,
+    mounted,
+    blockOf,
+    mountThrough: mountBlock,
+    goToFirst: focusPassageId === null,
+  });
 
   const selectPassage = useCallback(
     (id: number | null) => {
@@ -97,45 +125,14 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     if (focusTarget !== null) body.current?.querySelector(`mark[data-passages~="${focusTarget}"]`)?.scrollIntoView({ block: 'center' });
   }, [focusTarget]);
 
-  /**
-   * Creates the passage at once in the view (optimistically), then in the library: a tag still to
-   * be created is made first, so the highlight shows before either answer (] right after Enter).
-   */
-  const createPassage = async (range: TextRange, tag: TagChoice | null, note?: string): Promise<Passage> => {
-    const temporary = temporaryPassage({
-      uid: '',
-      articleId: article.id,
-      start: range.start,
-      end: range.end,
-      exact: article.text.slice(range.start, range.end),
-      prefix: '',
-      suffix: '',
-      note: note ?? '',
-      anchor: 'exact',
-      tagIds: tag && 'tagId' in tag ? [tag.tagId] : [],
-      claimIds: [],
-    });
-    const created = await save(temporary, async () => {
-      const tagIds = tag ? [await resolveTag(tag)] : [];
-      return call('passages.create', { articleId: article.id, ...range, tagIds, ...(note ? { note } : {}) });
-    });
-    // Selected while it was being saved (] right after tagging): it stays selected under its real id.
-    setSelected((current) => (current === temporary.id ? created.id : current));
-    return created;
-  };
+  const { createPassage, applyTag } = usePassageWrites({ article, save, savedId, setSelected });
 
-  const resolveTag = async (choice: TagChoice): Promise<number> =>
-    'tagId' in choice ? choice.tagId : (await call('tags.create', { path: choice.createPath })).id;
-
-  const applyTag = async (passageId: number, choice: TagChoice) => {
-    const tagId = await resolveTag(choice);
-    await call('passages.tag', { passageIds: [await savedId(passageId)], tagId });
-  };
+  const isSelected = (range: TextRange) => selected !== null && selected.start === range.start && selected.end === range.end;
 
   /** From the picker opened on a fresh selection: the first tag creates the passage, later ones add to it. */
   const applyToSelection = async (choice: TagChoice) => {
     if (!picker) return;
-    if (selected && selected.start === picker.range.start && selected.end === picker.range.end) {
+    if (selected && isSelected(picker.range)) {
       await applyTag(selected.id, choice);
       return;
     }
@@ -145,6 +142,34 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     selectCreated(created.id, before);
     clearSelectionOf(range);
   };
+
+  // After a number key in caret mode: the caret goes where the tagged words end once the new
+  // highlight is rendered (rendering it remakes the words' text nodes), ready for the next words.
+  const [caretAfterTag, setCaretAfterTag] = useState<{ offset: number } | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterTag) resumeAt(caretAfterTag.offset, true);
+  }, [caretAfterTag, resumeAt]);
+
+  /** A number key or R: the selected words become a passage with the tag, or the selected passage gets it; no picker. */
+  const quickTag = (tag: Tag) => {
+    const fail = (e: Error) => onError(e.message);
+    const range = liveSelection()?.range ?? null;
+    if (range === null || isSelected(range)) {
+      if (!selected) return;
+      if (selected.tagIds.includes(tag.id)) notify(`The passage already has ${tag.path}`);
+      else void applyTag(selected.id, { tagId: tag.id }).catch(fail);
+      return;
+    }
+    window.getSelection()?.removeAllRanges();
+    if (caret) setCaretAfterTag({ offset: range.end });
+    // The passage selected before is no target for a key pressed while this one is being saved.
+    setSelectedId(null);
+    const before = picks.current;
+    void createPassage(range, { tagId: tag.id })
+      .then((created) => selectCreated(created.id, before))
+      .catch(fail);
+  };
+  useQuickTags({ tags, selected, hasSelection: () => liveSelection() !== null, apply: quickTag });
 
   /** Selects a passage just created, unless the user selected another one while it was being made. */
   const selectCreated = (id: number, picksBefore: number) => {
@@ -197,6 +222,18 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     }
   };
 
+  const claims = useReaderClaims({
+    article,
+    liveRange: () => liveSelection()?.range ?? null,
+    selected,
+    savedId,
+    onDone: (range, passageId) => {
+      if (range) clearSelectionOf(range);
+      setSelectedId(passageId);
+    },
+    onError,
+  });
+
   const hasPassages = () => model.ordered.length > 0;
   // Actions read the selection as the page has it now (liveSelection): the toolbar's state follows
   // it a frame late, and a key pressed right after the last Shift+→, or a command run from the
@@ -220,8 +257,12 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
     note: { enabled: () => liveSelection() !== null || selected !== null, run: noteSelection },
     'next-passage': { enabled: hasPassages, run: () => step(1) },
     'previous-passage': { enabled: hasPassages, run: () => step(-1) },
+    'next-hit': { enabled: () => hits.count > 0, run: hits.next },
+    'previous-hit': { enabled: () => hits.count > 0, run: hits.previous },
     'delete-passage': { enabled: () => selected !== null && liveSelection() === null, run: () => void deleteSelected() },
     'article-memo': { run: () => setEditing('memo') },
+    ...claims.bindings,
+    'toggle-candidates': { run: candidates.toggle },
     // Always enabled: Escape also means "select nothing" for a passage still being saved.
     'clear-selection': {
       run: () => {
@@ -235,7 +276,8 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
 
   /** A click on a highlight selects its innermost passage; clicking again cycles through the overlapping ones. */
   const onClickText = (event: React.MouseEvent) => {
-    if (window.getSelection()?.isCollapsed === false) return;
+    // A control in the text (a margin note, a candidate's Make claim) acts itself: its click must not deselect.
+    if (window.getSelection()?.isCollapsed === false || (event.target as HTMLElement).closest('button, a')) return;
     const mark = (event.target as HTMLElement).closest('mark');
     const ids = mark?.getAttribute('data-passages')?.split(' ').map(Number) ?? [];
     if (ids.length === 0) {
@@ -254,7 +296,8 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
   return (
     <div className="reader-layout" {...{ [SCOPE_ATTRIBUTE]: 'reader' }}>
       <div className="reader">
-        <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} />
+        <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} candidates={candidates} />
+        <HitBar hits={hits} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText
@@ -264,11 +307,13 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
             model={model}
             mounted={mounted}
             loading={
-              passagesQuery.data !== undefined
-                ? null
-                : passagesQuery.isError
-                  ? `Passages could not be loaded: ${passagesQuery.error.message}`
-                  : 'Loading passages…'
+              passagesQuery.isError
+                ? `Passages could not be loaded: ${passagesQuery.error.message}`
+                : passagesQuery.data === undefined
+                  ? 'Loading passages…'
+                  : candidates.loading
+                    ? 'Finding candidate claims…'
+                    : null
             }
             selectedId={selectedId}
             selectedBlocks={selectedBlocks}
@@ -277,9 +322,18 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
             onCaretBlur={() => setCaret(false)}
             onSelectPassage={selectPassage}
             onClick={onClickText}
+            candidates={candidates.byBlock}
+            onCandidate={claims.onCandidate}
           />
           {floating && !picker ? (
-            <SelectionToolbar at={floating} onTag={tagSelection} onNote={noteSelection} onCopyCitation={() => void copyCitation()} />
+            <SelectionToolbar
+              at={floating}
+              onTag={tagSelection}
+              onNote={noteSelection}
+              onMakeClaim={claims.bindings['make-claim'].run}
+              onAddToClaim={claims.bindings['add-to-claim'].run}
+              onCopyCitation={() => void copyCitation()}
+            />
           ) : null}
           {picker ? (
             <FloatingTagPicker
@@ -316,11 +370,13 @@ export function ArticleReader({ article, focusPassageId, side, onError, onOpenAr
             savedId={savedId}
             onDeleted={() => setSelectedId(null)}
             onError={onError}
+            onClaim={claims.forPassage}
           />
         ) : (
           side
         )}
       </div>
+      {claims.dialog}
       {editing === 'details' ? <ArticleDetailsDialog article={article} onClose={() => setEditing(null)} /> : null}
       {editing === 'memo' ? <MemoDialog articleId={article.id} about={article.title} onClose={() => setEditing(null)} /> : null}
       {editing === 'text' ? (

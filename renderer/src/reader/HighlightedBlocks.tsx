@@ -1,6 +1,9 @@
 import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { plural } from '../../../electron/shared/counts';
+import type { ClaimCandidate } from '../../../electron/shared/claims';
 import type { Block, Passage, Tag } from '../../../electron/shared/types';
 import { TagChip } from '../components/TagChip';
+import { CandidateEntry, type CandidateAction } from './claims/CandidateEntry';
 import { segmentBlocks, type Segment } from './segments';
 
 export interface BlockModel {
@@ -21,6 +24,9 @@ interface Props {
   tags: Map<number, Tag>;
   selectedId: number | null;
   onSelectPassage(id: number): void;
+  /** Candidate claims starting in this block (marked in the margin), if shown. */
+  candidates: ClaimCandidate[] | undefined;
+  onCandidate(candidate: ClaimCandidate, action: CandidateAction): void;
 }
 
 function markStyle(ids: number[], colors: Map<number, string>): CSSProperties {
@@ -41,11 +47,14 @@ function Runs({
   segments,
   colors,
   selectedId,
+  claimed,
 }: {
   text: string;
   segments: Segment[];
   colors: Map<number, string>;
   selectedId: number | null;
+  /** Passages that are appearances of a claim: marked apart. */
+  claimed: Set<number>;
 }) {
   return (
     <>
@@ -59,12 +68,13 @@ function Runs({
           );
         }
         const selected = selectedId !== null && segment.passageIds.includes(selectedId);
+        const claim = segment.passageIds.some((id) => claimed.has(id));
         return (
           <mark
             key={segment.start}
             data-start={segment.start}
             data-passages={segment.passageIds.join(' ')}
-            className={selected ? 'selected' : undefined}
+            className={[selected ? 'selected' : '', claim ? 'claim' : ''].join(' ').trim() || undefined}
             style={markStyle(segment.passageIds, colors)}
           >
             {content}
@@ -107,27 +117,32 @@ function preview(text: string, max = 90): string {
 
 /** One block and its marginalia. Memoised on its signature: an edit re-renders only the blocks it touches. */
 export const HighlightedBlock = memo(
-  function HighlightedBlock({ model, text, colors, tags, selectedId, onSelectPassage }: Props) {
+  function HighlightedBlock({ model, text, colors, tags, selectedId, onSelectPassage, candidates, onCandidate }: Props) {
     // Segmented here, not for the whole article: only blocks that render pay for it.
     const segments = useMemo(() => segmentBlocks(text, [model.block], model.passages).blocks[0] ?? [], [text, model]);
+    const claimed = useMemo(() => new Set(model.passages.filter((p) => p.claimIds.length > 0).map((p) => p.id)), [model]);
     return (
       <div className="reader-row">
         <Element block={model.block}>
-          <Runs text={text} segments={segments} colors={colors} selectedId={selectedId} />
+          <Runs text={text} segments={segments} colors={colors} selectedId={selectedId} claimed={claimed} />
         </Element>
         <div className="margin-cell">
           {model.margin.map((passage) => {
             const names = passage.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined);
+            const claims = passage.claimIds.length;
             return (
               <button
                 key={passage.id}
                 type="button"
                 className={`marginal${passage.id === selectedId ? ' selected' : ''}`}
                 style={{ borderLeftColor: colors.get(passage.id) }}
-                aria-label={`Passage: ${preview(passage.exact, 60)}${names.length ? ` — tags: ${names.map((t) => t.path).join(', ')}` : ' — no tags'}${passage.note ? ` — note: ${preview(passage.note, 60)}` : ''}`}
                 aria-pressed={passage.id === selectedId}
                 onClick={() => onSelectPassage(passage.id)}
               >
+                {/* The name leads with what the chips leave out (the words, whole tag paths) and then says what is shown. */}
+                <span className="visually-hidden">
+                  {`Passage: ${preview(passage.exact, 60)}${names.length ? ` — tags: ${names.map((t) => t.path).join(', ')}` : ''} — `}
+                </span>
                 {names.length ? (
                   <span className="marginal-tags">
                     {names.map((tag) => (
@@ -138,12 +153,16 @@ export const HighlightedBlock = memo(
                   <span className="marginal-untagged">No tags</span>
                 )}
                 {passage.note ? <span className="marginal-note">{preview(passage.note)}</span> : null}
+                {claims ? <span className="marginal-claim">{claims === 1 ? 'Claim' : plural(claims, 'claim')}</span> : null}
               </button>
             );
           })}
+          {candidates?.map((candidate) => (
+            <CandidateEntry key={candidate.start} candidate={candidate} onAction={onCandidate} />
+          ))}
         </div>
       </div>
     );
   },
-  (a, b) => a.model.signature === b.model.signature && a.selectedId === b.selectedId && a.text === b.text,
+  (a, b) => a.model.signature === b.model.signature && a.selectedId === b.selectedId && a.text === b.text && a.candidates === b.candidates,
 );

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, Passage, Tag } from '../../../electron/shared/types';
 import { call } from '../client/api';
-import { plural } from '../../../electron/shared/counts';
 import { formatPublished } from '../format';
+import { PassageClaims } from './claims/PassageClaims';
 import { TagPicker } from './TagPicker';
 import { citation } from './citation';
 
@@ -18,6 +18,8 @@ interface Props {
   savedId(id: number): Promise<number>;
   onDeleted(): void;
   onError(message: string): void;
+  /** Make claim / Add to claim from this passage. */
+  onClaim(what: 'make' | 'add'): void;
 }
 
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -26,8 +28,8 @@ function when(iso: string): string {
   return DATE_TIME.format(new Date(iso));
 }
 
-/** The selected passage in full: quote, tags, note, dates, claim, and its actions. */
-export function Inspector({ article, passage, tags, selection, focusNote, onApplyTag, savedId, onDeleted, onError }: Props) {
+/** The selected passage in full: quote, tags, note, its claims, dates, and its actions. */
+export function Inspector({ article, passage, tags, selection, focusNote, onApplyTag, savedId, onDeleted, onError, onClaim }: Props) {
   // The draft note; the same passage changed elsewhere (undo, another window) resets it.
   const [draft, setDraft] = useState({ base: passage.note, text: passage.note });
   const note = draft.base === passage.note ? draft.text : passage.note;
@@ -120,12 +122,7 @@ export function Inspector({ article, passage, tags, selection, focusNote, onAppl
           }}
         />
       </label>
-      <div className="field">
-        <div className="label">Claim</div>
-        <div className="muted">
-          {passage.claimIds.length ? `Part of ${plural(passage.claimIds.length, 'claim')}` : 'Not part of a claim yet'}
-        </div>
-      </div>
+      <PassageClaims passageId={passage.id} claimIds={passage.claimIds} onClaim={onClaim} />
       <dl className="dates">
         <dt>Created</dt>
         <dd>{when(passage.createdAt)}</dd>

@@ -2,16 +2,19 @@ import type { Article, Passage } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
 import { ariaKeysOf } from '../actions/platform';
 import { formatPublished } from '../format';
+import type { CandidateMarks } from './claims/useCandidateMarks';
 
-/** The article's title, what is known about it, its edit buttons and the other articles that published its text. */
+/** The article's title, what is known about it, its edit buttons, the candidate claims' switch and the other articles that published its text. */
 export function ReaderHeader({
   article,
   onEdit,
   onOpenArticle,
+  candidates,
 }: {
   article: Article;
   onEdit(what: 'details' | 'text' | 'memo'): void;
   onOpenArticle(id: number): void;
+  candidates: Pick<CandidateMarks, 'shown' | 'toggle' | 'count' | 'error'>;
 }) {
   const meta = [
     article.outlet,
@@ -40,6 +43,20 @@ export function ReaderHeader({
         <button type="button" className="button small" onClick={() => onEdit('memo')} aria-keyshortcuts={ariaKeysOf('article-memo')}>
           Memo…
         </button>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={candidates.shown}
+          aria-keyshortcuts={ariaKeysOf('toggle-candidates')}
+          onClick={candidates.toggle}
+        >
+          Candidate claims{candidates.shown ? ` (${candidates.count})` : ''}
+        </button>
+        {candidates.error ? (
+          <span className="form-error" role="alert">
+            Candidate claims could not be found: {candidates.error}
+          </span>
+        ) : null}
       </div>
       <AlsoPublishedAs article={article} onOpenArticle={onOpenArticle} />
     </header>

@@ -1,4 +1,6 @@
 import type { MouseEvent, RefObject } from 'react';
+import type { ClaimCandidate } from '../../../electron/shared/claims';
+import type { CandidateAction } from './claims/CandidateEntry';
 import type { ArticleModel } from './useArticleModel';
 import { HighlightedBlock } from './HighlightedBlocks';
 
@@ -18,6 +20,9 @@ interface Props {
   onCaretBlur(): void;
   onSelectPassage(id: number): void;
   onClick(event: MouseEvent): void;
+  /** Candidate claims by the block they start in (none while hidden). */
+  candidates: Map<number, ClaimCandidate[]>;
+  onCandidate(candidate: ClaimCandidate, action: CandidateAction): void;
 }
 
 /** The article's text, block by block, with its passages as highlights and marginalia. */
@@ -65,6 +70,8 @@ export function ReaderText(props: Props) {
               tags={model.tagsById}
               selectedId={selectedBlocks.includes(index) ? selectedId : null}
               onSelectPassage={props.onSelectPassage}
+              candidates={props.candidates.get(index)}
+              onCandidate={props.onCandidate}
             />
           ))
       )}

@@ -5,11 +5,13 @@ interface Props {
   at: Floating;
   onTag(): void;
   onNote(): void;
+  onMakeClaim(): void;
+  onAddToClaim(): void;
   onCopyCitation(): void;
 }
 
 /** What can be done with selected text, floating above it. Pressing it keeps the selection. */
-export function SelectionToolbar({ at, onTag, onNote, onCopyCitation }: Props) {
+export function SelectionToolbar({ at, onTag, onNote, onMakeClaim, onAddToClaim, onCopyCitation }: Props) {
   return (
     <div
       className="selection-toolbar"
@@ -24,8 +26,11 @@ export function SelectionToolbar({ at, onTag, onNote, onCopyCitation }: Props) {
       <button type="button" className="button small" onClick={onNote} aria-keyshortcuts={ariaKeysOf('note')}>
         Note
       </button>
-      <button type="button" className="button small" disabled title="Claims come with the Claims feature">
+      <button type="button" className="button small" onClick={onMakeClaim} aria-keyshortcuts={ariaKeysOf('make-claim')}>
         Make claim
+      </button>
+      <button type="button" className="button small" onClick={onAddToClaim} aria-keyshortcuts={ariaKeysOf('add-to-claim')}>
+        Add to claim
       </button>
       <button type="button" className="button small" onClick={onCopyCitation}>
         Copy with citation

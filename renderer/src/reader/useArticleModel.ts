@@ -51,7 +51,7 @@ export interface Built {
 
 function signatureOf(mine: Passage[], margin: Passage[], colors: Map<number, string>, codebook: number): string {
   let signature = '';
-  for (const p of mine) signature += `${p.id}:${p.start}:${p.end}:${colors.get(p.id)};`;
+  for (const p of mine) signature += `${p.id}:${p.start}:${p.end}:${colors.get(p.id)}:${p.claimIds.length};`;
   for (const p of margin) signature += `|${p.id}:${p.tagIds.join(',')}:${p.note}`;
   return margin.length > 0 ? `${signature}|${codebook}` : signature;
 }

@@ -14,6 +14,11 @@ export class Codebook {
     return this.tree.getByRole('treeitem', { name, exact: true });
   }
 
+  /** The number key a tag is pinned to, as its row shows it. */
+  pinKey(name: string): Locator {
+    return this.tag(name).locator('.pin-key');
+  }
+
   /** Opens a tag's ⋯ menu and picks an item ("Merge into…", "Move to…"…). */
   async menu(name: string, item: string): Promise<void> {
     await this.page.getByRole('button', { name: `Actions for ${name}` }).click();

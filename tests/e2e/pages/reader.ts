@@ -12,6 +12,8 @@ export class Reader {
   /** The selected passage's quote, as the inspector shows it. */
   readonly quote: Locator;
   readonly note: Locator;
+  /** The selected passage's tags, as the inspector lists them (their paths). */
+  readonly tags: Locator;
 
   constructor(readonly page: Page) {
     this.article = page.getByRole('main').getByRole('article');
@@ -21,6 +23,7 @@ export class Reader {
     this.inspector = page.getByRole('region', { name: 'Passage' });
     this.quote = this.inspector.locator('blockquote');
     this.note = this.inspector.getByRole('textbox', { name: 'Note' });
+    this.tags = this.inspector.getByRole('list', { name: 'Tags' }).getByRole('listitem');
   }
 
   heading(title: string): Locator {
@@ -32,14 +35,24 @@ export class Reader {
     return this.marks.filter({ hasText: text });
   }
 
+  /** Highlights of passages that are appearances of a claim (marked apart from the others). */
+  get claimMarks(): Locator {
+    return this.marks.and(this.page.locator('.claim'));
+  }
+
+  /** A candidate claim's mark in the margin (with its Make claim and Dismiss buttons), by the start of its sentence. */
+  candidate(textStart: string): Locator {
+    return this.article.getByRole('group', { name: new RegExp(`^Candidate claim: ${literal(textStart)}`) });
+  }
+
   /** A passage's entry in the margin, by the start of its quote. */
   marginEntry(quoteStart: string): Locator {
     return this.article.getByRole('button', { name: new RegExp(`^Passage: ${literal(quoteStart)}`) });
   }
 
-  /** A margin entry that shows this note. */
+  /** A margin entry that shows this note (its name: the passage, its tag paths, then what it shows). */
   marginNote(noteStart: string): Locator {
-    return this.article.getByRole('button', { name: new RegExp(`note: ${literal(noteStart)}`) });
+    return this.article.getByRole('button', { name: new RegExp(`^Passage: .* — .*${literal(noteStart)}`) });
   }
 
   /** Drags the mouse over a phrase of the article, as a person selects text. */
@@ -64,6 +77,12 @@ export class Reader {
   async tagPhrase(phrase: string, tag: string, options: { by?: 'toolbar' | 'key' } = {}): Promise<void> {
     await this.select(phrase);
     await this.tagSelection(tag, options);
+  }
+
+  /** Waits until the selected passage has exactly these tags (paths), in this order. */
+  async expectTags(paths: string[]): Promise<void> {
+    // Each chip is the tag's path and its remove button (×).
+    await expect(this.tags).toHaveText(paths.map((path) => new RegExp(`^${literal(path)}×$`)));
   }
 
   /** Clicks the article's corner, away from any highlight: no passage stays selected. */

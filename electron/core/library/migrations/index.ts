@@ -11,6 +11,7 @@ import { migration010 } from './010-change-log';
 import { migration011 } from './011-memos';
 import { migration012 } from './012-reprints';
 import { migration013 } from './013-sentence-queue-by-writer';
+import { migration014 } from './014-candidate-dismissals';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import { CreateTagDialog, DeleteTagDialog, DescriptionDialog, MergeDialog, MoveD
 import { buildTree, count, flatten, plural } from './tree';
 import { ROW_HEIGHT, TreeItem, itemId, type TreeActions } from './TreeItem';
 import { useTagDrag } from './useTagDrag';
+import { pinning } from './pinning';
 
 interface Props {
   onShowPassages(tagId: number): void;
@@ -152,10 +153,13 @@ export function Codebook({ onShowPassages }: Props) {
     move(tag.id, { parentId: tag.parentId, position: next });
   };
 
+  const { pinItem, pinBindings } = pinning(tags, run, setStatus);
+
   const isFirstSibling = (tag: Tag) => tree.children.get(tag.parentId)?.[0]?.id === tag.id;
   const isLastSibling = (tag: Tag) => tree.children.get(tag.parentId)?.at(-1)?.id === tag.id;
   const menuItems = (tag: Tag): MenuItem[] => [
     { label: 'Show passages', shortcut: keysOf('tag-show-passages')[0], onSelect: () => onShowPassages(tag.id) },
+    pinItem(tag),
     { label: 'New child tag…', onSelect: () => setDialog({ kind: 'create', parentId: tag.id }) },
     { label: 'Rename', shortcut: keysOf('tag-rename')[0], onSelect: () => setRenamingId(tag.id) },
     { label: 'Recolour…', onSelect: () => setDialog({ kind: 'recolour', tagId: tag.id }) },
@@ -192,6 +196,7 @@ export function Codebook({ onShowPassages }: Props) {
     },
   });
   useBindActions({
+    ...pinBindings(onFocused),
     'tag-new': { run: () => setDialog({ kind: 'create', parentId: null }) },
     'tag-show-passages': onFocused((tag) => onShowPassages(tag.id)),
     'tag-rename': onFocused((tag) => setRenamingId(tag.id)),

@@ -48,13 +48,14 @@ export const TreeItem = memo(function TreeItem({ row, top, active, selected, ren
   const withChildren = sums
     ? `; with its child tags ${plural(tag.passageCountWithChildren, 'passage')} in ${plural(tag.articleCountWithChildren, 'article')}`
     : '';
+  const pinned = tag.pin === null ? '' : `Pinned to ${tag.pin}: the key ${tag.pin} applies it in the reader`;
   const className = ['tree-item', dragging ? 'dragging' : '', dropWhere ? `drop-${dropWhere}` : ''].filter(Boolean).join(' ');
   return (
     <div
       id={itemId(id)}
       role="treeitem"
       aria-label={tag.name}
-      aria-description={[counts + withChildren, tag.description].filter(Boolean).join('. ')}
+      aria-description={[counts + withChildren, pinned, tag.description].filter(Boolean).join('. ')}
       aria-level={level}
       aria-posinset={row.posInSet}
       aria-setsize={row.setSize}
@@ -88,11 +89,15 @@ export const TreeItem = memo(function TreeItem({ row, top, active, selected, ren
         }}
       />
       <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
-      {renaming ? (
-        <RenameInput tag={tag} onRename={(name) => actions.rename(id, name)} onCancel={() => actions.cancelRename(id)} />
-      ) : (
-        <span className="name">{tag.name}</span>
-      )}
+      <span className="name-cell">
+        {renaming ? (
+          <RenameInput tag={tag} onRename={(name) => actions.rename(id, name)} onCancel={() => actions.cancelRename(id)} />
+        ) : (
+          <span className="name">{tag.name}</span>
+        )}
+        {/* The key, drawn from a data attribute like the counts: the row's description says it. */}
+        {tag.pin === null ? null : <kbd className="pin-key" aria-hidden="true" title={pinned} data-key={tag.pin} />}
+      </span>
       {/* Drawn from data attributes: the counts are data, not part of the row's name (its description says them). */}
       <span
         className="count"

@@ -1,19 +1,20 @@
 import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Args, Result } from '../../../../electron/shared/contract';
+import type { ClaimSummary } from '../../../../electron/shared/claims';
 import type { ArticleSummary, PassageRow } from '../../../../electron/shared/types';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 
 /** The commands that answer a window of a long list (offset, limit) with its total. */
-export type PagedCommand = 'articles.list' | 'passages.list';
+export type PagedCommand = 'articles.list' | 'passages.list' | 'claims.list';
 export type PagedQuery<K extends PagedCommand> = Omit<Args<K>, 'offset' | 'limit'>;
-type RowOf<K extends PagedCommand> = K extends 'articles.list' ? ArticleSummary : PassageRow;
+type RowOf<K extends PagedCommand> = K extends 'articles.list' ? ArticleSummary : K extends 'claims.list' ? ClaimSummary : PassageRow;
 
 /** Pages are fetched once scrolling settles this long (a flung scroll bar does not request every page it passes). */
 const SETTLE_MS = 60;
 
-type PageResult = Result<'articles.list'> | Result<'passages.list'>;
+type PageResult = Result<'articles.list'> | Result<'passages.list'> | Result<'claims.list'>;
 
 function rowsOf<K extends PagedCommand>(result: PageResult): RowOf<K>[] {
   return ('items' in result ? result.items : result.rows) as RowOf<K>[];

@@ -158,7 +158,7 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
   );
 }
 
-function DateBound({
+export function DateBound({
   label,
   placeholder,
   value,

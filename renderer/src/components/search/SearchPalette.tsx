@@ -1,45 +1,66 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { SearchResults } from '../../../../electron/shared/types';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { SearchKind, SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
-import { articleMeta } from '../../format';
 import { PaletteFrame } from '../PaletteFrame';
-import { Highlighted } from './Highlighted';
+import { type Hit } from './HitView';
+import { KindTabs, type Tab } from './KindTabs';
+import { GroupedResults, KindResults, type Item } from './PaletteResults';
+import { SearchHelp } from './SearchHelp';
+import { useSearchPages } from './useSearchPages';
 
 interface Props {
   open: boolean;
   onClose(): void;
-  onOpenArticle(articleId: number): void;
-  onOpenPassage(articleId: number, passageId: number): void;
+  /** Opens a result; the query goes along, so the reader marks its hits. */
+  onOpenArticle(articleId: number, query: string): void;
+  onOpenPassage(articleId: number, passageId: number, query: string): void;
   /** Claims open where the claims view is; without it, claim results are listed but not openable. */
   onOpenClaim?(claimId: number): void;
+  /** "Code hits…": tag the sentences or paragraphs around the hits of this query. */
+  onCodeHits(query: string): void;
   /** Opens the memo of an article, or of the library (null). */
   onOpenMemo(articleId: number | null, about: string): void;
 }
 
-type Hit =
-  | { kind: 'article'; key: string; hit: SearchResults['articles'][number] }
-  | { kind: 'passage'; key: string; hit: SearchResults['passages'][number] }
-  | { kind: 'note'; key: string; hit: SearchResults['notes'][number] }
-  | { kind: 'claim'; key: string; hit: SearchResults['claims'][number] }
-  | { kind: 'memo'; key: string; hit: SearchResults['memos'][number] };
-
 const DEBOUNCE_MS = 100;
-const LIMIT = 20;
+/** Hits of each kind shown under "All"; a kind's tab pages through every one of them. */
+const FIRST = 5;
 
-/** Ctrl+K search over articles, passages (quotes and notes), claims and memos, grouped by kind. */
+const KINDS: SearchKind[] = ['articles', 'passages', 'notes', 'claims', 'memos'];
+const KIND_OF_HIT: Record<SearchKind, Hit['kind']> = {
+  articles: 'article',
+  passages: 'passage',
+  notes: 'note',
+  claims: 'claim',
+  memos: 'memo',
+};
+const PREFIX: Record<SearchKind, string> = { articles: 'a', passages: 'p', notes: 'n', claims: 'c', memos: 'm' };
+
+function itemsOf(results: SearchResults): Item[] {
+  const items: Item[] = [];
+  for (const kind of KINDS) {
+    for (const hit of results[kind]) items.push({ kind: KIND_OF_HIT[kind], key: `${PREFIX[kind]}${hit.id}`, hit } as Hit);
+    if (results.counts[kind] > results[kind].length)
+      items.push({ kind: 'more', key: `more-${kind}`, of: kind, count: results.counts[kind] });
+  }
+  return items;
+}
+
+/** Ctrl+K: search over articles, passages, notes, claims and memos, with the true count of each; a kind's tab loads its hits as it scrolls. */
 export function SearchPalette(props: Props) {
   return props.open ? <Palette {...props} /> : null;
 }
 
-function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMemo }: Props) {
+function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHits, onOpenMemo }: Props) {
   const baseId = useId();
   const listId = `${baseId}-list`;
-  const list = useRef<HTMLDivElement>(null);
+  const helpId = `${baseId}-help`;
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [picked, setPicked] = useState<{ of: SearchResults | null; index: number }>({ of: null, index: 0 });
+  const [tab, setTab] = useState<Tab>('all');
+  const [picked, setPicked] = useState<{ of: unknown; index: number }>({ of: null, index: 0 });
   /** Enter pressed before the results for the typed text arrived: open the first one when they do. */
   const openWhenReady = useRef(false);
 
@@ -49,77 +70,55 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const results = useCommand('search.query', { query, limit: LIMIT }, { enabled: query !== '', placeholderData: keepPreviousData });
+  const results = useCommand('search.query', { query, limit: FIRST }, { enabled: query !== '', placeholderData: keepPreviousData });
   // Results count only when they answer exactly what is typed now: never an older query's.
   const current = results.data && results.data.query === typed && typed !== '' && !results.isPlaceholderData ? results.data : null;
   const pending = typed !== '' && current === null && !results.isError;
+  const kind = tab === 'all' ? 'articles' : tab;
+  const pages = useSearchPages(current ? current.query : '', kind, tab !== 'all' && current !== null);
 
-  const hits = useMemo<Hit[]>(() => {
-    if (!current) return [];
-    return [
-      ...current.articles.map((hit) => ({ kind: 'article' as const, key: `a${hit.id}`, hit })),
-      ...current.passages.map((hit) => ({ kind: 'passage' as const, key: `p${hit.id}`, hit })),
-      ...current.notes.map((hit) => ({ kind: 'note' as const, key: `n${hit.id}`, hit })),
-      ...current.claims.map((hit) => ({ kind: 'claim' as const, key: `c${hit.id}`, hit })),
-      ...current.memos.map((hit) => ({ kind: 'memo' as const, key: `m${hit.id}`, hit })),
-    ];
-  }, [current]);
-
-  // New results start at their first hit.
-  const active = picked.of === current ? picked.index : 0;
-  const setActive = (index: number) => setPicked({ of: current, index });
-  const index = Math.min(active, hits.length - 1);
-  const activeHit = index >= 0 ? hits[index] : undefined;
-  const optionId = (hit: Hit) => `${baseId}-${hit.key}`;
-
-  useEffect(() => {
-    if (activeHit) document.getElementById(optionId(activeHit))?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeHit]);
-
-  // While the next results load, the list keeps its height (empty, never the older query's hits).
-  const lastHeight = useRef(0);
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    if (!pending) lastHeight.current = element.offsetHeight;
-    element.style.minHeight = pending ? `${lastHeight.current}px` : '';
-  });
-
-  const canOpen = (hit: Hit) => hit.kind !== 'claim' || onOpenClaim !== undefined;
-  const openHit = (hit: Hit) => {
-    if (!canOpen(hit)) return;
-    onClose();
-    if (hit.kind === 'article') onOpenArticle(hit.hit.id);
-    else if (hit.kind === 'passage' || hit.kind === 'note') onOpenPassage(hit.hit.articleId, hit.hit.id);
-    else if (hit.kind === 'memo') onOpenMemo(hit.hit.articleId, hit.hit.articleTitle ?? 'the library');
-    else onOpenClaim?.(hit.hit.id);
+  const grouped = useMemo(() => (current ? itemsOf(current) : []), [current]);
+  const count = tab === 'all' ? grouped.length : current ? current.counts[tab] : 0;
+  // New results (or another tab) start at their first hit.
+  const selection = tab === 'all' ? current : `${tab}:${current?.query}`;
+  const active = Math.min(picked.of === selection ? picked.index : 0, count - 1);
+  const setActive = (index: number) => setPicked({ of: selection, index });
+  const itemAt = (index: number): Item | undefined => {
+    if (tab === 'all') return grouped[index];
+    const hit = pages.hits[index];
+    return hit ? ({ kind: KIND_OF_HIT[tab], key: `${PREFIX[tab]}${hit.id}`, hit } as Hit) : undefined;
   };
+  const activeItem = active >= 0 ? itemAt(active) : undefined;
+  const optionId = (item: Item) => `${baseId}-${item.key}`;
+
+  const canOpen = (item: Item) => item.kind !== 'claim' || onOpenClaim !== undefined;
+  const openHit = (item: Hit) => {
+    if (!canOpen(item) || !current) return;
+    onClose();
+    if (item.kind === 'article') onOpenArticle(item.hit.id, current.query);
+    else if (item.kind === 'passage' || item.kind === 'note') onOpenPassage(item.hit.articleId, item.hit.id, current.query);
+    else if (item.kind === 'memo') onOpenMemo(item.hit.articleId, item.hit.articleTitle ?? 'the library');
+    else onOpenClaim?.(item.hit.id);
+  };
+  // "All 27 articles ›" opens that kind's tab.
+  const openItem = (item: Item) => (item.kind === 'more' ? setTab(item.of) : openHit(item));
 
   useEffect(() => {
     if (!openWhenReady.current || !current) return;
     openWhenReady.current = false;
-    const first = hits.find(canOpen);
+    const first = grouped.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
     if (first) openHit(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, hits]);
+  }, [current, grouped]);
 
-  const groups: Array<{ kind: Hit['kind']; label: string }> = [
-    { kind: 'article', label: 'Articles' },
-    { kind: 'passage', label: 'Passages' },
-    { kind: 'note', label: 'Notes' },
-    { kind: 'claim', label: 'Claims' },
-    { kind: 'memo', label: 'Memos' },
-  ];
-
-  let statusText: string;
-  if (!typed) statusText = 'Search articles, passages, notes, claims and memos. ↑↓ to move, Enter to open, Esc to close.';
-  else if (results.isError) statusText = '';
-  else if (pending) statusText = 'Searching…';
-  else if (hits.length === 0) statusText = `Nothing matches “${typed}”.`;
+  let status: string;
+  if (!typed) status = 'Search articles, passages, notes, claims and memos. ↑↓ to move, Enter to open, Esc to close.';
+  else if (results.isError) status = '';
+  else if (pending) status = 'Searching…';
+  else if (current && Object.values(current.counts).every((n) => n === 0)) status = `Nothing matches “${typed}”.`;
   else {
     const c = current as SearchResults;
-    statusText = [
+    status = [
       plural(c.counts.articles, 'article'),
       plural(c.counts.passages, 'passage'),
       plural(c.counts.notes, 'note'),
@@ -136,98 +135,65 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onOpenMem
         label: 'Search everything',
         placeholder: 'Search everything',
         listId,
-        expanded: hits.length > 0,
-        activeId: activeHit ? optionId(activeHit) : undefined,
+        describedBy: helpId,
+        expanded: count > 0,
+        activeId: activeItem ? optionId(activeItem) : undefined,
         value: text,
         onChange: (value) => {
           setText(value);
           openWhenReady.current = false;
         },
       }}
-      status={statusText}
-      count={hits.length}
-      active={index}
+      status={status}
+      count={count}
+      active={active}
       onActive={setActive}
       onEnter={() => {
         if (pending) openWhenReady.current = true;
-        else if (activeHit) openHit(activeHit);
+        else if (activeItem) openItem(activeItem);
       }}
       onDismiss={onClose}
     >
+      <SearchHelp id={helpId} />
+      {current ? <KindTabs counts={current.counts} tab={tab} listId={listId} onTab={setTab} /> : null}
       {results.isError && typed ? (
         <div className="view-alert" role="alert">
           {results.error.message}
         </div>
       ) : null}
-      <div ref={list} id={listId} role="listbox" aria-label="Results" className="palette-results">
-        {groups.map(({ kind, label }) => {
-          const members = hits.filter((h) => h.kind === kind);
-          if (members.length === 0) return null;
-          const labelId = `${baseId}-${kind}-label`;
-          return (
-            <div key={kind} role="group" aria-labelledby={labelId} className="palette-group">
-              <div id={labelId} className="palette-group-label" role="presentation">
-                {label}
-              </div>
-              {members.map((h) => (
-                <div
-                  key={h.key}
-                  id={optionId(h)}
-                  role="option"
-                  aria-selected={h === activeHit}
-                  aria-disabled={!canOpen(h) || undefined}
-                  className="palette-option"
-                  onMouseDown={(e) => e.preventDefault()}
-                  onMouseMove={() => h !== activeHit && setActive(hits.indexOf(h))}
-                  onClick={() => openHit(h)}
-                >
-                  <HitView hit={h} />
-                </div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
+      {tab === 'all' ? (
+        <GroupedResults
+          listId={listId}
+          items={grouped}
+          active={activeItem}
+          pending={pending}
+          optionId={optionId}
+          canOpen={canOpen}
+          onActive={(item) => setActive(grouped.indexOf(item))}
+          onOpen={openItem}
+        />
+      ) : (
+        <KindResults
+          listId={listId}
+          label={tab}
+          count={count}
+          itemAt={itemAt}
+          active={active}
+          optionId={optionId}
+          canOpen={canOpen}
+          onActive={setActive}
+          onOpen={openItem}
+          onShow={pages.loadThrough}
+        />
+      )}
+      {current && current.counts.articles > 0 ? (
+        <div className="palette-footer">
+          <button type="button" className="button small" onClick={() => onCodeHits(current.query)}>
+            Code all hits…
+          </button>
+          <span className="hint">Tag the sentences or paragraphs around every hit in the articles, in one step you can undo.</span>
+        </div>
+      ) : null}
     </PaletteFrame>
-  );
-}
-
-function HitView({ hit }: { hit: Hit }) {
-  if (hit.kind === 'article') {
-    const meta = articleMeta(hit.hit);
-    return (
-      <>
-        <div className="hit-title">{hit.hit.title}</div>
-        {meta ? <div className="hit-meta">{meta}</div> : null}
-        <div className="hit-snippet">
-          <Highlighted text={hit.hit.snippet} />
-        </div>
-      </>
-    );
-  }
-  if (hit.kind === 'passage' || hit.kind === 'note') {
-    return (
-      <>
-        <div className="hit-snippet quote">
-          <Highlighted text={hit.hit.snippet} />
-        </div>
-        <div className="hit-meta">{hit.hit.articleTitle}</div>
-      </>
-    );
-  }
-  if (hit.kind === 'memo') {
-    return (
-      <>
-        <div className="hit-snippet">
-          <Highlighted text={hit.hit.snippet} />
-        </div>
-        <div className="hit-meta">{hit.hit.articleTitle === null ? 'Library memo' : `Memo on ${hit.hit.articleTitle}`}</div>
-      </>
-    );
-  }
-  return (
-    <div className="hit-snippet">
-      <Highlighted text={hit.hit.snippet || hit.hit.statement} />
-    </div>
   );
 }

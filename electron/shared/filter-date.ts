@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+/** A date range bound in a filter (passages, articles, claims): a year, a month or a day. */
+export const filterDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use a date such as 2020, 2020-11 or 2020-11-09');

@@ -1,0 +1,143 @@
+import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { ClaimGraph } from '../../../../electron/shared/claims';
+import { prefersDark, RELATION_STYLE } from './relation-style';
+
+cytoscape.use(fcose);
+
+/** Laid-out positions per graph (a claim's neighbourhood, the library's), kept for the session: a graph shown again is not laid out again. */
+const positions = new Map<string, Map<string, Position>>();
+
+function elementsOf(graph: ClaimGraph, centre: number | undefined): ElementDefinition[] {
+  return [
+    ...graph.nodes.map((n) => ({
+      data: {
+        id: String(n.id),
+        label: n.statement.length > 60 ? `${n.statement.slice(0, 57)}…` : n.statement,
+        weight: n.appearances,
+        centre: n.id === centre ? 1 : 0,
+      },
+    })),
+    ...graph.edges.map((e) => ({ data: { id: `link-${e.id}`, source: String(e.from), target: String(e.to), relation: e.relation } })),
+  ];
+}
+
+function styles(dark: boolean): cytoscape.StylesheetJson {
+  const fg = dark ? '#ece8e1' : '#1f1d1a';
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 10,
+        color: fg,
+        'text-wrap': 'wrap',
+        'text-max-width': '140px',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'background-color': dark ? '#8fb0ee' : '#2f5fb3',
+        width: 'mapData(weight, 0, 20, 14, 40)',
+        height: 'mapData(weight, 0, 20, 14, 40)',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[centre = 1]', style: { 'border-width': 3, 'border-color': dark ? '#ffe082' : '#a15c00' } },
+    {
+      selector: 'edge',
+      style: { width: 2, 'curve-style': 'bezier', 'arrow-scale': 1.2 },
+    },
+    ...Object.entries(RELATION_STYLE).map(([relation, s]) => ({
+      selector: `edge[relation = "${relation}"]`,
+      style: {
+        'line-color': s[dark ? 'dark' : 'light'],
+        'target-arrow-color': s[dark ? 'dark' : 'light'],
+        'target-arrow-shape': s.arrow,
+        'line-style': s.line,
+      },
+    })),
+  ];
+}
+
+interface Props {
+  graph: ClaimGraph;
+  /** Which cache of positions this graph uses ("library", "claim-12"). */
+  cacheKey: string;
+  centre?: number | undefined;
+  onOpenClaim(id: number): void;
+  /** Receives the graph's PNG export, once it is drawn. */
+  exportRef: { current: (() => Blob | null) | null };
+}
+
+/**
+ * The graph on a canvas (cytoscape, fCoSE layout). After each layout and each pan or zoom the
+ * nodes' places on screen are written to data-node-positions, so a test can click a node with the mouse.
+ */
+export function CytoGraph({ graph, cacheKey, centre, onOpenClaim, exportRef }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const open = useRef(onOpenClaim);
+  useLayoutEffect(() => {
+    open.current = onOpenClaim;
+  });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const dark = prefersDark();
+    const cached = positions.get(cacheKey) ?? new Map<string, Position>();
+    positions.set(cacheKey, cached);
+    const elements = elementsOf(graph, centre);
+    const allCached = graph.nodes.length > 0 && graph.nodes.every((n) => cached.has(String(n.id)));
+    const cy: Core = cytoscape({ container: element, elements, style: styles(dark), wheelSensitivity: 0.4, minZoom: 0.1, maxZoom: 4 });
+    const publish = () => {
+      const places = cy.nodes().map((n) => ({ id: Number(n.id()), ...n.renderedPosition() }));
+      element.dataset.nodePositions = JSON.stringify(places);
+    };
+    cy.on('layoutstop', () => {
+      cy.nodes().forEach((n) => void cached.set(n.id(), { ...n.position() }));
+      cy.fit(undefined, 30);
+      // A few claims fill the canvas at a readable size, not blown up.
+      if (cy.zoom() > 1.2) {
+        cy.zoom(1.2);
+        cy.center();
+      }
+      publish();
+      element.dataset.layout = 'done';
+    });
+    cy.on('viewport', publish);
+    cy.on('tap', 'node', (event) => open.current(Number(event.target.id())));
+    cy.on('mouseover', 'node', () => (element.style.cursor = 'pointer'));
+    cy.on('mouseout', 'node', () => (element.style.cursor = ''));
+    element.dataset.layout = 'running';
+    if (allCached) {
+      cy.layout({ name: 'preset', positions: Object.fromEntries(cached) }).run();
+    } else {
+      const fixed = graph.nodes
+        .filter((n) => cached.has(String(n.id)))
+        .map((n) => ({ nodeId: String(n.id), position: cached.get(String(n.id))! }));
+      cy.layout({
+        name: 'fcose',
+        animate: false,
+        randomize: fixed.length === 0,
+        quality: graph.nodes.length > 300 ? 'draft' : 'default',
+        nodeRepulsion: () => 6000,
+        idealEdgeLength: () => 150,
+        ...(fixed.length > 0 && fixed.length < graph.nodes.length ? { fixedNodeConstraint: fixed } : {}),
+      } as cytoscape.LayoutOptions).run();
+    }
+    exportRef.current = () => cy.png({ output: 'blob', full: true, scale: 2, bg: dark ? '#1b1a18' : '#ffffff' });
+    return () => {
+      exportRef.current = null;
+      cy.destroy();
+    };
+  }, [graph, cacheKey, centre, exportRef]);
+
+  return (
+    <div
+      ref={container}
+      className="cy-canvas"
+      role="img"
+      aria-label={`Graph of ${graph.nodes.length} claims and ${graph.edges.length} links`}
+    />
+  );
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { STANCES, type Claim, type ClaimSummary, type Stance } from '../../../../electron/shared/claims';
+import { call } from '../../client/api';
+import { useCommand } from '../../client/queries';
+import { Dialog } from '../../components/Dialog';
+import { ClaimPicker } from './ClaimPicker';
+import type { ClaimPlace } from './place';
+import { SourceQuote } from './SourceQuote';
+
+interface Props {
+  place: ClaimPlace;
+  quote: string;
+  onClose(): void;
+  onAdded(claim: Claim): void;
+}
+
+/**
+ * Add to claim: pick a claim, then the stance and speaker of this appearance (prefilled from the
+ * attribution around the words); one undoable step, which makes the passage for a bare selection.
+ */
+export function AddToClaimDialog({ place, quote, onClose, onAdded }: Props) {
+  const prefill = useCommand('claims.prefill', place);
+  const [chosen, setChosen] = useState<ClaimSummary | null>(null);
+  const [appearance, setAppearance] = useState<{ stance: Stance; speaker: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  if (appearance === null && prefill.data) setAppearance({ stance: prefill.data.stance, speaker: prefill.data.speaker ?? '' });
+  const fields = appearance ?? { stance: 'asserts' as Stance, speaker: '' };
+
+  const add = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!chosen) return setError('Choose the claim these words state.');
+    setSaving(true);
+    try {
+      onAdded(
+        await call('claims.addAppearance', { claimId: chosen.id, ...place, stance: fields.stance, speaker: fields.speaker.trim() || null }),
+      );
+    } catch (e) {
+      setSaving(false);
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Dialog title="Add to claim" onClose={onClose} wide>
+      <form className="claim-form" onSubmit={(e) => void add(e)}>
+        <ClaimPicker
+          chosen={chosen}
+          onChoose={(claim) => {
+            setChosen(claim);
+            setError(null);
+          }}
+          onConfirm={() => void add()}
+        />
+        <div className="claim-form-row">
+          <label className="field">
+            <span>Stance</span>
+            <select value={fields.stance} onChange={(e) => setAppearance({ ...fields, stance: e.target.value as Stance })}>
+              {STANCES.map((stance) => (
+                <option key={stance}>{stance}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Speaker</span>
+            <input
+              value={fields.speaker}
+              placeholder="Nobody named"
+              onChange={(e) => setAppearance({ ...fields, speaker: e.target.value })}
+            />
+          </label>
+        </div>
+        <SourceQuote quote={quote} />
+        {error ? (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="buttons">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={saving || !chosen}>
+            {chosen ? 'Add to this claim' : 'Add to claim'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -20,6 +20,8 @@ function reportText(report: ImportReport): string {
   return lines.join('\n');
 }
 
+const megabytes = (bytes: number): string => (bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 });
+
 /** Progress of a running import (count, current file, elapsed, Cancel) and then its results. */
 export function ImportPanel({
   state,
@@ -80,7 +82,12 @@ export function ImportPanel({
             </span>
             <span aria-label="Elapsed time">{formatElapsed(progress.elapsedMs)}</span>
           </div>
-          {progress.current ? (
+          {progress.project ? (
+            <div className="current-file" title={progress.project.file}>
+              Reading {baseName(progress.project.file)}: {megabytes(progress.project.read)} of {megabytes(progress.project.total)} MB,{' '}
+              {plural(progress.project.selections, 'coded selection')}
+            </div>
+          ) : progress.current ? (
             <div className="current-file" title={progress.current}>
               {baseName(progress.current)}
             </div>

@@ -85,6 +85,7 @@ export const ACTIONS = [
   { id: 'view-reader', label: 'Show the reader', menuLabel: 'Reader', keys: ['Mod+Alt+1'], scope: 'app' },
   { id: 'view-passages', label: 'Show all passages', menuLabel: 'Passages', keys: ['Mod+Alt+2'], scope: 'app' },
   { id: 'view-claims', label: 'Show the claims', menuLabel: 'Claims', keys: ['Mod+Alt+3'], scope: 'app' },
+  { id: 'view-overview', label: 'Show the overview (charts)', menuLabel: 'Overview', keys: ['Mod+Alt+4'], scope: 'app' },
   { id: 'shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', keys: ['?', 'Mod+/'], scope: 'app' },
 
   // The reader: the selection or the selected passage.
@@ -203,6 +204,7 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
       'view-reader',
       'view-passages',
       'view-claims',
+      'view-overview',
       'separator',
       'search',
       'next-hit',

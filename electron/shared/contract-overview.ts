@@ -17,6 +17,7 @@ const period = z.string().max(10).optional();
 export const overviewArgs = {
   chart: z.strictObject({ filter }),
   articlesOverTime: z.strictObject({ filter, bucket: z.enum(BUCKETS).optional() }),
+  csv: z.strictObject({ chart: z.enum(CHART_NAMES), filter, bucket: z.enum(BUCKETS).optional(), bom: z.boolean().optional() }),
   drill: z.strictObject({
     chart: z.enum(CHART_NAMES),
     filter,

@@ -305,6 +305,8 @@ export const commands = {
   'overview.tagCooccurrence': command<TagCooccurrence>()(overviewArgs.chart),
   'overview.claimTimeline': command<ClaimTimeline>()(overviewArgs.chart),
   'overview.coverage': command<Coverage>()(overviewArgs.chart),
+  /** A chart's data as CSV, as `marginalia overview --format csv` writes it. */
+  'overview.csv': command<{ csv: string; rows: number }>()(overviewArgs.csv),
   /** The articles behind a clicked mark of a chart. */
   'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
 

@@ -80,6 +80,7 @@ export const COMMAND_NAMES = [
   'overview.tagCooccurrence',
   'overview.claimTimeline',
   'overview.coverage',
+  'overview.csv',
   'overview.drill',
   'edit.state',
   'edit.undo',

@@ -77,7 +77,8 @@ function heatmap(
         field: value.field,
         type: 'quantitative',
         title: value.title,
-        ...(measure === 'share' ? { legend: { format: SHARE_FORMAT } } : {}),
+        scale: { zero: true },
+        legend: measure === 'share' ? { format: SHARE_FORMAT } : { format: 'd', tickMinStep: 1 },
       },
       tooltip: [
         { field: y.field, title: y.title },

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, plural } from '../../electron/shared/counts';
 import { useBindActions } from './actions/bindings';
 import { typingInTextField } from './actions/context';
@@ -27,12 +27,16 @@ import { ArticleReader } from './reader/ArticleReader';
 import { ClaimNavigationContext } from './claims/navigation';
 import { ClaimsView } from './claims/ClaimsView';
 
-type View = 'reader' | 'passages' | 'claims';
+// Vega is large: the charts load when the Overview is first opened.
+const OverviewView = lazy(async () => ({ default: (await import('./overview/OverviewView')).OverviewView }));
 
-const VIEWS: Array<{ view: View; label: string; action: 'view-reader' | 'view-passages' | 'view-claims' }> = [
+type View = 'reader' | 'passages' | 'claims' | 'overview';
+
+const VIEWS: Array<{ view: View; label: string; action: 'view-reader' | 'view-passages' | 'view-claims' | 'view-overview' }> = [
   { view: 'reader', label: 'Reader', action: 'view-reader' },
   { view: 'passages', label: 'Passages', action: 'view-passages' },
   { view: 'claims', label: 'Claims', action: 'view-claims' },
+  { view: 'overview', label: 'Overview', action: 'view-overview' },
 ];
 
 export function App() {
@@ -107,6 +111,7 @@ export function App() {
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
     'view-passages': { run: () => setView('passages') },
+    'view-overview': { run: () => setView('overview') },
     'view-claims': {
       run: () => {
         setView('claims');
@@ -227,7 +232,17 @@ export function App() {
           />
         </nav>
         <main className="main">
-          {view === 'claims' ? (
+          {view === 'overview' ? (
+            <Suspense fallback={<p role="status">Loading the charts…</p>}>
+              <OverviewView
+                onOpenArticle={(id) => openArticle(id)}
+                onShowPassages={(tagId) => {
+                  setPassagesTag(tagId);
+                  setView('passages');
+                }}
+              />
+            </Suspense>
+          ) : view === 'claims' ? (
             <ClaimsView
               claimId={claimId}
               onOpenClaim={openClaim}

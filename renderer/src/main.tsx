@@ -6,6 +6,7 @@ import { queryClient } from './client/queries';
 import './styles/app.css';
 import './styles/reader.css';
 import './styles/claims-reader.css';
+import './styles/overview.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

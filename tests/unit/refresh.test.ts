@@ -14,6 +14,8 @@ const NOT_CACHED: CommandName[] = [
   'import.resume',
   'import.dismiss',
   'import.qdpx',
+  // Exports: fetched when the analyst saves, never cached.
+  'overview.csv',
   'tags.create',
   'tags.update',
   'tags.move',

@@ -5,6 +5,7 @@ import type { Handlers } from '../handlers';
 import { claimTimeline } from './claim-timeline';
 import { coverage } from './coverage';
 import { drill } from './drill';
+import { chartCsv } from './render';
 import { tagCooccurrence, tagsByMonth, tagsByOutlet } from './tags';
 import { articlesOverTime } from './time';
 
@@ -31,5 +32,9 @@ export const overviewHandlers: Pick<Handlers, OverviewCommand> = {
   'overview.tagCooccurrence': ({ session }, { filter }) => tagCooccurrence(session.lib.db, filter),
   'overview.claimTimeline': ({ session }, { filter }) => claimTimeline(session.lib.db, filter),
   'overview.coverage': ({ session }, { filter }) => coverage(session.lib.db, filter),
+  'overview.csv': ({ session }, { chart, filter, bucket, bom }) => {
+    const data = chartData(session.lib.db, chart, filter, bucket);
+    return { csv: chartCsv(chart, data, bom === undefined ? {} : { bom }), rows: data.rows.length };
+  },
   'overview.drill': ({ session }, { chart, filter, mark, bucket }) => drill(session.lib.db, chart, filter ?? {}, mark, bucket),
 };

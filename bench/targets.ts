@@ -48,4 +48,8 @@ export const TARGETS: Record<string, Record<string, MetricSpec>> = {
     // What a search costs in CPU, which the machine's load does not stretch as it stretches wall time.
     search_p95_cpu_ms: { target: below(20) },
   },
+  qdpx: {
+    import_peak_rss_mb: { baseline: 'baseline_peak_rss_mb', ratio: 'rss_ratio_to_baseline', target: { op: '<', limit: 1, of: 'ratio' } },
+    host_longest_stall_while_reading_ms: { target: below(100) },
+  },
 };

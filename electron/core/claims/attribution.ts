@@ -25,6 +25,7 @@ export interface Attribution {
 // reporting speech ("is expected to", "as noted").
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
 const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '-', '(', 'and', 'but', 'while', 'before', 'after', 'by', 'also', 'even']);
 
 function russianGender(verb: string): 'm' | 'f' | 'pl' | null {
   if (/ла$/u.test(verb)) return 'f';
@@ -44,6 +45,9 @@ function verbAt(tokens: Token[], i: number): number {
   if (EN_PHRASAL.some((re) => re.test(four))) return i + 3;
   if (RU_VERBS.has(word)) return i;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
+  // A participle opens a clause after a comma or a conjunction (", adding that"); after a noun it is
+  // one ("a profit warning following …").
+  if (!EN_VERBS.has(word) && i > 0 && tokens[i - 1]!.kind !== 'quote' && !CLAUSE_OPENERS.has(lower(tokens[i - 1]))) return -1;
   if (NOUN_BEFORE.has(lower(tokens[i - 1])) || /['’]s$/u.test(tokens[i - 1]?.text ?? '')) return -1;
   if (NOT_SPEECH_AFTER.has(lower(tokens[i + 1])) && !/^(?:told|tells|said|says)$/.test(word)) return -1;
   return i;

@@ -85,6 +85,16 @@ export function isRoleWord(word: string): boolean {
   return ROLE_STEMS().has(stem(word));
 }
 
+/** Role words that make a named entity a person (who can be "he" or "she"). */
+const PERSON_ROLE_STEMS = stems(`
+  president leader minister premier chancellor secretary spokesman spokeswoman spokesperson chief head chairman chairwoman director executive boss manager governor mayor senator mp lawmaker ambassador envoy diplomat commander general officer analyst expert economist judge prosecutor lawyer campaigner researcher professor doctor adviser advisor counterpart king queen prince coach captain player founder owner representative negotiator member inspector президент министр премьер председатель руководитель директор пресс-секретарь посол губернатор мэр депутат сенатор эксперт аналитик лидер канцлер спикер генерал представитель глава
+`);
+
+/** Whether a role word (any inflection) is held by a person, not a body. */
+export function isPersonRole(word: string): boolean {
+  return PERSON_ROLE_STEMS().has(stem(word));
+}
+
 /** Role stems that may stand for each other when resolving a description to a named speaker. */
 const ROLE_GROUPS = [
   stems('president leader head premier chancellor king queen monarch президент лидер глава'),

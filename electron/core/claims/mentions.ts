@@ -1,4 +1,4 @@
-import { EN_AUDIENCE, EN_BETWEEN, isRoleWord, NOT_NAMES, PRONOUNS } from './lexicon';
+import { EN_AUDIENCE, EN_BETWEEN, isPersonRole, isRoleWord, NOT_NAMES, PRONOUNS } from './lexicon';
 import { isCapitalised, isWord, lower, type Token } from './tokens';
 
 /**
@@ -54,6 +54,7 @@ const TITLES: Record<string, 'm' | 'f' | null> = {
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'le', 'la', 'di', 'dos', 'abu', 'ben']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
+const AFFILIATIONS = new Set(['of', 'at', 'from']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
 const isNameWord = (token: Token | undefined): boolean =>
@@ -182,9 +183,20 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
       const described = descriptionEndingAt(tokens, runStart - 2 - article);
       if (described !== null) return build(tokens, described, k, 'description');
     }
+    // "Nicolas Sarkozy of France said": a person's affiliation follows the name.
+    if (link && AFFILIATIONS.has(lower(link)) && nameLike(tokens[runStart - 2 - article]) && !isRole(tokens[runStart - 2 - article])) {
+      const personEnd = runStart - 2 - article;
+      const personStart = nameRunEndingAt(tokens, personEnd);
+      const person = personStart >= 0 ? build(tokens, personStart, personEnd, 'name') : null;
+      if (person && (person.gender !== null || (person.name ?? '').includes(' '))) return person;
+    }
     // A capitalised role alone ("Ministers said") is a description, not a name; so is a role
     // before a body's acronym ("Глава МИД").
     if (runStart === k && isRole(tokens[k])) return build(tokens, k, k, 'description');
+    // An office written with capitals ("The Foreign Secretary") names no one by itself.
+    if (k - runStart < 3 && isPersonRole(token.text) && lower(tokens[runStart - 1]) === 'the') {
+      return build(tokens, runStart - 1, k, 'description');
+    }
     const acronyms = tokens.slice(runStart, k + 1).filter((t) => !isRole(t));
     if (acronyms.length > 0 && acronyms.every((t) => /^[\u0410-\u042f\u0401]{2,}$/u.test(t.text)) && isRole(tokens[runStart])) {
       return build(tokens, runStart, k, 'description');
@@ -258,11 +270,16 @@ export function mentionAfter(tokens: Token[], verb: number): Mention | null {
     // A name follows its roles ("President Vladimir Putin"); words ending on a role describe ("the Russian president").
     // A name's affiliation is not part of it: "Mark Longden of the … Association".
     let lastName = -1;
+    let affiliation = end + 1;
     for (let j = k; j <= end; j++) {
-      if (LINKS.has(lower(tokens[j])) && lastName >= 0) break;
+      if (LINKS.has(lower(tokens[j])) && lastName >= 0) {
+        affiliation = j;
+        break;
+      }
       if (nameLike(tokens[j]) && !isRole(tokens[j])) lastName = j;
     }
-    const lastRole = tokens.slice(k, end + 1).findLastIndex((w) => isRole(w)) + k;
+    // A role in the affiliation ("Junya Tanase of JPMorgan Chase bank") is not the speaker's.
+    const lastRole = tokens.slice(k, affiliation).findLastIndex((w) => isRole(w)) + k;
     const kind = lastName > lastRole ? 'name' : 'description';
     if (kind === 'description' && lastRole < k) return null;
     end = kind === 'name' ? lastName : end;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from '../../electron/core/claims/candidates';
+
+/** The candidate that contains `words`, which must exist. */
+function find(text: string, words: string) {
+  const found = findCandidates(text).find((c) => c.text.includes(words));
+  expect(found, `a candidate with "${words}"`).toBeDefined();
+  return found!;
+}
+
+describe('speaker attribution rules', () => {
+  it('reads a participle as a reporting verb only where it opens a clause', () => {
+    // "a profit warning following …" is a noun and a preposition, not "X, warning …".
+    expect(findCandidates('Shares in Acme sank after the firm issued a profit warning following weak sales.')).toEqual([]);
+    expect(find('John Smith met the unions on Monday, adding that the plan would cost too much.', 'the plan would cost')).toMatchObject({
+      speaker: 'John Smith',
+      verb: 'adding',
+    });
+  });
+
+  it('keeps a named speaker apart from the place or firm written after "of"', () => {
+    const text = 'Nicolas Sarkozy of France said he and his colleagues were worried. "We are concerned about these developments," he said.';
+    expect(find(text, 'he and his colleagues').speaker).toBe('Nicolas Sarkozy');
+    expect(find(text, 'We are concerned').speaker).toBe('Nicolas Sarkozy');
+    const after = '"The markets were calm today," said Junya Tanase of JPMorgan Chase bank in Tokyo.';
+    expect(find(after, 'The markets were calm').speaker).toBe('Junya Tanase');
+  });
+
+  it("never gives Mr X's spokesman as Mr X", () => {
+    const text = 'Tony Blair said the law would stay. Mr Blair\'s spokesman said: "The church has a well-known position on this issue."';
+    expect(find(text, 'The church has').speaker).toBe("Mr Blair's spokesman");
+  });
+
+  it('resolves an unknown office to the person named just before, or the one who just spoke', () => {
+    const party =
+      'Tony Blair said abortion was a matter of conscience. The cardinal backed Michael Howard\'s stance. The Tory leader has said current rules are "tantamount to abortion on demand". Mr Howard spoke later.';
+    expect(find(party, 'current rules').speaker).toBe('Michael Howard');
+    const office =
+      'Mr Straw said of the Tory leader: "He is clever, but he is not wise." The Foreign Secretary told the BBC: "I was making an observation about policy."';
+    expect(find(office, 'I was making an observation').speaker).toBe('Straw');
+  });
+
+  it('takes "he" for a person, not for a country that was the subject of a verb', () => {
+    const text =
+      'Charles Kennedy said the troops should leave. The Netherlands, which has troops in Iraq, has announced its withdrawal. He accused the government of "being less than straightforward" about its plans.';
+    expect(find(text, 'being less than straightforward').speaker).toBe('Charles Kennedy');
+  });
+});

@@ -45,4 +45,27 @@ describe('speaker attribution rules', () => {
       'Charles Kennedy said the troops should leave. The Netherlands, which has troops in Iraq, has announced its withdrawal. He accused the government of "being less than straightforward" about its plans.';
     expect(find(text, 'being less than straightforward').speaker).toBe('Charles Kennedy');
   });
+
+  it('gives quoted words inside a reported sentence to its speaker, or to the one the sentence before reported', () => {
+    const saying =
+      'Cardinal Cormac Murphy O\'Connor backed the stance. In a statement, he said abortion was a "very key issue", saying: "We back the policy."';
+    expect(find(saying, 'very key issue')).toMatchObject({ speaker: "Cormac Murphy O'Connor", quoted: true });
+    const next = 'Mr Kennedy said the troops should come home. Any exit strategy must "augment and support" the democratic process.';
+    expect(find(next, 'augment and support')).toMatchObject({ speaker: 'Kennedy', quoted: true });
+    // With nobody reported before, the same words are no one's.
+    expect(findCandidates('The weather was bad. Any exit strategy must "augment and support" the democratic process.')).toEqual([]);
+  });
+
+  it('reads naming verbs with a quote, relative clauses and "according to a statement from X"', () => {
+    const named = 'On Tuesday another senior adviser called the sale "the swindle of the century". The board called a meeting for Monday.';
+    expect(findCandidates(named).map((c) => [c.speaker, c.verb, c.text])).toEqual([
+      ['adviser', 'called', 'the sale "the swindle of the century"'],
+    ]);
+    const which = 'The move was welcomed at the time by Beijing, which described the embargo as a "product of the Cold War".';
+    expect(find(which, 'product of the Cold War').speaker).toBe('Beijing');
+    const statement =
+      'According to a statement from Mr Spitzer\'s office, the executive admitted the charges. Those bids were then "conveyed to clients under false pretences".';
+    expect(find(statement, 'the executive admitted').speaker).toBe("Mr Spitzer's office");
+    expect(find(statement, 'conveyed to clients')).toMatchObject({ speaker: "Mr Spitzer's office", quoted: true });
+  });
 });

@@ -25,6 +25,7 @@ export interface Attribution {
 // reporting speech ("is expected to", "as noted").
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
 const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
+const NAMING = new Set(['called', 'calls', 'branded', 'brands', 'dubbed', 'labelled', 'labeled']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '-', '(', 'and', 'but', 'while', 'before', 'after', 'by', 'also', 'even']);
 
 function russianGender(verb: string): 'm' | 'f' | 'pl' | null {
@@ -44,6 +45,8 @@ function verbAt(tokens: Token[], i: number): number {
   const four = `${two} ${lower(tokens[i + 2])} ${lower(tokens[i + 3])}`;
   if (EN_PHRASAL.some((re) => re.test(four))) return i + 3;
   if (RU_VERBS.has(word)) return i;
+  // "called the sale "the swindle of the century"": a naming verb reports the words it quotes.
+  if (NAMING.has(word)) return tokens.slice(i + 1, i + 6).some((t) => t.kind === 'quote') ? i : -1;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
   // A participle opens a clause after a comma or a conjunction (", adding that"); after a noun it is
   // one ("a profit warning following …").

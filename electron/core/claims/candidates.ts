@@ -149,7 +149,7 @@ export function findCandidates(text: string): Candidate[] {
   collectNames(views, speakers);
   const candidates: Candidate[] = [];
   // The last attribution resolved: a quote with none of its own continues it within a paragraph or the next.
-  let last: { paragraph: number; speaker: string | null } | null = null;
+  let last: { paragraph: number; sentence: number; speaker: string | null } | null = null;
   const spoken = new Map<Attribution, string | null>();
 
   views.forEach((sentence, index) => {
@@ -201,27 +201,52 @@ export function findCandidates(text: string): Candidate[] {
             : null;
         speaker = introduced ?? last.speaker;
       }
-      last = { paragraph: paragraphOf(quote.end), speaker };
+      last = { paragraph: paragraphOf(quote.end), sentence: index, speaker };
       for (const part of views.filter((v) => v.end > quote.contentStart && v.start < quote.contentEnd)) {
         const range = trimRange(text, Math.max(part.start, quote.contentStart), Math.min(part.end, quote.contentEnd));
         push(candidates, text, range, { speaker, verb, quoted: true });
       }
     }
+    // Quoted words inside the writer's sentence ("called the sale "the swindle of the century"") that
+    // no candidate of this sentence holds: this sentence's speaker's, else those of the one the
+    // sentence before reported ("… he said. Any plan must "augment and support" the process.").
+    const embeddedQuotes = (own: readonly Candidate[], continuing: string | null): void => {
+      tokens.forEach((t, i) => {
+        const quote = t.kind === 'quote' ? quotes[t.quote!]! : null;
+        if (!quote || quote.start < sentence.start || isDirect(text, quote) || !/^\p{Ll}/u.test(text.charAt(quote.contentStart))) return;
+        if (own.some((c) => c.start < quote.contentEnd && c.end > quote.contentStart)) return;
+        const attribution =
+          sentence.attributions.findLast((a) => a.to < i && spoken.get(a)) ?? sentence.attributions.find((a) => spoken.get(a));
+        const speaker = attribution ? spoken.get(attribution)! : continuing;
+        if (speaker === null) return;
+        push(candidates, text, trimRange(text, quote.contentStart, quote.contentEnd), {
+          speaker,
+          verb: attribution?.verb ?? null,
+          quoted: true,
+        });
+      });
+    };
+    const count = candidates.length;
     // Reported speech and figures outside direct quotations.
-    const first = sentence.attributions.find((a) => !used.has(a) && a.mention);
-    if (quoteTokens.length > 0) return;
-    if (first) {
-      const speaker = spoken.get(first) ?? null;
-      const content = reportedContent(text, sentence, tokens[first.from]!.start, tokens[first.to]!.end, first.verb);
-      if (text.slice(content.start, content.end).split(/\s+/).length >= 3) {
-        last = { paragraph: sentence.paragraph, speaker };
-        push(candidates, text, content, { speaker, verb: first.verb, quoted: false });
-        return;
+    const reported = (): void => {
+      const first = sentence.attributions.find((a) => !used.has(a) && a.mention);
+      if (quoteTokens.length > 0) return;
+      if (first) {
+        const speaker = spoken.get(first) ?? null;
+        const content = reportedContent(text, sentence, tokens[first.from]!.start, tokens[first.to]!.end, first.verb);
+        if (text.slice(content.start, content.end).split(/\s+/).length >= 3) {
+          last = { paragraph: sentence.paragraph, sentence: index, speaker };
+          push(candidates, text, content, { speaker, verb: first.verb, quoted: false });
+          return;
+        }
       }
-    }
-    if (parseFigures(text.slice(sentence.start, sentence.end)).length > 0) {
-      push(candidates, text, trimRange(text, sentence.start, sentence.end), { speaker: null, verb: null, quoted: false });
-    }
+      if (parseFigures(text.slice(sentence.start, sentence.end)).length > 0) {
+        push(candidates, text, trimRange(text, sentence.start, sentence.end), { speaker: null, verb: null, quoted: false });
+      }
+    };
+    const previous = last;
+    reported();
+    embeddedQuotes(candidates.slice(count), previous?.sentence === index - 1 ? previous.speaker : null);
   });
   return candidates.sort((a, b) => a.start - b.start);
 }

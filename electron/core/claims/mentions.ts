@@ -55,6 +55,7 @@ const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
 const AFFILIATIONS = new Set(['of', 'at', 'from']);
+const DOCUMENTS = new Set(['statement', 'report', 'letter', 'email', 'e-mail', 'note', 'memo', 'release', 'filing']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
 const isNameWord = (token: Token | undefined): boolean =>
@@ -150,6 +151,8 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     while (j > 0 && k - j < 14 && !/^[-–—]$/u.test(tokens[j]!.text)) j--;
     return j > 0 && /^[-–—]$/u.test(tokens[j]!.text) ? mentionBefore(tokens, j) : null;
   }
+  // A relative clause: "Beijing, which described …".
+  if (/^(?:which|who)$/iu.test(token.text) && tokens[k - 1]?.text === ',') return mentionBefore(tokens, k - 1);
   // A second verb of the subject: "The Tory leader supports … and has said".
   if (/^(?:and|but|и|но)$/iu.test(token.text)) return subjectAtStart(tokens, k);
   // Apposition: "Jack Straw, the foreign secretary, said"; "the Archbishop of Cardiff, the Most Reverend Peter Smith, told".
@@ -258,6 +261,8 @@ export function mentionAfter(tokens: Token[], verb: number): Mention | null {
   const token = tokens[k];
   if (!isWord(token)) return null;
   if (lower(token) in PRONOUNS) return build(tokens, k, k, 'pronoun');
+  // "according to a statement from Mr Spitzer's office": the one it is from speaks.
+  if (DOCUMENTS.has(lower(token)) && /^(?:from|by)$/u.test(lower(tokens[k + 1]))) return mentionAfter(tokens, k + 1);
   let end = k;
   const limit = Math.min(tokens.length - 1, k + 7);
   if (nameLike(token) || lower(token) in TITLES || isRole(token) || DETERMINERS.has(lower(token))) {

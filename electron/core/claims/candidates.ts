@@ -1,6 +1,7 @@
 import { splitSentences, type Span } from '../text/sentences';
 import { type Attribution, attributionsIn } from './attribution';
 import { parseFigures } from './figures';
+import { innerAttribution } from './inner-attribution';
 import { isRoleWord } from './lexicon';
 import { mentionBefore } from './mentions';
 import { findQuotes, type Quote } from './quotes';
@@ -114,7 +115,7 @@ const ADJUNCT =
   /^(?:on|in|at|during|after|before|while|when|as|last|this|yesterday|today|earlier|later|via|to|в|на|во|после|перед|при)(?=[\s,]|$)/iu;
 
 /** The reported content of a sentence with an indirect attribution: before or after the clause. */
-function reportedContent(text: string, sentence: Span, clauseStart: number, clauseEnd: number, verb: string): Span {
+function reportedContent(text: string, sentence: Span, clauseStart: number, clauseEnd: number, verb: string | null): Span {
   const before = trimRange(text, sentence.start, clauseStart);
   const after = trimRange(text, clauseEnd, sentence.end);
   const words = (span: Span): number => text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
@@ -124,7 +125,7 @@ function reportedContent(text: string, sentence: Span, clauseStart: number, clau
   // Speaker and verb open the sentence ("He said after seven years …"): the rest is the content.
   if (words(before) < 3) return after;
   // "…, Putin told his Syrian counterpart": who was told is no content.
-  if (/^(?:told|tells|tell)$/iu.test(verb)) return before;
+  if (/^(?:told|tells|tell)$/iu.test(verb ?? '')) return before;
   if (words(after) < 3 || ADJUNCT.test(text.slice(after.start, after.start + 12))) return before;
   return after;
 }
@@ -183,7 +184,13 @@ export function findCandidates(text: string): Candidate[] {
       const attribution = after ?? before ?? afterEnd ?? earlier;
       let speaker: string | null = null;
       let verb: string | null = null;
-      if (attribution) {
+      // «…, — сказал губернатор. — …»: the clause inside names the speaker, whatever follows the quote.
+      const inner = innerAttribution(text, quote);
+      if (inner) {
+        if (attribution) used.add(attribution);
+        speaker = speakers.resolve(inner.attribution.mention!, inner.attribution.gender, sentence.start, previousStart);
+        verb = inner.attribution.verb;
+      } else if (attribution) {
         used.add(attribution);
         // A quote running over sentences may be attributed after its end, in a sentence not read yet.
         if (!spoken.has(attribution) && attribution.mention) {
@@ -202,9 +209,17 @@ export function findCandidates(text: string): Candidate[] {
         speaker = introduced ?? last.speaker;
       }
       last = { paragraph: paragraphOf(quote.end), sentence: index, speaker };
-      for (const part of views.filter((v) => v.end > quote.contentStart && v.start < quote.contentEnd)) {
-        const range = trimRange(text, Math.max(part.start, quote.contentStart), Math.min(part.end, quote.contentEnd));
-        push(candidates, text, range, { speaker, verb, quoted: true });
+      const words: Span[] = inner
+        ? [
+            { start: quote.contentStart, end: inner.gapStart },
+            { start: inner.gapEnd, end: quote.contentEnd },
+          ]
+        : [{ start: quote.contentStart, end: quote.contentEnd }];
+      for (const content of words) {
+        for (const part of views.filter((v) => v.end > content.start && v.start < content.end)) {
+          const range = trimRange(text, Math.max(part.start, content.start), Math.min(part.end, content.end));
+          push(candidates, text, range, { speaker, verb, quoted: true });
+        }
       }
     }
     // Quoted words inside the writer's sentence ("called the sale "the swindle of the century"") that

@@ -126,9 +126,11 @@ function nameRunEndingAt(tokens: Token[], end: number): number {
     if (from > 0 && isWord(tokens[from - 1]) && !DETERMINERS.has(lower(tokens[from - 1])) && /^\p{Lu}/u.test(tokens[from - 1]!.text))
       from--;
   }
-  // Russian puts complements between the role and the name: "Министр иностранных дел России Сергей Лавров".
+  // Russian puts complements between the role and the name: "Министр иностранных дел России Сергей
+  // Лавров", "Эксперт агентства «Авиапорт» Олег Пантелеев" (a body's quoted name among them).
   for (let back = 1; back <= 4 && from - back >= 0; back++) {
     const word = tokens[from - back];
+    if (word?.kind === 'quote') continue;
     if (!isWord(word) || !/^[\u0400-\u04ff-]+$/u.test(word.text)) break;
     if (isRole(word)) {
       from -= back;

@@ -194,6 +194,8 @@ export class Speakers {
     };
     this.entities.push(described);
     this.lastSpeaker = described;
+    this.lastSpokeAt = mention.start;
+    this.spoke.add(described);
     return name;
   }
 

@@ -36,6 +36,22 @@ export class ClaimsView {
     return this.rows.locator('.col-statement').allInnerTexts();
   }
 
+  /** Opens a claim from the table by clicking its statement. */
+  async openClaim(statement: string): Promise<void> {
+    await this.rows.getByRole('button', { name: statement, exact: true }).click();
+    await expect(this.heading).toHaveText(statement);
+  }
+
+  /** The claim page's title. */
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** A link on the claim's page, by its name: "This claim varies: …" (out) or "… varies this claim" (in). */
+  link(name: string): Locator {
+    return this.page.getByRole('listitem', { name, exact: true });
+  }
+
   /** An appearance on the claim's page, by its article's title. */
   appearance(articleTitle: string): Locator {
     return this.page.getByRole('listitem', { name: new RegExp(`^${articleTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });

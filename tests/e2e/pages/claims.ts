@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { literal } from './pattern';
 
 /** The Claims view (its table, filters and graph tab) and a claim's page. */
 export class ClaimsView {
@@ -52,9 +53,26 @@ export class ClaimsView {
     return this.page.getByRole('listitem', { name, exact: true });
   }
 
+  /** A where-else suggestion on the claim's page, by its article's title. */
+  suggestion(articleTitle: string): Locator {
+    return this.page.getByRole('listitem', { name: `Suggestion in ${articleTitle}` });
+  }
+
+  /** Links the open claim to another with the Link claim dialog: finds it by typing, picks it, relation, note, Link. */
+  async linkTo(search: string, statement: string, relation: string, note: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Link to a claim…' }).click();
+    const dialog = this.app.getByRole('dialog', { name: 'Link claim' });
+    await dialog.getByRole('combobox', { name: 'Claim to link to' }).fill(search);
+    await dialog.getByRole('option', { name: new RegExp(`^${literal(statement)}`) }).click();
+    await dialog.getByRole('radio', { name: relation }).check();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+    await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   /** An appearance on the claim's page, by its article's title. */
   appearance(articleTitle: string): Locator {
-    return this.page.getByRole('listitem', { name: new RegExp(`^${articleTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    return this.page.getByRole('listitem', { name: new RegExp(`^${literal(articleTitle)}`) });
   }
 
   /** Where the graph drew each claim's node, in CSS pixels from the canvas's top left corner, once laid out. */

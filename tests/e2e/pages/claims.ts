@@ -93,27 +93,24 @@ export class ClaimsView {
   }
 
   /**
-   * The colours the graph's canvas shows in a box (CSS pixels from its top left corner), as `#rrggbb`
-   * of the pixels drawn fully opaque there, most frequent first: what a person sees of nodes, edges and labels.
+   * How many pixels of a box of the graph's canvas (CSS pixels from its top left corner) show a
+   * colour (`#rrggbb`): what a person sees of nodes, edges and labels. Anti-aliased edges of text
+   * and lines count when at least 60% opaque, their colour within a rounding error of the one drawn.
    */
-  async drawnColours(box: { x: number; y: number; width: number; height: number }): Promise<string[]> {
-    return this.graph.locator('canvas[data-id="layer2-node"]').evaluate((canvas: HTMLCanvasElement, b) => {
-      const ratio = canvas.width / canvas.clientWidth;
-      const pixels = canvas
-        .getContext('2d')!
-        .getImageData(
-          Math.round(b.x * ratio),
-          Math.round(b.y * ratio),
-          Math.max(1, Math.round(b.width * ratio)),
-          Math.max(1, Math.round(b.height * ratio)),
-        ).data;
-      const counts = new Map<string, number>();
-      for (let i = 0; i < pixels.length; i += 4) {
-        if (pixels[i + 3] !== 255) continue;
-        const hex = '#' + [0, 1, 2].map((c) => pixels[i + c]!.toString(16).padStart(2, '0')).join('');
-        counts.set(hex, (counts.get(hex) ?? 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1]).map(([hex]) => hex);
-    }, box);
+  async drawnPixels(box: { x: number; y: number; width: number; height: number }, colour: string): Promise<number> {
+    return this.graph.locator('canvas[data-id="layer2-node"]').evaluate(
+      (canvas: HTMLCanvasElement, { b, colour }) => {
+        const ratio = canvas.width / canvas.clientWidth;
+        const [x, y, w, h] = [b.x, b.y, b.width, b.height].map((v) => Math.max(1, Math.round(v * ratio)));
+        const pixels = canvas.getContext('2d')!.getImageData(x!, y!, w!, h!).data;
+        const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (pixels[i + 3]! >= 153 && want.every((c, k) => Math.abs(pixels[i + k]! - c) <= 6)) count++;
+        }
+        return count;
+      },
+      { b: box, colour },
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { STANCES, type Claim, type ClaimSummary, type Stance } from '../../../../electron/shared/claims';
+import type { Claim, ClaimSummary, Stance } from '../../../../electron/shared/claims';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../../components/Dialog';
+import { AppearanceFields } from './AppearanceFields';
 import { ClaimPicker } from './ClaimPicker';
 import type { ClaimPlace } from './place';
 import { SourceQuote } from './SourceQuote';
@@ -53,22 +54,7 @@ export function AddToClaimDialog({ place, quote, onClose, onAdded }: Props) {
           onConfirm={() => void add()}
         />
         <div className="claim-form-row">
-          <label className="field">
-            <span>Stance</span>
-            <select value={fields.stance} onChange={(e) => setAppearance({ ...fields, stance: e.target.value as Stance })}>
-              {STANCES.map((stance) => (
-                <option key={stance}>{stance}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Speaker</span>
-            <input
-              value={fields.speaker}
-              placeholder="Nobody named"
-              onChange={(e) => setAppearance({ ...fields, speaker: e.target.value })}
-            />
-          </label>
+          <AppearanceFields draft={fields} onChange={(patch) => setAppearance({ ...fields, ...patch })} />
         </div>
         <SourceQuote quote={quote} />
         {error ? (

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Claim, ClaimSummary } from '../../../../electron/shared/claims';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { ClaimPicker } from './ClaimPicker';
 
 interface Props {
@@ -45,19 +46,7 @@ export function PickClaimDialog({ title, claim, intro, field, pickerLabel, missi
           <ClaimPicker label={pickerLabel} exceptId={claim.id} picked={other} onPick={setOther} />
         </div>
         {children}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={!other}>
-            {submitLabel}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submit={submitLabel} disabled={!other} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import type { Claim, ClaimSummary, Stance } from '../../../../electron/shared/cl
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { AppearanceFields } from './AppearanceFields';
 import { ClaimPicker } from './ClaimPicker';
 import type { ClaimPlace } from './place';
@@ -57,19 +58,7 @@ export function AddToClaimDialog({ place, quote, onClose, onAdded }: Props) {
           <AppearanceFields draft={fields} onChange={(patch) => setAppearance({ ...fields, ...patch })} />
         </div>
         <SourceQuote quote={quote} />
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={saving || !chosen}>
-            {chosen ? 'Add to this claim' : 'Add to claim'}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submit={chosen ? 'Add to this claim' : 'Add to claim'} disabled={saving || !chosen} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { CLAIM_KINDS, type Claim, type ClaimPrefill } from '../../../../electron
 import { CommandError, call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { AppearanceFields } from './AppearanceFields';
 import { formatFigure } from './figure';
 import type { ClaimPlace } from './place';
@@ -146,19 +147,7 @@ export function MakeClaimDialog({ place, quote, onClose, onMade }: Props) {
             </p>
           </fieldset>
           <SourceQuote quote={quote} />
-          {error ? (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          ) : null}
-          <div className="buttons">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save claim
-            </button>
-          </div>
+          <FormFooter error={error} onCancel={onClose} submit="Save claim" disabled={saving} />
         </form>
       )}
     </Dialog>

@@ -6,6 +6,8 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Bridge, CommandName, EventName, Events } from '../shared/contract';
 import { COMMAND_NAMES, EVENT_NAMES, splitName } from '../shared/names';
+import { LINK_CHANNEL } from '../shared/shell-channels';
+import { clickedWebLink } from './links';
 
 type Methods = Omit<Bridge<File>, 'on' | 'pathsOf'>;
 
@@ -39,3 +41,25 @@ const api = {
 } satisfies Bridge<File>;
 
 contextBridge.exposeInMainWorld('marginalia', api);
+
+// Web links (an article's source URL) open in the OS browser on a person's click: the preload sees
+// the click in its own world, where the page cannot fake one; main checks the gesture again.
+document.addEventListener(
+  'click',
+  (event) => {
+    const { target } = event;
+    const url = clickedWebLink({
+      isTrusted: event.isTrusted,
+      button: event.button,
+      target: target instanceof Element ? { closest: (selector) => htmlLink(target.closest(selector)) } : null,
+    });
+    if (url === null) return;
+    event.preventDefault();
+    void ipcRenderer.invoke(LINK_CHANNEL, url);
+  },
+  true,
+);
+
+function htmlLink(element: Element | null): HTMLAnchorElement | null {
+  return element instanceof HTMLAnchorElement ? element : null;
+}

@@ -1,9 +1,11 @@
 // `npm run bench`: speed and memory targets, each as a ratio against a raw baseline measured in
-// the same run. Not a test: it prints numbers. Options: --corpus DIR (a folder of .txt files,
-// e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
+// the same run where one fits. Not a test: it prints numbers and writes them to bench/results.json,
+// bench/results.md and README.md's table (see results.ts). Options: --corpus DIR (a folder of .txt
+// files, e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
-// --list-articles N (the article-list library), --only import|cli|reader|list|export|claims|search.
+// --list-articles N (the article-list library), --only SUITE[,SUITE…] of
+// import|cli|reader|list|export|claims|search.
 import { parseArgs } from 'node:util';
 import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
@@ -11,13 +13,15 @@ import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
 import { readerBench } from './reader';
+import { machineNow, markdown, toRows, writeResults, type Row } from './results';
 import { searchBench } from './search';
+import { TARGETS } from './targets';
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
     replicate: { type: 'string', default: '5' },
-    count: { type: 'string', default: '10000' },
+    count: { type: 'string', default: '10475' },
     runs: { type: 'string', default: '5' },
     passages: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '15' },
@@ -28,44 +32,55 @@ const { values } = parseArgs({
   },
 });
 
-const only = values.only;
-if (!only || only === 'import') {
-  const result = await importBench({
-    ...(values.corpus ? { corpus: values.corpus } : {}),
-    replicate: Number(values.replicate),
-    count: Number(values.count),
-    runs: Number(values.runs),
-  });
-  console.log('import (targets: ratio_to_baseline and cli_ratio_to_baseline ≤ 2, search during import < 100 ms)');
-  console.table(result);
-}
+const SUITES: Record<string, { title: string; run: () => Promise<Record<string, number | string>> }> = {
+  import: {
+    title: 'import, in-process and as `marginalia import` (targets: both ratios to the baseline ≤ 2, search during import < 100 ms)',
+    run: () =>
+      importBench({
+        ...(values.corpus ? { corpus: values.corpus } : {}),
+        replicate: Number(values.replicate),
+        count: Number(values.count),
+        runs: Number(values.runs),
+      }),
+  },
+  cli: {
+    title: 'CLI start-up, each a process of its own (targets: --help < 150 ms, stats on 2,000 articles < 250 ms)',
+    run: () => cliBench({ rounds: Number(values.rounds), articles: 2000 }),
+  },
+  reader: {
+    title: 'reader in Chromium (targets: open < 500 ms, create highlighted < 50 ms, no dropped frames while scrolling)',
+    run: readerBench,
+  },
+  list: {
+    title: 'article list in Chromium (targets: first list screen < 1000 ms at 100,000 articles, no dropped frames while scrolling)',
+    run: () => articleListBench({ articles: Number(values['list-articles']) }),
+  },
+  export: {
+    title: 'export of tagged passages to CSV (targets: ratio_to_baseline ≤ 2, export_peak_rss_mb < 300)',
+    run: () => exportBench({ passages: Number(values.passages), runs: 2 }),
+  },
+  claims: {
+    title: 'claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)',
+    run: () => claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }),
+  },
+  search: {
+    title: 'search over a generated library (target: search_p95_ms < 20 at 100,000 articles)',
+    run: () => searchBench({ articles: Number(values.articles), rounds: 5 }),
+  },
+};
 
-if (!only || only === 'cli') {
-  console.log('CLI start-up, each a process of its own (targets: --help < 150 ms, stats on 2,000 articles < 250 ms)');
-  console.table(await cliBench({ rounds: Number(values.rounds), articles: 2000 }));
-}
+const chosen = values.only ? values.only.split(',') : Object.keys(SUITES);
+const unknown = chosen.filter((name) => !SUITES[name]);
+if (unknown.length) throw new Error(`no suite named ${unknown.join(', ')}; the suites: ${Object.keys(SUITES).join(', ')}`);
 
-if (!only || only === 'reader') {
-  console.log('reader in Chromium (targets: open < 500 ms, create highlighted < 50 ms, no dropped frames while scrolling)');
-  console.table(await readerBench());
+const rows: Row[] = [];
+for (const name of chosen) {
+  const suite = SUITES[name]!;
+  const machine = machineNow();
+  const metrics = await suite.run();
+  console.log(suite.title);
+  console.table(metrics);
+  rows.push(...toRows(name, metrics, TARGETS[name] ?? {}, machine.finish()));
 }
-
-if (!only || only === 'list') {
-  console.log('article list in Chromium (targets: first list screen < 1000 ms at 100,000 articles, no dropped frames while scrolling)');
-  console.table(await articleListBench({ articles: Number(values['list-articles']) }));
-}
-
-if (!only || only === 'export') {
-  console.log('export of tagged passages to CSV (targets: ratio_to_baseline ≤ 2, export_peak_rss_mb < 300)');
-  console.table(await exportBench({ passages: Number(values.passages), runs: 2 }));
-}
-
-if (!only || only === 'claims') {
-  console.log('claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)');
-  console.table(await claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }));
-}
-
-if (!only || only === 'search') {
-  console.log('search over a generated library (target: search_p95_ms < 20 at 100,000 articles)');
-  console.table(await searchBench({ articles: Number(values.articles), rounds: 5 }));
-}
+await writeResults(rows);
+console.log(markdown(rows));

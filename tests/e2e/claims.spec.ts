@@ -1,35 +1,7 @@
-import { join } from 'node:path';
 import { TASS } from '../fixtures/tass';
-import { expect, FIXTURES, test, type Host } from './fixtures';
+import { expect, test } from './fixtures';
 import { checkScreen } from './screens';
-import { importTass } from './seed';
-
-/** The Russian text restating TASS's figures (import/encodings: written for the tests, same licence). */
-const RU = { path: join(FIXTURES, 'import', 'encodings', 'expected', 'ru-refugees.txt'), title: 'Возвращение беженцев' };
-
-/** TASS and the Russian text, and two claims made with the CLI from TASS's figures. */
-async function twoClaims(host: Host): Promise<{ refugees: number; returned: number }> {
-  const tass = await importTass(host);
-  const ru = await host.cli(['import', RU.path]);
-  expect(ru.code, ru.stderr).toBe(0);
-  const add = async (phrase: string) => {
-    const start = tass.text.indexOf(phrase);
-    const run = await host.cli([
-      'claims',
-      'add',
-      '--article',
-      String(tass.id),
-      '--start',
-      String(start),
-      '--end',
-      String(start + phrase.length),
-      '--json',
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    return (JSON.parse(run.stdout) as { id: number }).id;
-  };
-  return { refugees: await add(TASS.phrases.refugeesRemain), returned: await add(TASS.phrases.returned) };
-}
+import { RU, twoClaims } from './seed';
 
 test.use({ viewport: { width: 1024, height: 700 } });
 

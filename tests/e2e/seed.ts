@@ -1,7 +1,11 @@
 import { expect } from '@playwright/test';
+import { join } from 'node:path';
 import type { Passage } from '../../electron/shared/types';
 import { TASS } from '../fixtures/tass';
-import type { Host } from './fixtures';
+import { FIXTURES, type Host } from './fixtures';
+
+/** The Russian text restating TASS's figures (import/encodings: written for the tests, same licence). */
+export const RU = { path: join(FIXTURES, 'import', 'encodings', 'expected', 'ru-refugees.txt'), title: 'Возвращение беженцев' };
 
 export interface SeededArticle {
   id: number;
@@ -42,4 +46,28 @@ export async function importTass(host: Host): Promise<SeededArticle> {
       });
     },
   };
+}
+
+/** TASS and the Russian text, and two claims made with the CLI from TASS's figures. */
+export async function twoClaims(host: Host): Promise<{ refugees: number; returned: number }> {
+  const tass = await importTass(host);
+  const ru = await host.cli(['import', RU.path]);
+  expect(ru.code, ru.stderr).toBe(0);
+  const add = async (phrase: string) => {
+    const start = tass.text.indexOf(phrase);
+    const run = await host.cli([
+      'claims',
+      'add',
+      '--article',
+      String(tass.id),
+      '--start',
+      String(start),
+      '--end',
+      String(start + phrase.length),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    return (JSON.parse(run.stdout) as { id: number }).id;
+  };
+  return { refugees: await add(TASS.phrases.refugeesRemain), returned: await add(TASS.phrases.returned) };
 }

@@ -20,16 +20,17 @@ const CytoGraph = lazy(() => import('./CytoGraph').then((m) => ({ default: m.Cyt
 
 const DASH = { solid: undefined, dashed: '6 4', dotted: '2 3' } as const;
 
-/** A legend entry's line as the graph draws it: colour, line style, arrow head. */
+/** A legend entry's line as the graph draws it: colour (its theme's token), line style, arrow head. */
 function LegendLine({ relation }: { relation: Relation }) {
   const s = RELATION_STYLE[relation];
-  const color = relationColor(relation);
+  const stroke = { stroke: relationColor(relation) };
+  const fill = { fill: relationColor(relation) };
   return (
     <svg width="34" height="12" aria-hidden="true">
-      <line x1="2" y1="6" x2="26" y2="6" stroke={color} strokeWidth="2" strokeDasharray={DASH[s.line]} />
-      {s.arrow === 'triangle' ? <path d="M26 1 L33 6 L26 11 Z" fill={color} /> : null}
-      {s.arrow === 'vee' ? <path d="M25 1 L33 6 L25 11 L28 6 Z" fill={color} /> : null}
-      {s.arrow === 'tee' ? <line x1="30" y1="0" x2="30" y2="12" stroke={color} strokeWidth="3" /> : null}
+      <line x1="2" y1="6" x2="26" y2="6" style={stroke} strokeWidth="2" strokeDasharray={DASH[s.line]} />
+      {s.arrow === 'triangle' ? <path d="M26 1 L33 6 L26 11 Z" style={fill} /> : null}
+      {s.arrow === 'vee' ? <path d="M25 1 L33 6 L25 11 L28 6 Z" style={fill} /> : null}
+      {s.arrow === 'tee' ? <line x1="30" y1="0" x2="30" y2="12" style={stroke} strokeWidth="3" /> : null}
     </svg>
   );
 }

@@ -1,8 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { ClaimGraph } from '../../../../electron/shared/claims';
-import { prefersDark, RELATION_STYLE } from './relation-style';
+import { RELATIONS, type ClaimGraph, type Relation } from '../../../../electron/shared/claims';
+import { useColorScheme } from '../../hooks/useColorScheme';
+import { RELATION_STYLE } from './relation-style';
 
 cytoscape.use(fcose);
 
@@ -23,37 +24,49 @@ function elementsOf(graph: ClaimGraph, centre: number | undefined): ElementDefin
   ];
 }
 
-function styles(dark: boolean): cytoscape.StylesheetJson {
-  const fg = dark ? '#ece8e1' : '#1f1d1a';
+/** The graph's colours, read from the design tokens of the theme shown now. */
+function paletteOf(element: HTMLElement) {
+  const css = getComputedStyle(element);
+  const token = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    fg: token('--fg'),
+    node: token('--accent'),
+    centre: token('--graph-centre'),
+    bg: token('--bg-raised'),
+    relation: (r: Relation) => token(`--relation-${r}`),
+  };
+}
+
+function styles(palette: ReturnType<typeof paletteOf>): cytoscape.StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
         label: 'data(label)',
         'font-size': 10,
-        color: fg,
+        color: palette.fg,
         'text-wrap': 'wrap',
         'text-max-width': '140px',
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'background-color': dark ? '#8fb0ee' : '#2f5fb3',
+        'background-color': palette.node,
         width: 'mapData(weight, 0, 20, 14, 40)',
         height: 'mapData(weight, 0, 20, 14, 40)',
         'min-zoomed-font-size': 7,
       },
     },
-    { selector: 'node[centre = 1]', style: { 'border-width': 3, 'border-color': dark ? '#ffe082' : '#a15c00' } },
+    { selector: 'node[centre = 1]', style: { 'border-width': 3, 'border-color': palette.centre } },
     {
       selector: 'edge',
       style: { width: 2, 'curve-style': 'bezier', 'arrow-scale': 1.2 },
     },
-    ...Object.entries(RELATION_STYLE).map(([relation, s]) => ({
+    ...RELATIONS.map((relation) => ({
       selector: `edge[relation = "${relation}"]`,
       style: {
-        'line-color': s[dark ? 'dark' : 'light'],
-        'target-arrow-color': s[dark ? 'dark' : 'light'],
-        'target-arrow-shape': s.arrow,
-        'line-style': s.line,
+        'line-color': palette.relation(relation),
+        'target-arrow-color': palette.relation(relation),
+        'target-arrow-shape': RELATION_STYLE[relation].arrow,
+        'line-style': RELATION_STYLE[relation].line,
       },
     })),
   ];
@@ -72,10 +85,13 @@ interface Props {
 /**
  * The graph on a canvas (cytoscape, fCoSE layout). After each layout and each pan or zoom the
  * nodes' places on screen are written to data-node-positions, so a test can click a node with the mouse.
+ * A change of theme restyles the drawn graph in place: same positions, no new layout.
  */
 export function CytoGraph({ graph, cacheKey, centre, onOpenClaim, exportRef }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const open = useRef(onOpenClaim);
+  const drawn = useRef<Core | null>(null);
+  const scheme = useColorScheme();
   useLayoutEffect(() => {
     open.current = onOpenClaim;
   });
@@ -83,12 +99,18 @@ export function CytoGraph({ graph, cacheKey, centre, onOpenClaim, exportRef }: P
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const dark = prefersDark();
     const cached = positions.get(cacheKey) ?? new Map<string, Position>();
     positions.set(cacheKey, cached);
     const elements = elementsOf(graph, centre);
     const allCached = graph.nodes.length > 0 && graph.nodes.every((n) => cached.has(String(n.id)));
-    const cy: Core = cytoscape({ container: element, elements, style: styles(dark), wheelSensitivity: 0.4, minZoom: 0.1, maxZoom: 4 });
+    const cy: Core = cytoscape({
+      container: element,
+      elements,
+      style: styles(paletteOf(element)),
+      wheelSensitivity: 0.4,
+      minZoom: 0.1,
+      maxZoom: 4,
+    });
     const publish = () => {
       const places = cy.nodes().map((n) => ({ id: Number(n.id()), ...n.renderedPosition() }));
       element.dataset.nodePositions = JSON.stringify(places);
@@ -125,12 +147,23 @@ export function CytoGraph({ graph, cacheKey, centre, onOpenClaim, exportRef }: P
         ...(fixed.length > 0 && fixed.length < graph.nodes.length ? { fixedNodeConstraint: fixed } : {}),
       } as cytoscape.LayoutOptions).run();
     }
-    exportRef.current = () => cy.png({ output: 'blob', full: true, scale: 2, bg: dark ? '#1b1a18' : '#ffffff' });
+    exportRef.current = () => cy.png({ output: 'blob', full: true, scale: 2, bg: paletteOf(element).bg });
+    drawn.current = cy;
     return () => {
       exportRef.current = null;
+      drawn.current = null;
       cy.destroy();
     };
   }, [graph, cacheKey, centre, exportRef]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !drawn.current) return;
+    drawn.current
+      .style()
+      .fromJson(styles(paletteOf(element)))
+      .update();
+  }, [scheme]);
 
   return (
     <div

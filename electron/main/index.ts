@@ -20,7 +20,8 @@ import {
 } from './dialogs';
 import { hardenWebContents } from './hardening';
 import { broadcast, forwardEvents, send } from './events';
-import { registerCommands, registerLinks } from './ipc';
+import { PathGrants } from './grants';
+import { registerCommands, registerGrants, registerLinks } from './ipc';
 import { LibraryHost } from './library';
 import { LinkOpener } from './links';
 import { buildMenu } from './menu';
@@ -41,6 +42,7 @@ let started = false;
 let pendingOpen: string | null = libraryArgument(process.argv);
 
 const links = new LinkOpener(shell);
+const grants = new PathGrants();
 const parser = createParsePool();
 const recent = new RecentLibraries(app.getPath('userData'));
 const library = new LibraryHost(
@@ -53,7 +55,11 @@ const library = new LibraryHost(
     mainWindow?.setTitle(windowTitle(session.lib.name));
     broadcast('library.changed', { kinds: ['library'] });
   },
-  (options) => chooseSavePath(mainWindow ?? undefined, options),
+  // The page gets a grant for the file chosen, never its path.
+  async (options) => {
+    const path = await chooseSavePath(mainWindow ?? undefined, options);
+    return path === null ? null : grants.grant(path, 'write');
+  },
 );
 
 if (!app.requestSingleInstanceLock()) {
@@ -91,8 +97,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   serveRenderer(protocol, RENDERER_DIR, (path) => net.fetch(pathToFileURL(path).toString()));
-  registerCommands(ipcMain, () => library.context());
+  registerCommands(ipcMain, () => library.context(), grants);
   registerLinks(ipcMain, links);
+  registerGrants(ipcMain, grants);
   const first = pendingOpen ?? process.env.MARGINALIA_LIBRARY ?? join(app.getPath('userData'), 'Marginalia Library.marginalia');
   pendingOpen = null;
   if (!(await openFirstLibrary(first))) {

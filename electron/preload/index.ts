@@ -4,12 +4,12 @@
  * Sandboxed preloads are CommonJS with no Node: this file imports the name lists only (no zod).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { Bridge, CommandName, EventName, Events } from '../shared/contract';
+import type { Bridge, CommandName, Envelope, EventName, Events } from '../shared/contract';
 import { COMMAND_NAMES, EVENT_NAMES, splitName } from '../shared/names';
-import { LINK_CHANNEL } from '../shared/shell-channels';
+import { GRANT_CHANNEL, LINK_CHANNEL } from '../shared/shell-channels';
 import { clickedWebLink } from './links';
 
-type Methods = Omit<Bridge<File>, 'on' | 'pathsOf'>;
+type Methods = Omit<Bridge<File>, 'on' | 'grantFiles'>;
 
 function commandMethods(): Methods {
   const domains: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
@@ -35,8 +35,12 @@ const api = {
       ipcRenderer.off(channel, wrapped);
     };
   },
-  pathsOf(files: File[]): string[] {
-    return Array.from(files, (file) => webUtils.getPathForFile(file));
+  async grantFiles(files: File[]): Promise<string[]> {
+    // webUtils gives '' for a File that is not on disk (one a script made): it gets no grant.
+    const paths = Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+    const envelope = (await ipcRenderer.invoke(GRANT_CHANNEL, paths)) as Envelope<string[]>;
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return envelope.value;
   },
 } satisfies Bridge<File>;
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PathGrants } from '../../../electron/main/grants';
 import { FORBIDDEN, registerCommands, registerLinks } from '../../../electron/main/ipc';
 import { LinkOpener } from '../../../electron/main/links';
 import { mainWindowOptions } from '../../../electron/main/window-options';
@@ -15,7 +16,7 @@ describe('IPC answers our own app:// page only', () => {
   it('registers every contract command, each checking the sender frame', async () => {
     const { ctx } = openSession();
     const ipc = new RecordingIpc();
-    registerCommands(ipc, () => ctx);
+    registerCommands(ipc, () => ctx, new PathGrants());
     expect([...ipc.handlers.keys()].sort()).toEqual([...COMMAND_NAMES].sort());
     const created = (await ipc.invoke('tags.create', { frameUrl: APP_PAGE }, { path: 'Refugees' })) as { ok: boolean };
     expect(created.ok).toBe(true);
@@ -25,7 +26,7 @@ describe('IPC answers our own app:// page only', () => {
   it('refuses frames from other origins, look-alike hosts, file: pages and a missing frame, and writes nothing', async () => {
     const { ctx } = openSession();
     const ipc = new RecordingIpc();
-    registerCommands(ipc, () => ctx);
+    registerCommands(ipc, () => ctx, new PathGrants());
     for (const frameUrl of [
       'https://example.org/',
       'app://marginalia.example.org/index.html',

@@ -9,8 +9,10 @@ import { dispatch } from '../core/dispatch';
 import { createParsePool } from '../core/import/parse-pool';
 import type { ActionId } from '../shared/actions';
 import { RENDERER_DIR } from './bundle-paths';
+import { backUpLibrary, restoreFromBackup } from './backup-menu';
 import {
   askAfterFailedStart,
+  backupDialogs,
   chooseFilesToImport,
   chooseFolderToImport,
   chooseLibraryToOpen,
@@ -43,6 +45,7 @@ let pendingOpen: string | null = libraryArgument(process.argv);
 
 const links = new LinkOpener(shell);
 const grants = new PathGrants();
+const backups = backupDialogs(() => mainWindow ?? undefined);
 const parser = createParsePool();
 const recent = new RecentLibraries(app.getPath('userData'));
 const library = new LibraryHost(
@@ -161,6 +164,8 @@ function refreshMenu(): void {
           'import-files': () => void importWith(chooseFilesToImport),
           'import-folder': () => void importWith(chooseFolderToImport),
           'show-library-file': () => shell.showItemInFolder(library.session.lib.path),
+          'library-backup': () => void backUpLibrary(library, backups, nativeBinding()),
+          'library-restore': () => void restoreFromBackup(library, backups, nativeBinding()),
         },
         openRecent: openLibrary,
         clearRecent: () => {

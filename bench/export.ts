@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { passagesCsvToFile } from '../electron/core/export/commands';
 import { PASSAGE_COLUMNS } from '../electron/core/export/csv-passages';
 import { openLibrary } from '../electron/core/library/open';
+import { peakRssMb } from './measure';
 
 const HERE = fileURLToPath(import.meta.url);
 const RUN_TS = join(HERE, '..', '..', 'bin', 'run-ts.mjs');
@@ -188,20 +189,6 @@ export async function exportBench(options: { passages: number; runs: number }): 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * This process's peak resident memory, loader included. Linux keeps getrusage's maxRSS across
- * exec, so a child would report its parent's peak: VmHWM belongs to this process alone.
- */
-function peakRssMb(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm?.[1]) return Math.round(Number(hwm[1]) / 1024);
-  } catch {
-    // not Linux
-  }
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 // Run directly (or as a measured child): parse our own arguments; imported by bench/run.ts: nothing.

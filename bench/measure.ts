@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The `marginalia` command as an analyst runs it: `npx marginalia` is this file run by node. */
@@ -27,4 +28,18 @@ export function timeProcess(args: string[]): Promise<{ ms: number; stdout: strin
       else reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr}`));
     });
   });
+}
+
+/**
+ * This process's peak resident memory, loader included. Linux keeps getrusage's maxRSS across
+ * exec, so a child would report its parent's peak: VmHWM belongs to this process alone.
+ */
+export function peakRssMb(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm?.[1]) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }

@@ -4,14 +4,15 @@
 // files, e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
-// --list-articles N (the article-list library), --only SUITE[,SUITE…] of
-// import|cli|reader|list|export|claims|search.
+// --list-articles N (the article-list library), --qdpx-selections N (the REFI-QDA project),
+// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|search|qdpx.
 import { parseArgs } from 'node:util';
 import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
 import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
+import { qdpxBench, QDPX_TARGETS } from './qdpx';
 import { readerBench } from './reader';
 import { machineNow, markdown, toRows, writeResults, type Row } from './results';
 import { searchBench } from './search';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     articles: { type: 'string', default: '100000' },
     'list-articles': { type: 'string', default: '100000' },
+    'qdpx-selections': { type: 'string', default: '878085' },
   },
 });
 
@@ -66,6 +68,10 @@ const SUITES: Record<string, { title: string; run: () => Promise<Record<string, 
   search: {
     title: 'search over a generated library (target: search_p95_ms < 20 at 100,000 articles)',
     run: () => searchBench({ articles: Number(values.articles), rounds: 5 }),
+  },
+  qdpx: {
+    title: QDPX_TARGETS,
+    run: () => qdpxBench({ sources: Math.max(1, Math.round(Number(values['qdpx-selections']) / 1501)), selectionsPerSource: 1501 }),
   },
 };
 

@@ -39,4 +39,8 @@ export const TARGETS: Record<string, Record<string, MetricSpec>> = {
   search: {
     search_p95_ms: { target: below(20) },
   },
+  qdpx: {
+    import_peak_rss_mb: { baseline: 'baseline_peak_rss_mb', ratio: 'rss_ratio_to_baseline', target: { op: '<', limit: 1, of: 'ratio' } },
+    host_longest_stall_while_reading_ms: { target: below(100) },
+  },
 };

@@ -28,6 +28,7 @@ export async function buildElectron() {
     entryPoints: {
       main: join(root, 'electron/main/index.ts'),
       'parse-worker': join(root, 'electron/core/import/parse-worker.ts'),
+      'qdpx-worker': join(root, 'electron/core/interchange/qdpx-worker.ts'),
       'checkpoint-worker': join(root, 'electron/core/library/checkpoint-worker.ts'),
     },
     outdir: join(root, 'dist/electron'),

@@ -59,6 +59,7 @@ export async function buildCli() {
         marginalia: 'electron/host/main-cli.ts',
         // Found beside the bundle by electron/core/workers.ts.
         'parse-worker': 'electron/core/import/parse-worker.ts',
+        'qdpx-worker': 'electron/core/interchange/qdpx-worker.ts',
         'checkpoint-worker': 'electron/core/library/checkpoint-worker.ts',
       },
       outdir: work,

@@ -188,6 +188,17 @@ export interface ImportProgress {
   libraryArticles: number;
   /** The import waits for another program writing to the library. */
   waiting: boolean;
+  /** A REFI-QDA project being read (its project.qde streams through a worker), when there is one. */
+  project?: QdpxProgress & { file: string };
+}
+
+/** How far the reading of a REFI-QDA project's project.qde has come. */
+export interface QdpxProgress {
+  /** Bytes of project.qde read, of its total (inflated) size. */
+  read: number;
+  total: number;
+  /** Coded selections found so far. */
+  selections: number;
 }
 
 /** An import whose process ended before it did: its file list is kept in the library until it is resumed or dismissed. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/types';
+import type { QdpxImportOptions } from '../interchange/qdpx-import';
 import type { Clock } from '../clock';
 import type { BackgroundCheckpoints } from '../library/checkpoints';
 import { whenFree } from '../library/busy';
@@ -45,9 +46,16 @@ const WINDOW = 256;
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_FROM = 200;
 
-async function importProject(db: Database, clock: Clock, file: string, report: ImportReport, name: (p: string) => string): Promise<void> {
+async function importProject(
+  db: Database,
+  clock: Clock,
+  file: string,
+  report: ImportReport,
+  name: (p: string) => string,
+  options: QdpxImportOptions,
+): Promise<boolean> {
   const { importQdpxInto } = await import('../interchange/qdpx-import');
-  await importQdpxInto(db, clock, file, report, name);
+  return importQdpxInto(db, clock, file, report, name, options);
 }
 
 /** Roughly what a parsed file holds in memory: its original bytes and its text (two bytes a character). */
@@ -151,6 +159,7 @@ async function importFiles(
   let waiting = false;
   let done = 0;
   let current: string | null = null;
+  let project: ImportProgress['project'] | null = null;
   let lastProgress = 0;
   // A count held back by the interval is said once it is up: when the next file is slow to parse,
   // the bar must show every file done so far, not the count of the last report before it.
@@ -184,6 +193,7 @@ async function importFiles(
       elapsedMs: Math.round(now - started),
       libraryArticles: articlesBefore + report.imported.length,
       waiting,
+      ...(project ? { project } : {}),
     });
   };
   progress(true);
@@ -271,7 +281,16 @@ async function importFiles(
       // its own transaction, and adds its articles (or its failure) to this report.
       const job =
         extname(file.path).toLowerCase() === QDPX_EXTENSION
-          ? importProject(db, clock, file.path, report, name).then(() => {
+          ? importProject(db, clock, file.path, report, name, {
+              signal: halt.signal,
+              onProgress: (reading) => {
+                project = { file: name(file.path), ...reading };
+                progress(false);
+              },
+            }).then((written) => {
+              project = null;
+              // Cancelled while it was read: nothing of it was written, and it stays in the job's list.
+              if (!written) return;
               settledFiles += 1;
               markDone([file.position]);
             })

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ImportError } from './errors';
 import { formatMegabytes } from './size';
@@ -34,18 +35,48 @@ export class NotZipError extends ImportError {
 const bomb = (what: string, limit: number) =>
   new ImportError(`${what} inflates beyond the ${formatMegabytes(limit)} limit — refused as a possible zip bomb`);
 
+/** Receives one entry's inflated bytes as they stream; a throw stops the reading with that error. */
+export interface EntrySink {
+  data(chunk: Buffer): void;
+  end(): void;
+}
+
+export interface StreamZipOptions extends ZipLimits {
+  /** A sink for each entry to inflate (told its declared size); null skips the entry unread. */
+  consume: (name: string, declaredBytes: number) => EntrySink | null;
+}
+
+/** A zip held in memory, or a file read from disk as it is needed (large archives). */
+export type ZipSource = Uint8Array | { path: string };
+
 /**
  * Reads the wanted entries of a zip held in memory. Inflated bytes are counted as they stream
  * (headers can lie) and reading stops at the first limit crossed. Entry names are only map keys,
  * never file-system paths.
  */
+export async function readZip(source: ZipSource, opts: ReadZipOptions): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  await streamZip(source, {
+    ...opts,
+    consume: (name) => {
+      if (!opts.wanted(name)) return null;
+      const chunks: Buffer[] = [];
+      return { data: (chunk) => chunks.push(chunk), end: () => out.set(name, new Uint8Array(Buffer.concat(chunks))) };
+    },
+  });
+  return out;
+}
+
+/**
+ * Streams entries through sinks, one at a time, under the same limits as readZip: only the chunk
+ * being inflated is in memory, so a sink that parses as it goes reads an entry of any size.
+ */
 // yauzl's own size check is off: it would stop a lying entry with a vaguer message than ours.
-export async function readZip(bytes: Uint8Array, opts: ReadZipOptions): Promise<Map<string, Uint8Array>> {
+export async function streamZip(source: ZipSource, opts: StreamZipOptions): Promise<void> {
   const maxEntries = opts.maxEntries ?? ZIP_DEFAULT_LIMITS.maxEntries;
   const maxEntryBytes = opts.maxEntryBytes ?? ZIP_DEFAULT_LIMITS.maxEntryBytes;
   const maxTotalBytes = opts.maxTotalBytes ?? ZIP_DEFAULT_LIMITS.maxTotalBytes;
-  const zip = await openZip(bytes, maxEntries);
-  const out = new Map<string, Uint8Array>();
+  const zip = await openZip(source, maxEntries);
   let total = 0;
   let seen = 0;
 
@@ -61,36 +92,52 @@ export async function readZip(bytes: Uint8Array, opts: ReadZipOptions): Promise<
     zip.on('end', () => {
       if (settled) return;
       settled = true;
-      resolve(out);
+      zip.close();
+      resolve();
     });
     zip.on('entry', (entry: Entry) => {
       if (settled) return;
       if (++seen > maxEntries) return fail(tooManyEntries(maxEntries));
       const name = entry.fileName;
-      if (name.endsWith('/') || !opts.wanted(name)) return zip.readEntry();
+      if (name.endsWith('/')) return zip.readEntry();
+      let sink: EntrySink | null;
+      try {
+        sink = opts.consume(name, entry.uncompressedSize);
+      } catch (error) {
+        return fail(error);
+      }
+      if (!sink) return zip.readEntry();
       if (entry.isEncrypted()) return fail(new ImportError('the archive is encrypted'));
       // Cheap early refusal when the header admits the size; the stream count below catches liars.
       if (entry.uncompressedSize > maxEntryBytes) return fail(bomb('an entry of the archive', maxEntryBytes));
       if (total + entry.uncompressedSize > maxTotalBytes) return fail(bomb('the archive', maxTotalBytes));
       zip.openReadStream(entry, (error, stream) => {
         if (error || settled) return fail(error);
-        const chunks: Buffer[] = [];
         let size = 0;
         stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
           size += chunk.length;
           total += chunk.length;
           if (size > maxEntryBytes || total > maxTotalBytes) {
             stream.destroy();
-            fail(size > maxEntryBytes ? bomb('an entry of the archive', maxEntryBytes) : bomb('the archive', maxTotalBytes));
-          } else {
-            chunks.push(chunk);
+            return fail(size > maxEntryBytes ? bomb('an entry of the archive', maxEntryBytes) : bomb('the archive', maxTotalBytes));
+          }
+          try {
+            sink.data(chunk);
+          } catch (sinkError) {
+            stream.destroy();
+            fail(sinkError);
           }
         });
         stream.on('error', fail);
         stream.on('end', () => {
           if (settled) return;
           if (size !== entry.uncompressedSize) return fail(new NotZipError('an entry size does not match its header'));
-          out.set(name, new Uint8Array(Buffer.concat(chunks, size)));
+          try {
+            sink.end();
+          } catch (sinkError) {
+            return fail(sinkError);
+          }
           zip.readEntry();
         });
       });
@@ -100,8 +147,8 @@ export async function readZip(bytes: Uint8Array, opts: ReadZipOptions): Promise<
 }
 
 /** Entry names from the central directory, nothing inflated. */
-export async function listZip(bytes: Uint8Array, maxEntries: number = ZIP_DEFAULT_LIMITS.maxEntries): Promise<string[]> {
-  const zip = await openZip(bytes, maxEntries);
+export async function listZip(source: ZipSource, maxEntries: number = ZIP_DEFAULT_LIMITS.maxEntries): Promise<string[]> {
+  const zip = await openZip(source, maxEntries);
   const names: string[] = [];
   return new Promise((resolve, reject) => {
     zip.on('error', (error: unknown) => reject(toZipError(error)));
@@ -109,7 +156,10 @@ export async function listZip(bytes: Uint8Array, maxEntries: number = ZIP_DEFAUL
       names.push(entry.fileName);
       zip.readEntry();
     });
-    zip.on('end', () => resolve(names));
+    zip.on('end', () => {
+      zip.close();
+      resolve(names);
+    });
     zip.readEntry();
   });
 }
@@ -118,19 +168,33 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
 }
 
-function openZip(bytes: Uint8Array, maxEntries: number): Promise<ZipFile> {
-  if (!isZip(bytes)) return Promise.reject(new NotZipError('it is not a zip archive'));
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+async function openZip(source: ZipSource, maxEntries: number): Promise<ZipFile> {
+  const fromFile = !(source instanceof Uint8Array);
+  if (!isZip(fromFile ? await firstBytes(source.path) : source)) throw new NotZipError('it is not a zip archive');
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false }, (error, zip) => {
+    const opened = (error: Error | null, zip: ZipFile) => {
       if (error) return reject(toZipError(error));
       if (zip.entryCount > maxEntries) {
         zip.close();
         return reject(tooManyEntries(maxEntries));
       }
       resolve(zip);
-    });
+    };
+    const options = { lazyEntries: true, validateEntrySizes: false, autoClose: false };
+    if (fromFile) yauzl.open(source.path, options, opened);
+    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.length), options, opened);
   });
+}
+
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const head = new Uint8Array(4);
+    await file.read(head, 0, 4, 0);
+    return head;
+  } finally {
+    await file.close();
+  }
 }
 
 function tooManyEntries(max: number): ImportError {

@@ -13,7 +13,7 @@ import { pickColor } from '../tags/palette';
 import { loadTree } from '../tags/queries';
 import { ARTICLE_VARIABLES, CLAIM_VARIABLES, parseLinkName } from './qdpx-common';
 import { type QdeCode, type QdeProject, type QdeText, labelOf } from './qdpx-read';
-import { type SourceText, paragraphBlocks } from './qdpx-text';
+import { paragraphBlocks } from './qdpx-text';
 import { plural } from '../../shared/counts';
 import { type MemoTarget, writeMemos } from './qdpx-memo-import';
 import { importAppearance, importClaim, importLink } from '../claims/exchange';
@@ -34,7 +34,8 @@ export interface PreparedSource {
   source: QdeText;
   entry: string;
   bytes: Uint8Array;
-  text: SourceText;
+  /** The source's text as the library keeps it (normalised). */
+  text: string;
   selections: CheckedSelection[];
 }
 
@@ -98,14 +99,14 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
   let dangling = 0;
 
   for (const { source, entry, bytes, text, selections } of sources) {
-    const duplicate = writer.sameTextAs(sha256(text.text));
+    const duplicate = writer.sameTextAs(sha256(text));
     let articleId: number;
     if (duplicate) {
       articleId = duplicate.id;
       report.duplicates.push({ source: labelOf(source), existingId: duplicate.id, existingTitle: duplicate.title });
     } else {
       // Only an article that is written is prepared, and only its metadata can be reported as skipped.
-      const article = prepareArticle(articleOf(source, entry, text.text, skipped));
+      const article = prepareArticle(articleOf(source, entry, text, skipped));
       articleId = writer.insert({
         article,
         title: article.title as string,
@@ -118,7 +119,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
     }
     memoTargets.push({ articleId, noteRefs: source.noteRefs });
     for (const s of selections) {
-      const range = describeRange(text.text, s.start, s.end);
+      const range = describeRange(text, s.start, s.end);
       let passageId = findPassage.get(articleId, range.start, range.end) as number | undefined;
       if (passageId === undefined) {
         const created = timestamp(s.created, now);

@@ -24,6 +24,7 @@ import { useSavingPassages } from './useSavingPassages';
 import { usePassageWrites, type TagChoice } from './usePassageWrites';
 import { useCaretMode } from './useCaretMode';
 import { HitBar } from './HitBar';
+import { HiddenMarksNotice } from './HiddenMarksNotice';
 import { useSearchHits } from './useSearchHits';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useQuickTags } from './useQuickTags';
@@ -298,6 +299,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
       <div className="reader">
         <ReaderHeader article={article} onEdit={setEditing} onOpenArticle={onOpenArticle} candidates={candidates} />
         <HitBar hits={hits} />
+        <HiddenMarksNotice text={article.text} />
         <OrphanList orphans={model.orphans} selectedId={selectedId} onSelect={setSelectedId} />
         <div className="reader-body-wrap">
           <ReaderText

@@ -2,7 +2,9 @@ import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { plural } from '../../../electron/shared/counts';
 import type { ClaimCandidate } from '../../../electron/shared/claims';
 import type { Block, Passage, Tag } from '../../../electron/shared/types';
+import { TagChip } from '../components/TagChip';
 import { CandidateEntry, type CandidateAction } from './claims/CandidateEntry';
+import { pieces } from './long-runs';
 import { segmentBlocks, type Segment } from './segments';
 
 export interface BlockModel {
@@ -57,29 +59,38 @@ function Runs({
 }) {
   return (
     <>
-      {segments.map((segment) => {
-        const content = text.slice(segment.start, segment.end);
-        if (segment.passageIds.length === 0) {
+      {segments.map((segment) =>
+        pieces(text, segment.start, segment.end).map((piece) => {
+          if (piece.hidden) {
+            return (
+              <span key={`h${piece.start}`} className="hidden-marks" data-hidden-start={piece.start} data-hidden-end={piece.end}>
+                {`⟨${plural(piece.marks, 'more combining mark')}⟩`}
+              </span>
+            );
+          }
+          const content = text.slice(piece.start, piece.end);
+          if (segment.passageIds.length === 0) {
+            return (
+              <span key={piece.start} data-start={piece.start}>
+                {content}
+              </span>
+            );
+          }
+          const selected = selectedId !== null && segment.passageIds.includes(selectedId);
+          const claim = segment.passageIds.some((id) => claimed.has(id));
           return (
-            <span key={segment.start} data-start={segment.start}>
+            <mark
+              key={piece.start}
+              data-start={piece.start}
+              data-passages={segment.passageIds.join(' ')}
+              className={[selected ? 'selected' : '', claim ? 'claim' : ''].join(' ').trim() || undefined}
+              style={markStyle(segment.passageIds, colors)}
+            >
               {content}
-            </span>
+            </mark>
           );
-        }
-        const selected = selectedId !== null && segment.passageIds.includes(selectedId);
-        const claim = segment.passageIds.some((id) => claimed.has(id));
-        return (
-          <mark
-            key={segment.start}
-            data-start={segment.start}
-            data-passages={segment.passageIds.join(' ')}
-            className={[selected ? 'selected' : '', claim ? 'claim' : ''].join(' ').trim() || undefined}
-            style={markStyle(segment.passageIds, colors)}
-          >
-            {content}
-          </mark>
-        );
-      })}
+        }),
+      )}
     </>
   );
 }
@@ -145,10 +156,7 @@ export const HighlightedBlock = memo(
                 {names.length ? (
                   <span className="marginal-tags">
                     {names.map((tag) => (
-                      <span key={tag.id} className="chip">
-                        <span className="swatch" style={{ background: tag.color }} />
-                        {tag.name}
-                      </span>
+                      <TagChip key={tag.id} className="chip" path={tag.path} color={tag.color} />
                     ))}
                   </span>
                 ) : (

@@ -1,6 +1,7 @@
 /**
  * DOM positions ↔ text offsets. Every run of article text is rendered as one element with
- * data-start (its offset in the article text) holding exactly one text node, and every block
+ * data-start (its offset in the article text) holding exactly one text node (a run of marks not
+ * laid out is a placeholder with data-hidden-start/-end instead), and every block
  * carries data-block-start/data-block-end, so a DOM point maps to a UTF-16 offset without
  * walking the tree.
  */
@@ -11,6 +12,9 @@ function runOffset(run: HTMLElement, within: number): number {
 
 /** The text offset of a DOM point inside the reader, or null when it lies outside any text. */
 export function offsetOfPoint(node: Node, offset: number): number | null {
+  // The placeholder of marks the reader does not lay out (long-runs.ts) stands for all of them.
+  const hidden = (node instanceof HTMLElement ? node : node.parentElement)?.closest<HTMLElement>('[data-hidden-start]');
+  if (hidden) return Number(offset === 0 ? hidden.dataset.hiddenStart : hidden.dataset.hiddenEnd);
   if (node.nodeType === Node.TEXT_NODE) {
     const run = node.parentElement?.closest<HTMLElement>('[data-start]');
     return run ? runOffset(run, offset) : null;

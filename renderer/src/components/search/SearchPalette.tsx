@@ -127,6 +127,8 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
     ].join(', ');
   }
 
+  // What both lists of results (all kinds grouped, or one kind's tab) are given alike.
+  const lists = { listId, optionId, canOpen, onOpen: openItem };
   return (
     <PaletteFrame
       label="Search"
@@ -163,28 +165,14 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
       ) : null}
       {tab === 'all' ? (
         <GroupedResults
-          listId={listId}
+          {...lists}
           items={grouped}
           active={activeItem}
           pending={pending}
-          optionId={optionId}
-          canOpen={canOpen}
           onActive={(item) => setActive(grouped.indexOf(item))}
-          onOpen={openItem}
         />
       ) : (
-        <KindResults
-          listId={listId}
-          label={tab}
-          count={count}
-          itemAt={itemAt}
-          active={active}
-          optionId={optionId}
-          canOpen={canOpen}
-          onActive={setActive}
-          onOpen={openItem}
-          onShow={pages.loadThrough}
-        />
+        <KindResults {...lists} label={tab} count={count} itemAt={itemAt} active={active} onActive={setActive} onShow={pages.loadThrough} />
       )}
       {current && current.counts.articles > 0 ? (
         <div className="palette-footer">

@@ -4,11 +4,13 @@
 // files, e.g. ../shared/corpus/bbc), --replicate N (copies of it), --count N (generated files),
 // --runs N (baseline and import pairs; the median ratio counts), --passages N (export size),
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
-// --list-articles N (the article-list library), --qdpx-selections N (the REFI-QDA project),
-// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|search|qdpx.
+// --list-articles N (the article-list library), --view-claims N (the Claims view's table),
+// --qdpx-selections N (the REFI-QDA project),
+// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx.
 import { parseArgs } from 'node:util';
 import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
+import { claimsViewBench } from './claims-view';
 import { cliBench } from './cli';
 import { exportBench } from './export';
 import { importBench } from './import';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     articles: { type: 'string', default: '100000' },
     'list-articles': { type: 'string', default: '100000' },
+    'view-claims': { type: 'string', default: '50000' },
     'qdpx-selections': { type: 'string', default: '878085' },
   },
 });
@@ -64,6 +67,11 @@ const SUITES: Record<string, { title: string; run: () => Promise<Record<string, 
   claims: {
     title: 'claims (targets: candidates for one article < 20 ms; where else and related claims < 200 ms on 100,000 articles)',
     run: () => claimsBench({ articles: Number(values['claims-articles']), claims: 5000 }),
+  },
+  'claims-view': {
+    title:
+      'Claims view in Chromium (targets: no dropped frames scrolling 50,000 claims by wheel; graph of 500 claims laid out < 1000 ms, pans at 60 fps)',
+    run: () => claimsViewBench({ claims: Number(values['view-claims']), linked: 500 }),
   },
   search: {
     title: 'search over a generated library (target: search_p95_ms < 20 at 100,000 articles)',

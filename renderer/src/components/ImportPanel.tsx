@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../electron/shared/types';
 import { formatCount, plural } from '../../../electron/shared/counts';
 import { formatElapsed } from '../format';
+import { InlineLink } from './InlineLink';
 import type { ImportState } from './useImport';
 
 function baseName(path: string): string {
@@ -139,13 +140,8 @@ export function ImportPanel({
             <ul aria-label="Reprinted files">
               {report.reprints.slice(0, 500).map((r) => (
                 <li key={r.articleId}>
-                  <button type="button" className="button link" onClick={() => onOpenArticle(r.articleId)}>
-                    {r.title}
-                  </button>
-                  : the text of{' '}
-                  <button type="button" className="button link" onClick={() => onOpenArticle(r.copyOfId)}>
-                    {r.copyOfTitle}
-                  </button>
+                  <InlineLink onOpen={() => onOpenArticle(r.articleId)}>{r.title}</InlineLink>: the text of{' '}
+                  <InlineLink onOpen={() => onOpenArticle(r.copyOfId)}>{r.copyOfTitle}</InlineLink>
                 </li>
               ))}
               {report.reprints.length > 500 ? (
@@ -160,10 +156,7 @@ export function ImportPanel({
             <ul aria-label="Duplicate files">
               {report.duplicates.map((d) => (
                 <li key={d.file}>
-                  {baseName(d.file)}: same text as{' '}
-                  <button type="button" className="button link" onClick={() => onOpenArticle(d.existingId)}>
-                    {d.existingTitle}
-                  </button>
+                  {baseName(d.file)}: same text as <InlineLink onOpen={() => onOpenArticle(d.existingId)}>{d.existingTitle}</InlineLink>
                 </li>
               ))}
             </ul>

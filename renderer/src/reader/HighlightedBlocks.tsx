@@ -2,6 +2,7 @@ import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { plural } from '../../../electron/shared/counts';
 import type { ClaimCandidate } from '../../../electron/shared/claims';
 import type { Block, Passage, Tag } from '../../../electron/shared/types';
+import { TagChip } from '../components/TagChip';
 import { CandidateEntry, type CandidateAction } from './claims/CandidateEntry';
 import { pieces } from './long-runs';
 import { segmentBlocks, type Segment } from './segments';
@@ -155,10 +156,7 @@ export const HighlightedBlock = memo(
                 {names.length ? (
                   <span className="marginal-tags">
                     {names.map((tag) => (
-                      <span key={tag.id} className="chip">
-                        <span className="swatch" style={{ background: tag.color }} />
-                        {tag.name}
-                      </span>
+                      <TagChip key={tag.id} className="chip" path={tag.path} color={tag.color} />
                     ))}
                   </span>
                 ) : (

@@ -1,6 +1,7 @@
 import { memo, type FocusEvent } from 'react';
 import type { PassageRow, PassageSortColumn, Tag } from '../../../../electron/shared/types';
 import { formatPublished } from '../../format';
+import { TagChip } from '../TagChip';
 
 export const ROW_HEIGHT = 52;
 export const HEADER_HEIGHT = 32;
@@ -116,10 +117,7 @@ export const PassageRowView = memo(function PassageRowView({ index, top, row, ac
       </div>
       <div role="gridcell" className="cell col-tags">
         {row.tags.map((path) => (
-          <span className="tag-chip" key={path} title={path}>
-            <span className="swatch" style={{ background: tagsByPath.get(path)?.color }} aria-hidden="true" />
-            {path.includes(' / ') ? path.slice(path.lastIndexOf(' / ') + 3) : path}
-          </span>
+          <TagChip key={path} className="tag-chip" path={path} color={tagsByPath.get(path)?.color} />
         ))}
       </div>
       <div role="gridcell" className="cell col-note" title={row.note}>

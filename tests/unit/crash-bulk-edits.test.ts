@@ -5,8 +5,6 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Context } from '../../electron/core/handlers';
-import { insertPassageRow } from '../../electron/core/passages/edits';
-import { writeTransaction } from '../../electron/core/library/write';
 import { Session } from '../../electron/core/session';
 import { runCli } from '../run-cli';
 import { until } from '../kill';

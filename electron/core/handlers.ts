@@ -22,6 +22,7 @@ import { listPassages } from './passages/list';
 import { listOutlets } from './passages/outlets';
 import { getPassage, passagesForArticle } from './passages/queries';
 import { articleHits, search, searchPage } from './search/query';
+import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
@@ -42,6 +43,8 @@ export interface Context {
   displayName?: (path: string) => string;
   /** A native save dialog, where the host has one (the desktop app). */
   chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
+  /** What a coding job awaits between slices of articles (a test host holds it there). */
+  codingPause?: CodingPause;
 }
 
 export type Handlers = {
@@ -66,7 +69,7 @@ export const handlers: Handlers = {
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
   'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),
   'search.articleHits': ({ session }, { query, articleId }) => articleHits(session.lib.db, query, articleId),
-  'search.codeHits': ({ session }, args) => codeHits(session, args),
+  'search.codeHits': ({ session, codingPause }, args) => codeHits(session, args, codingPause),
   'search.cancelCoding': ({ session }, { jobId }) => {
     const job = session.jobs.get(jobId);
     job?.abort();

@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { dispatch } from '../core/dispatch';
 import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
+import type { CodingPause } from '../core/search/code-hits';
 import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
 import { sameToken, Tickets } from './tickets';
@@ -19,6 +20,8 @@ export interface HostOptions {
   libraryPath: string;
   rendererDir: string;
   parser: Parser;
+  /** What a coding job awaits between slices (default: the next turn); the test host holds it. */
+  codingPause?: CodingPause;
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
@@ -101,6 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const ctx: Context = {
     session,
     parser: options.parser,
+    ...(options.codingPause ? { codingPause: options.codingPause } : {}),
     displayName: (path) => (path.startsWith(uploadRoot + sep) ? relative(uploadRoot, path).split(sep).slice(1).join('/') : path),
   };
   const rendererRoot = resolve(options.rendererDir);

@@ -92,6 +92,7 @@ export const claimArgs = {
   merge: z.strictObject({ sourceId: id, targetId: id }),
   split: z.strictObject({ appearanceId: id }),
   link: z.strictObject({ fromId: id, toId: id, relation, note: z.string().max(10_000).optional() }),
+  linkNote: z.strictObject({ linkId: id, note: z.string().max(10_000) }),
   unlink: z.strictObject({ linkId: id }),
   related: z.strictObject({ id, limit: limit.optional() }),
   /** A suggested sentence as an appearance (or as a new claim linked with `relation`), or a suggested claim as a link. */

@@ -291,6 +291,7 @@ export const commands = {
   'claims.merge': command<Claim>()(claimArgs.merge),
   'claims.split': command<Claim>()(claimArgs.split),
   'claims.link': command<ClaimLink>()(claimArgs.link),
+  'claims.linkNote': command<ClaimLink>()(claimArgs.linkNote),
   'claims.unlink': command<{ deleted: number }>()(claimArgs.unlink),
   'claims.related': command<RelatedSuggestion[]>()(claimArgs.related),
   /** Accepting returns the claim the analyst acted from, with its new appearance or link. */

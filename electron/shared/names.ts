@@ -70,6 +70,7 @@ export const COMMAND_NAMES = [
   'claims.merge',
   'claims.split',
   'claims.link',
+  'claims.linkNote',
   'claims.unlink',
   'claims.related',
   'claims.accept',

@@ -45,7 +45,7 @@ test('claims: sort and filter the table, accept a suggested appearance, link two
   const suggestion = claims.page.getByRole('listitem', { name: `Suggestion in ${RU.title}` });
   await expect(suggestion).toContainText('свыше 6,5 млн беженцев');
   await expect(suggestion).toContainText('same figure 6.5 million');
-  await suggestion.getByRole('button', { name: `Accept as an appearance in ${RU.title}` }).click();
+  await suggestion.getByRole('button', { name: `Accept as appearance in ${RU.title}` }).click();
   await expect(claims.appearance(RU.title).locator('mark')).toContainText('свыше 6,5 млн беженцев');
   await expect(suggestion).toHaveCount(0);
   // The timeline: TASS first; the Russian text has no year.

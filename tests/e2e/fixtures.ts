@@ -28,22 +28,23 @@ export interface Host {
   api<K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>>;
   /** Lets an import held by the `importHold` option go on to its end. */
   releaseImport(): void;
+  /** Lets a coding job held by the `codingHold` option go on to its end. */
+  releaseCoding(): void;
 }
 
 /**
- * `marginalia serve` itself; or, for a test that holds an import at a known file, the test host
- * (tests/e2e/test-host.ts: the same host, with a parser that holds the import there).
+ * `marginalia serve` itself; or, for a test that holds an import or a coding job at a known point,
+ * the test host (tests/e2e/test-host.ts: the same host, holding the job there).
  */
-async function startServe(libraryPath: string, importHold: number | undefined): Promise<{ url: string; child: ChildProcess }> {
-  const args =
-    importHold === undefined
-      ? [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath]
-      : ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: importHold === undefined ? process.env : { ...process.env, MARGINALIA_TEST_HOLD_IMPORT_AT: String(importHold) },
-  });
+async function startServe(libraryPath: string, holds: Options): Promise<{ url: string; child: ChildProcess }> {
+  const held = holds.importHold !== undefined || holds.codingHold !== undefined;
+  const args = held
+    ? ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath]
+    : [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath];
+  const env = { ...process.env };
+  if (holds.importHold !== undefined) env.MARGINALIA_TEST_HOLD_IMPORT_AT = String(holds.importHold);
+  if (holds.codingHold !== undefined) env.MARGINALIA_TEST_HOLD_CODING_AT = String(holds.codingHold);
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -57,6 +58,8 @@ async function startServe(libraryPath: string, importHold: number | undefined): 
 interface Options {
   /** Hold the first import at this file number (0-based) until Cancel or `host.releaseImport()`. */
   importHold: number | undefined;
+  /** Hold the first "Code all hits" job once it has read this many articles, until Cancel or `host.releaseCoding()`. */
+  codingHold: number | undefined;
 }
 
 /** The page and the parts of the app a test drives, each with the names a person sees. */
@@ -73,10 +76,11 @@ interface Screens {
 /** Every test: its own temp library served by a real `marginalia serve`, and a page on it. */
 export const test = base.extend<{ host: Host } & Screens & Options>({
   importHold: [undefined, { option: true }],
-  host: async ({ importHold }, use) => {
+  codingHold: [undefined, { option: true }],
+  host: async ({ importHold, codingHold }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
-    const { url, child } = await startServe(libraryPath, importHold);
+    const { url, child } = await startServe(libraryPath, { importHold, codingHold });
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
     const api = async <K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> => {
@@ -89,8 +93,16 @@ export const test = base.extend<{ host: Host } & Screens & Options>({
       if (!envelope.ok) throw new Error(envelope.error.message);
       return envelope.value;
     };
-    const releaseImport = () => child.stdin?.write('release\n');
-    await use({ url, libraryPath, dir, cli: (args) => runCli([...args, '--library', libraryPath]), api, releaseImport });
+    const release = () => child.stdin?.write('release\n');
+    await use({
+      url,
+      libraryPath,
+      dir,
+      cli: (args) => runCli([...args, '--library', libraryPath]),
+      api,
+      releaseImport: release,
+      releaseCoding: release,
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

@@ -99,7 +99,11 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   if (at.offscreen !== 0) {
     const article = await page.locator('[data-reader-text]').boundingBox();
     if (!article) throw new Error('the article is not on screen');
-    await page.mouse.move(article.x + article.width / 2, article.y + Math.min(article.height / 2, 200));
+    // Over the part of the text on screen (its top may be scrolled out of the window, above the header).
+    const viewport = page.viewportSize() ?? { width: 1024, height: 700 };
+    const top = Math.max(article.y, 0);
+    const bottom = Math.min(article.y + article.height, viewport.height);
+    await page.mouse.move(article.x + article.width / 2, (top + bottom) / 2);
     await page.mouse.wheel(0, at.offscreen);
     await expect.poll(async () => (at = await measure(page, phrase, occurrence)).offscreen).toBe(0);
   }

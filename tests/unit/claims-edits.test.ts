@@ -73,6 +73,7 @@ describe('claim edits', () => {
     );
     await step(() => call(ctx, 'claims.update', { id: b.id, note: 'UNHCR counts differently' }));
     const link = await step(() => call(ctx, 'claims.link', { fromId: a.id, toId: b.id, relation: 'related', note: 'same speech' }));
+    await step(() => call(ctx, 'claims.linkNote', { linkId: link.id, note: 'same speech, other figure' }));
     await step(() => call(ctx, 'claims.link', { fromId: c.id, toId: b.id, relation: 'varies' }));
     await step(() => call(ctx, 'claims.reject', { claimId: b.id, ...at('Более 850 тысяч', ruId, ruText) }));
     const merged = await step(() => call(ctx, 'claims.merge', { sourceId: c.id, targetId: a.id }));
@@ -89,6 +90,7 @@ describe('claim edits', () => {
       'Add appearance',
       'Edit claim',
       'Link claims (related)',
+      'Edit link note',
       'Link claims (varies)',
       'Reject suggestion',
       'Merge claims',
@@ -109,6 +111,44 @@ describe('claim edits', () => {
       expect(claimState(db), `after redoing step ${i}`).toEqual(states[i]);
     }
     expectHealthy(db);
+  });
+
+  it("edits a link's note after the link is made: one link, the same note from both ends, undone in one step", async () => {
+    const { ctx } = openSession();
+    const { id: articleId, text } = await importTass(ctx);
+    const at = (quote: string) => ({ articleId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    const a = await call(ctx, 'claims.create', at('over 6.5 million refugees remain outside Syria'));
+    const b = await call(ctx, 'claims.create', at('Over 850,000 Syrian citizens have returned from abroad'));
+    const link = await call(ctx, 'claims.link', { fromId: a.id, toId: b.id, relation: 'varies', note: 'Returns, not refugees' });
+    const notes = async () =>
+      Promise.all([a.id, b.id].map(async (id) => (await call(ctx, 'claims.get', { id })).links.map((l) => [l.id, l.note])));
+
+    const edited = await call(ctx, 'claims.linkNote', { linkId: link.id, note: '  Returns from abroad, not refugees outside  ' });
+    expect(edited).toMatchObject({
+      id: link.id,
+      fromClaimId: a.id,
+      toClaimId: b.id,
+      relation: 'varies',
+      note: 'Returns from abroad, not refugees outside',
+    });
+    expect(await notes()).toEqual([
+      [[link.id, 'Returns from abroad, not refugees outside']],
+      [[link.id, 'Returns from abroad, not refugees outside']],
+    ]);
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Edit link note');
+    // From the other end, an empty note clears it.
+    await call(ctx, 'claims.linkNote', { linkId: link.id, note: '' });
+    expect(await notes()).toEqual([[[link.id, '']], [[link.id, '']]]);
+    await call(ctx, 'edit.undo', {});
+    await call(ctx, 'edit.undo', {});
+    expect(await notes()).toEqual([[[link.id, 'Returns, not refugees']], [[link.id, 'Returns, not refugees']]]);
+    await call(ctx, 'edit.redo', {});
+    expect(await notes()).toEqual([
+      [[link.id, 'Returns from abroad, not refugees outside']],
+      [[link.id, 'Returns from abroad, not refugees outside']],
+    ]);
+    expect((await refused(ctx, 'claims.linkNote', { linkId: 999, note: 'x' })).code).toBe('not-found');
+    expect((await refused(ctx, 'claims.linkNote', { linkId: link.id, note: 'x'.repeat(10_001) })).code).toBe('invalid-arguments');
   });
 
   it('merges without duplicate links or appearances, and links once whichever way round', async () => {

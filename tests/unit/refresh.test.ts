@@ -48,6 +48,7 @@ const NOT_CACHED: CommandName[] = [
   'claims.merge',
   'claims.split',
   'claims.link',
+  'claims.linkNote',
   'claims.unlink',
   'claims.accept',
   'claims.reject',

@@ -13,7 +13,16 @@ import {
   updateAppearance,
   updateClaim,
 } from './edits';
-import { acceptAsLinkedClaim, linkClaims, mergeClaims, rejectAppearance, rejectRelated, splitAppearance, unlinkClaims } from './links';
+import {
+  acceptAsLinkedClaim,
+  linkClaims,
+  mergeClaims,
+  rejectAppearance,
+  rejectRelated,
+  setLinkNote,
+  splitAppearance,
+  unlinkClaims,
+} from './links';
 import { claimContexts, withArticles } from './contexts';
 import { claimGraph } from './graph';
 import { claimFacets, listClaims } from './list';
@@ -68,6 +77,7 @@ export const claimHandlers: Pick<Handlers, ClaimCommand> = {
   'claims.split': ({ session }, { appearanceId }) => session.apply(() => splitAppearance(session.lib.db, session.lib.clock, appearanceId)),
   'claims.link': ({ session }, { fromId, toId, relation, note }) =>
     session.apply(() => linkClaims(session.lib.db, session.lib.clock, fromId, toId, relation, note)),
+  'claims.linkNote': ({ session }, { linkId, note }) => session.apply(() => setLinkNote(session.lib.db, session.lib.clock, linkId, note)),
   'claims.unlink': ({ session }, { linkId }) => session.apply(() => unlinkClaims(session.lib.db, linkId)),
   'claims.related': ({ session }, { id, limit }) => withArticles(session.lib.db, suggestionsFor(session.lib.db, id, limit)),
   'claims.accept': async ({ session }, { claimId, otherClaimId, relation, as, stance, articleId, start, end }) => {

@@ -75,10 +75,29 @@ export function linkClaims(db: Database, clock: Clock, from: number, to: number,
   );
 }
 
-export function unlinkClaims(db: Database, linkId: number): Edit<{ deleted: number }> {
+function linkEnds(db: Database, linkId: number): { f: number; t: number } {
   const row = db.prepare('SELECT from_claim_id AS f, to_claim_id AS t FROM claim_links WHERE id = ?').get(linkId) as
     { f: number; t: number } | undefined;
   if (!row) throw notFound('Link', linkId);
+  return row;
+}
+
+/** Rewrites a link's note (one link, seen from both its claims' pages); an empty note clears it. */
+export function setLinkNote(db: Database, clock: Clock, linkId: number, note: string): Edit<ClaimLink> {
+  const row = linkEnds(db, linkId);
+  return recordEdit(
+    db,
+    () => claimRows([row.f, row.t]),
+    () => {
+      db.prepare('UPDATE claim_links SET note = ?, updated_at = ? WHERE id = ?').run(note.trim(), isoNow(clock), linkId);
+      return linkView(db, linkId);
+    },
+    () => ({ label: 'Edit link note', changes: ['claims'] }),
+  );
+}
+
+export function unlinkClaims(db: Database, linkId: number): Edit<{ deleted: number }> {
+  const row = linkEnds(db, linkId);
   return recordEdit(
     db,
     () => claimRows([row.f, row.t]),

@@ -62,10 +62,18 @@ function matchingArticles(db: Database, query: string, articleIds: number[] | un
 }
 
 /** Finds the ranges to code, SLICE articles at a time, yielding in between (progress, cancel). */
+/**
+ * What a coding job awaits after each slice of articles: by default the event loop's next turn
+ * (so other commands run meanwhile); a test host may hold the job there (tests/coding-hold.ts).
+ */
+export type CodingPause = (done: number, total: number, signal: AbortSignal | undefined) => Promise<void>;
+
+const nextTurn: CodingPause = () => new Promise((resolve) => setImmediate(resolve));
+
 export async function planCoding(
   db: Database,
   args: { query: string; unit: CodingUnit; articleIds?: number[] | undefined; exceptArticleIds?: number[] | undefined },
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; pause?: CodingPause } = {},
 ): Promise<CodingPlan> {
   const terms = parseQuery(args.query);
   const ids = matchingArticles(db, args.query, args.articleIds, args.exceptArticleIds);
@@ -80,8 +88,9 @@ export async function planCoding(
       if (spans.length > 0) plan.articles++;
       for (const span of spans) plan.ranges.push({ articleId: row.id, ...span, text: row.text });
     }
-    options.onProgress?.(Math.min(ids.length, from + SLICE), ids.length);
-    await new Promise((resolve) => setImmediate(resolve));
+    const done = Math.min(ids.length, from + SLICE);
+    options.onProgress?.(done, ids.length);
+    await (options.pause ?? nextTurn)(done, ids.length, options.signal);
   }
   return plan;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../electron/shared/types';
 import { naturalCompare } from '../../../electron/shared/natural-sort';
+import { normalisePath } from '../components/codebook/tag-path';
 
 interface Option {
   key: string;
@@ -19,14 +20,6 @@ interface Props {
   /** `key`: Escape was pressed; `blur`: focus went elsewhere (a click or drag in the text, Tab). */
   onClose(how: 'key' | 'blur'): void;
   style?: React.CSSProperties;
-}
-
-function normalisePath(input: string): string {
-  return input
-    .split('/')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .join(' / ');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { literal } from './pattern';
 
 /** The Claims view (its table, filters and graph tab) and a claim's page. */
 export class ClaimsView {
@@ -36,9 +37,42 @@ export class ClaimsView {
     return this.rows.locator('.col-statement').allInnerTexts();
   }
 
+  /** Opens a claim from the table by clicking its statement. */
+  async openClaim(statement: string): Promise<void> {
+    await this.rows.getByRole('button', { name: statement, exact: true }).click();
+    await expect(this.heading).toHaveText(statement);
+  }
+
+  /** The claim page's title. */
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** A link on the claim's page, by its name: "This claim varies: …" (out) or "… varies this claim" (in). */
+  link(name: string): Locator {
+    return this.page.getByRole('listitem', { name, exact: true });
+  }
+
+  /** A where-else suggestion on the claim's page, by its article's title. */
+  suggestion(articleTitle: string): Locator {
+    return this.page.getByRole('listitem', { name: `Suggestion in ${articleTitle}` });
+  }
+
+  /** Links the open claim to another with the Link claim dialog: finds it by typing, picks it, relation, note, Link. */
+  async linkTo(search: string, statement: string, relation: string, note: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Link to a claim…' }).click();
+    const dialog = this.app.getByRole('dialog', { name: 'Link claim' });
+    await dialog.getByRole('combobox', { name: 'Claim to link to' }).fill(search);
+    await dialog.getByRole('option', { name: new RegExp(`^${literal(statement)}`) }).click();
+    await dialog.getByRole('radio', { name: relation }).check();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+    await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   /** An appearance on the claim's page, by its article's title. */
   appearance(articleTitle: string): Locator {
-    return this.page.getByRole('listitem', { name: new RegExp(`^${articleTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    return this.page.getByRole('listitem', { name: new RegExp(`^${literal(articleTitle)}`) });
   }
 
   /** Where the graph drew each claim's node, in CSS pixels from the canvas's top left corner, once laid out. */
@@ -59,27 +93,24 @@ export class ClaimsView {
   }
 
   /**
-   * The colours the graph's canvas shows in a box (CSS pixels from its top left corner), as `#rrggbb`
-   * of the pixels drawn fully opaque there, most frequent first: what a person sees of nodes, edges and labels.
+   * How many pixels of a box of the graph's canvas (CSS pixels from its top left corner) show a
+   * colour (`#rrggbb`): what a person sees of nodes, edges and labels. Anti-aliased edges of text
+   * and lines count when at least 60% opaque, their colour within a rounding error of the one drawn.
    */
-  async drawnColours(box: { x: number; y: number; width: number; height: number }): Promise<string[]> {
-    return this.graph.locator('canvas[data-id="layer2-node"]').evaluate((canvas: HTMLCanvasElement, b) => {
-      const ratio = canvas.width / canvas.clientWidth;
-      const pixels = canvas
-        .getContext('2d')!
-        .getImageData(
-          Math.round(b.x * ratio),
-          Math.round(b.y * ratio),
-          Math.max(1, Math.round(b.width * ratio)),
-          Math.max(1, Math.round(b.height * ratio)),
-        ).data;
-      const counts = new Map<string, number>();
-      for (let i = 0; i < pixels.length; i += 4) {
-        if (pixels[i + 3] !== 255) continue;
-        const hex = '#' + [0, 1, 2].map((c) => pixels[i + c]!.toString(16).padStart(2, '0')).join('');
-        counts.set(hex, (counts.get(hex) ?? 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1]).map(([hex]) => hex);
-    }, box);
+  async drawnPixels(box: { x: number; y: number; width: number; height: number }, colour: string): Promise<number> {
+    return this.graph.locator('canvas[data-id="layer2-node"]').evaluate(
+      (canvas: HTMLCanvasElement, { b, colour }) => {
+        const ratio = canvas.width / canvas.clientWidth;
+        const [x, y, w, h] = [b.x, b.y, b.width, b.height].map((v) => Math.max(1, Math.round(v * ratio)));
+        const pixels = canvas.getContext('2d')!.getImageData(x!, y!, w!, h!).data;
+        const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (pixels[i + 3]! >= 153 && want.every((c, k) => Math.abs(pixels[i + k]! - c) <= 6)) count++;
+        }
+        return count;
+      },
+      { b: box, colour },
+    );
   }
 }

@@ -73,6 +73,19 @@ export class Reader {
     await expect(this.picker).toHaveCount(0);
   }
 
+  /**
+   * Selects a phrase with the mouse and makes a claim of it from the selection toolbar, saving
+   * the prefilled form (with `statement` instead, when given).
+   */
+  async makeClaim(phrase: string, statement?: string): Promise<void> {
+    await this.select(phrase);
+    await this.toolbar.getByRole('button', { name: 'Make claim' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Make claim' });
+    if (statement !== undefined) await dialog.getByRole('textbox', { name: 'Statement' }).fill(statement);
+    await dialog.getByRole('button', { name: 'Save claim' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   /** Selects a phrase with the mouse and tags it. */
   async tagPhrase(phrase: string, tag: string, options: { by?: 'toolbar' | 'key' } = {}): Promise<void> {
     await this.select(phrase);

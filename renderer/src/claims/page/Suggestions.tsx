@@ -62,7 +62,7 @@ function SuggestionItem({ claim, item, onOpenClaim, onError }: Props & { item: R
             <button
               type="button"
               className="button small primary"
-              aria-label={`Accept as an appearance ${name}`}
+              aria-label={`Accept as appearance ${name}`}
               onClick={() => void undoable('claims.accept', { claimId: claim.id, ...where, stance }, 'Appearance added', onError)}
             >
               Accept as appearance
@@ -80,7 +80,7 @@ function SuggestionItem({ claim, item, onOpenClaim, onError }: Props & { item: R
         <button
           type="button"
           className="button small"
-          aria-label={item.type === 'appearance' ? `Accept as a new linked claim ${name}` : `Link ${name}`}
+          aria-label={item.type === 'appearance' ? `As new linked claim ${name}` : `Link ${name}`}
           onClick={() =>
             void undoable(
               'claims.accept',

@@ -100,7 +100,19 @@ export function CodeHitsDialog({ query, onClose }: Props) {
         </fieldset>
         <fieldset disabled={busy}>
           <legend>Tag</legend>
-          <TagChooser tags={tags.data ?? []} exclude={NO_TAGS} value={tagValue} onChange={setTagValue} label="Tag with" topLevel={false} />
+          <TagChooser
+            tags={tags.data ?? []}
+            exclude={NO_TAGS}
+            value={tagValue}
+            onChange={setTagValue}
+            label="Tag with"
+            topLevel={false}
+            onCreate={async (path) => {
+              const created = await call('tags.create', { path });
+              await tags.refetch();
+              return created;
+            }}
+          />
         </fieldset>
         {progress ? (
           <div className="code-hits-progress">

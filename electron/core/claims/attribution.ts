@@ -9,7 +9,8 @@ import { isWord, lower, type Token } from './tokens';
  */
 export interface Attribution {
   mention: Mention | null;
-  verb: string;
+  /** The reporting verb as written; null for a speaker that only a colon joins to the quote. */
+  verb: string | null;
   /** Token index of the verb (of "according"/"по" for introductions). */
   at: number;
   /** Token range the reporting clause covers (inclusive). */
@@ -25,6 +26,21 @@ export interface Attribution {
 // reporting speech ("is expected to", "as noted").
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
 const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
+const NAMING = new Set([
+  'called',
+  'calls',
+  'branded',
+  'brands',
+  'dubbed',
+  'labelled',
+  'labeled',
+  'назвал',
+  'назвала',
+  'назвали',
+  'называет',
+]);
+const RU_DOCUMENTS = /^(?:сообщени|заявлени|документ|пресс-релиз|доклад|письм|отчет|отчёт|обращени)/u;
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '-', '(', 'and', 'but', 'while', 'before', 'after', 'by', 'also', 'even']);
 
 function russianGender(verb: string): 'm' | 'f' | 'pl' | null {
   if (/ла$/u.test(verb)) return 'f';
@@ -43,7 +59,12 @@ function verbAt(tokens: Token[], i: number): number {
   const four = `${two} ${lower(tokens[i + 2])} ${lower(tokens[i + 3])}`;
   if (EN_PHRASAL.some((re) => re.test(four))) return i + 3;
   if (RU_VERBS.has(word)) return i;
+  // "called the sale "the swindle of the century"": a naming verb reports the words it quotes.
+  if (NAMING.has(word)) return tokens.slice(i + 1, i + 6).some((t) => t.kind === 'quote') ? i : -1;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
+  // A participle opens a clause after a comma or a conjunction (", adding that"); after a noun it is
+  // one ("a profit warning following …").
+  if (!EN_VERBS.has(word) && i > 0 && tokens[i - 1]!.kind !== 'quote' && !CLAUSE_OPENERS.has(lower(tokens[i - 1]))) return -1;
   if (NOUN_BEFORE.has(lower(tokens[i - 1])) || /['’]s$/u.test(tokens[i - 1]?.text ?? '')) return -1;
   if (NOT_SPEECH_AFTER.has(lower(tokens[i + 1])) && !/^(?:told|tells|said|says)$/.test(word)) return -1;
   return i;
@@ -114,11 +135,13 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
         ? (mentionAfter(tokens, last) ?? mentionBefore(tokens, i))
         : (mentionBefore(tokens, i) ?? (transitive ? null : mentionAfter(tokens, last)));
     if (!mention && !participle) {
-      // Russian impersonal plural: "сообщили в координационном центре".
+      // Russian impersonal: "сообщили в координационном центре", "говорится в сообщении пресс-службы"
+      // (the body a document is from speaks).
       const place = lower(tokens[last + 1]);
-      if (russian && (place === 'в' || place === 'во') && russianGender(word) === 'pl') {
+      if (russian && (place === 'в' || place === 'во') && (russianGender(word) === 'pl' || word === 'говорится')) {
         const end = phraseEnd(tokens, last + 2);
-        const words = tokens.slice(last + 2, end + 1);
+        let words = tokens.slice(last + 2, end + 1);
+        if (word === 'говорится' && words.length > 1 && RU_DOCUMENTS.test(lower(words[0]))) words = words.slice(1);
         if (words.length > 0) {
           mention = {
             kind: 'description',
@@ -149,5 +172,14 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
     found.push({ mention, verb, at: i, from, to, inherits: participle || !mention, gender: russian ? russianGender(word) : null });
     i = to;
   }
-  return found.sort((a, b) => a.at - b.at);
+  return [...found, ...colonIntroductions(tokens, found)].sort((a, b) => a.at - b.at);
+}
+
+/** A sentence that opens with its speaker and a colon: "Режиссер постановки Евгений Писарев: «…»". */
+function colonIntroductions(tokens: Token[], found: readonly Attribution[]): Attribution[] {
+  const colon = tokens.findIndex((t, i) => t.text === ':' && tokens[i + 1]?.kind === 'quote');
+  if (colon < 1 || found.some((a) => a.from <= colon)) return [];
+  const mention = mentionBefore(tokens, colon);
+  if (!mention || mention.kind === 'pronoun' || mention.start !== tokens[0]!.start) return [];
+  return [{ mention, verb: null, at: colon, from: 0, to: colon, inherits: false, gender: null }];
 }

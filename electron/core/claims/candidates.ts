@@ -1,6 +1,7 @@
 import { splitSentences, type Span } from '../text/sentences';
 import { type Attribution, attributionsIn } from './attribution';
 import { parseFigures } from './figures';
+import { innerAttribution } from './inner-attribution';
 import { isRoleWord } from './lexicon';
 import { mentionBefore } from './mentions';
 import { findQuotes, type Quote } from './quotes';
@@ -114,7 +115,7 @@ const ADJUNCT =
   /^(?:on|in|at|during|after|before|while|when|as|last|this|yesterday|today|earlier|later|via|to|в|на|во|после|перед|при)(?=[\s,]|$)/iu;
 
 /** The reported content of a sentence with an indirect attribution: before or after the clause. */
-function reportedContent(text: string, sentence: Span, clauseStart: number, clauseEnd: number, verb: string): Span {
+function reportedContent(text: string, sentence: Span, clauseStart: number, clauseEnd: number, verb: string | null): Span {
   const before = trimRange(text, sentence.start, clauseStart);
   const after = trimRange(text, clauseEnd, sentence.end);
   const words = (span: Span): number => text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
@@ -124,7 +125,7 @@ function reportedContent(text: string, sentence: Span, clauseStart: number, clau
   // Speaker and verb open the sentence ("He said after seven years …"): the rest is the content.
   if (words(before) < 3) return after;
   // "…, Putin told his Syrian counterpart": who was told is no content.
-  if (/^(?:told|tells|tell)$/iu.test(verb)) return before;
+  if (/^(?:told|tells|tell)$/iu.test(verb ?? '')) return before;
   if (words(after) < 3 || ADJUNCT.test(text.slice(after.start, after.start + 12))) return before;
   return after;
 }
@@ -149,7 +150,7 @@ export function findCandidates(text: string): Candidate[] {
   collectNames(views, speakers);
   const candidates: Candidate[] = [];
   // The last attribution resolved: a quote with none of its own continues it within a paragraph or the next.
-  let last: { paragraph: number; speaker: string | null } | null = null;
+  let last: { paragraph: number; sentence: number; speaker: string | null } | null = null;
   const spoken = new Map<Attribution, string | null>();
 
   views.forEach((sentence, index) => {
@@ -183,7 +184,13 @@ export function findCandidates(text: string): Candidate[] {
       const attribution = after ?? before ?? afterEnd ?? earlier;
       let speaker: string | null = null;
       let verb: string | null = null;
-      if (attribution) {
+      // «…, — сказал губернатор. — …»: the clause inside names the speaker, whatever follows the quote.
+      const inner = innerAttribution(text, quote);
+      if (inner) {
+        if (attribution) used.add(attribution);
+        speaker = speakers.resolve(inner.attribution.mention!, inner.attribution.gender, sentence.start, previousStart);
+        verb = inner.attribution.verb;
+      } else if (attribution) {
         used.add(attribution);
         // A quote running over sentences may be attributed after its end, in a sentence not read yet.
         if (!spoken.has(attribution) && attribution.mention) {
@@ -201,27 +208,60 @@ export function findCandidates(text: string): Candidate[] {
             : null;
         speaker = introduced ?? last.speaker;
       }
-      last = { paragraph: paragraphOf(quote.end), speaker };
-      for (const part of views.filter((v) => v.end > quote.contentStart && v.start < quote.contentEnd)) {
-        const range = trimRange(text, Math.max(part.start, quote.contentStart), Math.min(part.end, quote.contentEnd));
-        push(candidates, text, range, { speaker, verb, quoted: true });
+      last = { paragraph: paragraphOf(quote.end), sentence: index, speaker };
+      const words: Span[] = inner
+        ? [
+            { start: quote.contentStart, end: inner.gapStart },
+            { start: inner.gapEnd, end: quote.contentEnd },
+          ]
+        : [{ start: quote.contentStart, end: quote.contentEnd }];
+      for (const content of words) {
+        for (const part of views.filter((v) => v.end > content.start && v.start < content.end)) {
+          const range = trimRange(text, Math.max(part.start, content.start), Math.min(part.end, content.end));
+          push(candidates, text, range, { speaker, verb, quoted: true });
+        }
       }
     }
+    // Quoted words inside the writer's sentence ("called the sale "the swindle of the century"") that
+    // no candidate of this sentence holds: this sentence's speaker's, else those of the one the
+    // sentence before reported ("… he said. Any plan must "augment and support" the process.").
+    const embeddedQuotes = (own: readonly Candidate[], continuing: string | null): void => {
+      tokens.forEach((t, i) => {
+        const quote = t.kind === 'quote' ? quotes[t.quote!]! : null;
+        if (!quote || quote.start < sentence.start || isDirect(text, quote) || !/^\p{Ll}/u.test(text.charAt(quote.contentStart))) return;
+        if (own.some((c) => c.start < quote.contentEnd && c.end > quote.contentStart)) return;
+        const attribution =
+          sentence.attributions.findLast((a) => a.to < i && spoken.get(a)) ?? sentence.attributions.find((a) => spoken.get(a));
+        const speaker = attribution ? spoken.get(attribution)! : continuing;
+        if (speaker === null) return;
+        push(candidates, text, trimRange(text, quote.contentStart, quote.contentEnd), {
+          speaker,
+          verb: attribution?.verb ?? null,
+          quoted: true,
+        });
+      });
+    };
+    const count = candidates.length;
     // Reported speech and figures outside direct quotations.
-    const first = sentence.attributions.find((a) => !used.has(a) && a.mention);
-    if (quoteTokens.length > 0) return;
-    if (first) {
-      const speaker = spoken.get(first) ?? null;
-      const content = reportedContent(text, sentence, tokens[first.from]!.start, tokens[first.to]!.end, first.verb);
-      if (text.slice(content.start, content.end).split(/\s+/).length >= 3) {
-        last = { paragraph: sentence.paragraph, speaker };
-        push(candidates, text, content, { speaker, verb: first.verb, quoted: false });
-        return;
+    const reported = (): void => {
+      const first = sentence.attributions.find((a) => !used.has(a) && a.mention);
+      if (quoteTokens.length > 0) return;
+      if (first) {
+        const speaker = spoken.get(first) ?? null;
+        const content = reportedContent(text, sentence, tokens[first.from]!.start, tokens[first.to]!.end, first.verb);
+        if (text.slice(content.start, content.end).split(/\s+/).length >= 3) {
+          last = { paragraph: sentence.paragraph, sentence: index, speaker };
+          push(candidates, text, content, { speaker, verb: first.verb, quoted: false });
+          return;
+        }
       }
-    }
-    if (parseFigures(text.slice(sentence.start, sentence.end)).length > 0) {
-      push(candidates, text, trimRange(text, sentence.start, sentence.end), { speaker: null, verb: null, quoted: false });
-    }
+      if (parseFigures(text.slice(sentence.start, sentence.end)).length > 0) {
+        push(candidates, text, trimRange(text, sentence.start, sentence.end), { speaker: null, verb: null, quoted: false });
+      }
+    };
+    const previous = last;
+    reported();
+    embeddedQuotes(candidates.slice(count), previous?.sentence === index - 1 ? previous.speaker : null);
   });
   return candidates.sort((a, b) => a.start - b.start);
 }

@@ -45,7 +45,7 @@ export const RU_VERBS = list(`
   уверен уверена убежден убеждена высказал высказала ответил ответила ответили цитирует цитируют
   резюмировал резюмировала акцентировал акцентировала обратил обратила выразил выразила
   написал написала написали пообещал пообещала пообещали обещает предложил предложила сообщается заверяет
-  признался призналась возразил возразила допустил допустила
+  признался призналась возразил возразила допустил допустила говорится
 `);
 export const RU_INTRO =
   /^(?:по\s+(?:словам|мнению|данным|информации|сведениям|оценкам|оценке)|как\s+(?:сказал|сказала|заявил|заявила|заявили|сообщил|сообщила|сообщили|отметил|отметила|отметили|подчеркнул|подчеркнула|пояснил|пояснила|рассказал|рассказала|уточнил|уточнила|пишет|сообщает|передает|передаёт))\s+/iu;
@@ -77,12 +77,24 @@ const ROLE_STEMS = stems(`
   correspondent reporter editor board club
   представитель глава министр президент премьер председатель руководитель директор пресс-секретарь посол
   вице-премьер вице-президент замминистра заместитель губернатор мэр депутат сенатор эксперт аналитик источник лидер канцлер спикер
-  экономист политолог исследователь социолог командующий генерал чиновник официальный ведомство министерство центр штаб правительство служба управление
+  режиссер режиссёр дирижер дирижёр тренер капитан писатель художник актер актриса певец певица врач учитель ректор профессор академик
+  экономист политолог исследователь социолог демограф командующий генерал чиновник официальный ведомство министерство центр штаб правительство служба управление
 `);
 
 /** Whether a word (any case, any inflection) names a role. */
 export function isRoleWord(word: string): boolean {
   return ROLE_STEMS().has(stem(word));
+}
+
+/** Role words that make a named entity a person (who can be "he" or "she"). */
+const PERSON_ROLE_STEMS = stems(`
+  president leader minister premier chancellor secretary spokesman spokeswoman spokesperson chief head chairman chairwoman director executive boss manager governor mayor senator mp lawmaker ambassador envoy diplomat commander general officer analyst expert economist judge prosecutor lawyer campaigner researcher professor doctor adviser advisor counterpart king queen prince coach captain player founder owner representative negotiator member inspector президент министр премьер председатель руководитель директор пресс-секретарь посол губернатор мэр депутат сенатор эксперт аналитик лидер канцлер спикер генерал представитель глава
+  режиссер режиссёр дирижер дирижёр тренер писатель актер актриса врач учитель ректор профессор демограф экономист
+`);
+
+/** Whether a role word (any inflection) is held by a person, not a body. */
+export function isPersonRole(word: string): boolean {
+  return PERSON_ROLE_STEMS().has(stem(word));
 }
 
 /** Role stems that may stand for each other when resolving a description to a named speaker. */
@@ -92,7 +104,9 @@ const ROLE_GROUPS = [
   stems('spokesman spokeswoman spokesperson representative спикер представитель пресс-секретарь'),
   stems('chief executive boss head director chairman chairwoman founder руководитель директор председатель глава'),
   stems('manager coach boss'),
-  stems('expert analyst economist researcher эксперт аналитик экономист исследователь'),
+  stems('expert analyst economist researcher эксперт аналитик экономист исследователь политолог социолог демограф'),
+  // "глава региона" is its governor or mayor.
+  stems('governor mayor глава губернатор мэр'),
 ];
 
 export function roleGroups(): ReadonlyArray<ReadonlySet<string>> {

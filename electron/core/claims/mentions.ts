@@ -1,4 +1,4 @@
-import { EN_AUDIENCE, EN_BETWEEN, isRoleWord, NOT_NAMES, PRONOUNS } from './lexicon';
+import { EN_AUDIENCE, EN_BETWEEN, isPersonRole, isRoleWord, NOT_NAMES, PRONOUNS } from './lexicon';
 import { isCapitalised, isWord, lower, type Token } from './tokens';
 
 /**
@@ -54,6 +54,8 @@ const TITLES: Record<string, 'm' | 'f' | null> = {
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'le', 'la', 'di', 'dos', 'abu', 'ben']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
+const AFFILIATIONS = new Set(['of', 'at', 'from']);
+const DOCUMENTS = new Set(['statement', 'report', 'letter', 'email', 'e-mail', 'note', 'memo', 'release', 'filing']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
 const isNameWord = (token: Token | undefined): boolean =>
@@ -124,9 +126,11 @@ function nameRunEndingAt(tokens: Token[], end: number): number {
     if (from > 0 && isWord(tokens[from - 1]) && !DETERMINERS.has(lower(tokens[from - 1])) && /^\p{Lu}/u.test(tokens[from - 1]!.text))
       from--;
   }
-  // Russian puts complements between the role and the name: "Министр иностранных дел России Сергей Лавров".
+  // Russian puts complements between the role and the name: "Министр иностранных дел России Сергей
+  // Лавров", "Эксперт агентства «Авиапорт» Олег Пантелеев" (a body's quoted name among them).
   for (let back = 1; back <= 4 && from - back >= 0; back++) {
     const word = tokens[from - back];
+    if (word?.kind === 'quote') continue;
     if (!isWord(word) || !/^[\u0400-\u04ff-]+$/u.test(word.text)) break;
     if (isRole(word)) {
       from -= back;
@@ -149,6 +153,8 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     while (j > 0 && k - j < 14 && !/^[-–—]$/u.test(tokens[j]!.text)) j--;
     return j > 0 && /^[-–—]$/u.test(tokens[j]!.text) ? mentionBefore(tokens, j) : null;
   }
+  // A relative clause: "Beijing, which described …".
+  if (/^(?:which|who)$/iu.test(token.text) && tokens[k - 1]?.text === ',') return mentionBefore(tokens, k - 1);
   // A second verb of the subject: "The Tory leader supports … and has said".
   if (/^(?:and|but|и|но)$/iu.test(token.text)) return subjectAtStart(tokens, k);
   // Apposition: "Jack Straw, the foreign secretary, said"; "the Archbishop of Cardiff, the Most Reverend Peter Smith, told".
@@ -182,9 +188,20 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
       const described = descriptionEndingAt(tokens, runStart - 2 - article);
       if (described !== null) return build(tokens, described, k, 'description');
     }
+    // "Nicolas Sarkozy of France said": a person's affiliation follows the name.
+    if (link && AFFILIATIONS.has(lower(link)) && nameLike(tokens[runStart - 2 - article]) && !isRole(tokens[runStart - 2 - article])) {
+      const personEnd = runStart - 2 - article;
+      const personStart = nameRunEndingAt(tokens, personEnd);
+      const person = personStart >= 0 ? build(tokens, personStart, personEnd, 'name') : null;
+      if (person && (person.gender !== null || (person.name ?? '').includes(' '))) return person;
+    }
     // A capitalised role alone ("Ministers said") is a description, not a name; so is a role
     // before a body's acronym ("Глава МИД").
     if (runStart === k && isRole(tokens[k])) return build(tokens, k, k, 'description');
+    // An office written with capitals ("The Foreign Secretary") names no one by itself.
+    if (k - runStart < 3 && isPersonRole(token.text) && lower(tokens[runStart - 1]) === 'the') {
+      return build(tokens, runStart - 1, k, 'description');
+    }
     const acronyms = tokens.slice(runStart, k + 1).filter((t) => !isRole(t));
     if (acronyms.length > 0 && acronyms.every((t) => /^[\u0410-\u042f\u0401]{2,}$/u.test(t.text)) && isRole(tokens[runStart])) {
       return build(tokens, runStart, k, 'description');
@@ -246,6 +263,8 @@ export function mentionAfter(tokens: Token[], verb: number): Mention | null {
   const token = tokens[k];
   if (!isWord(token)) return null;
   if (lower(token) in PRONOUNS) return build(tokens, k, k, 'pronoun');
+  // "according to a statement from Mr Spitzer's office": the one it is from speaks.
+  if (DOCUMENTS.has(lower(token)) && /^(?:from|by)$/u.test(lower(tokens[k + 1]))) return mentionAfter(tokens, k + 1);
   let end = k;
   const limit = Math.min(tokens.length - 1, k + 7);
   if (nameLike(token) || lower(token) in TITLES || isRole(token) || DETERMINERS.has(lower(token))) {
@@ -258,11 +277,16 @@ export function mentionAfter(tokens: Token[], verb: number): Mention | null {
     // A name follows its roles ("President Vladimir Putin"); words ending on a role describe ("the Russian president").
     // A name's affiliation is not part of it: "Mark Longden of the … Association".
     let lastName = -1;
+    let affiliation = end + 1;
     for (let j = k; j <= end; j++) {
-      if (LINKS.has(lower(tokens[j])) && lastName >= 0) break;
+      if (LINKS.has(lower(tokens[j])) && lastName >= 0) {
+        affiliation = j;
+        break;
+      }
       if (nameLike(tokens[j]) && !isRole(tokens[j])) lastName = j;
     }
-    const lastRole = tokens.slice(k, end + 1).findLastIndex((w) => isRole(w)) + k;
+    // A role in the affiliation ("Junya Tanase of JPMorgan Chase bank") is not the speaker's.
+    const lastRole = tokens.slice(k, affiliation).findLastIndex((w) => isRole(w)) + k;
     const kind = lastName > lastRole ? 'name' : 'description';
     if (kind === 'description' && lastRole < k) return null;
     end = kind === 'name' ? lastName : end;

@@ -1,5 +1,5 @@
 import { nameKey, sameName } from '../text/translit';
-import { isRoleWord, roleGroups } from './lexicon';
+import { isPersonRole, isRoleWord, roleGroups } from './lexicon';
 import { stem } from '../text/stem';
 import type { Mention } from './mentions';
 
@@ -72,13 +72,6 @@ function rolesFit(mention: Mention, entity: Entity): boolean {
   return roleFits && adjectiveFits;
 }
 
-/** Role words that make a named entity a person (who can be "he" or "she"). */
-const PERSON_ROLES = new Set(
-  'president leader minister premier chancellor secretary spokesman spokeswoman spokesperson chief head chairman chairwoman director executive boss manager governor mayor senator mp lawmaker ambassador envoy diplomat commander general officer analyst expert economist judge prosecutor lawyer campaigner researcher professor doctor adviser advisor counterpart king queen prince coach captain player founder owner representative negotiator member inspector президент министр премьер председатель руководитель директор пресс-секретарь посол губернатор мэр депутат сенатор эксперт аналитик лидер канцлер спикер генерал представитель глава'
-    .split(' ')
-    .map((w) => stem(w)),
-);
-
 const ORG_ROLES = new Set(
   'company firm group board club bank union party government ministry department agency council organisation organization'
     .split(' ')
@@ -99,7 +92,7 @@ export class Speakers {
 
   /** A person by title, gender or role, whether or not it spoke. */
   private isNamedPerson(entity: Entity): boolean {
-    return (entity.gender !== null && entity.gender !== 'pl') || [...entity.roles].some((r) => PERSON_ROLES.has(stem(r)));
+    return (entity.gender !== null && entity.gender !== 'pl') || [...entity.roles].some((r) => isPersonRole(r));
   }
 
   /** The first person named in a range of the text (a sentence's subject comes first). */
@@ -111,14 +104,15 @@ export class Speakers {
   private isPerson(entity: Entity): boolean {
     return (
       (entity.gender !== null && entity.gender !== 'pl') ||
-      this.spoke.has(entity) ||
-      [...entity.roles].some((r) => PERSON_ROLES.has(stem(r)))
+      // One that spoke counts when it has a first name and a surname: "Iraq … announced" is no "he".
+      (this.spoke.has(entity) && entity.name.includes(' ')) ||
+      [...entity.roles].some((r) => isPersonRole(r))
     );
   }
 
   /**
    * He or she: a person named earlier in this sentence (its subject comes first), else the first
-   * person named in the previous sentence, else the last speaker.
+   * person named in the previous sentence, else the last person who spoke.
    */
   private personBefore(at: number, sentenceStart: number, previousStart: number, gender: 'm' | 'f' | null): Entity | null {
     const fits = (e: Entity): boolean => this.isPerson(e) && (gender === null || e.gender === null || e.gender === gender);
@@ -130,7 +124,7 @@ export class Speakers {
     if (this.lastSpeaker && this.lastSpokeAt >= previousStart && fits(this.lastSpeaker)) return this.lastSpeaker;
     const previous = this.mentions.find((m) => m.at >= previousStart && m.at < sentenceStart && fits(m.entity));
     if (previous) return previous.entity;
-    return this.lastSpeaker && fits(this.lastSpeaker) ? this.lastSpeaker : null;
+    return [...this.spoke].reverse().find(fits) ?? null;
   }
 
   /** Records a named mention (from a first pass over the whole article). */
@@ -179,6 +173,8 @@ export class Speakers {
     if (entity) {
       this.lastSpeaker = entity;
       this.lastSpokeAt = mention.start;
+      // Most recent speaker last.
+      this.spoke.delete(entity);
       this.spoke.add(entity);
       return this.display(entity);
     }
@@ -198,6 +194,8 @@ export class Speakers {
     };
     this.entities.push(described);
     this.lastSpeaker = described;
+    this.lastSpokeAt = mention.start;
+    this.spoke.add(described);
     return name;
   }
 
@@ -217,7 +215,10 @@ export class Speakers {
       const body = [...this.spoke].reverse().find((e) => !this.isNamedPerson(e));
       if (body) return body;
     }
-    // A description: the last speaker if it fits, else whoever fits, nearest before, then after.
+    // "Mr Blair's spokesman" is someone other than Mr Blair.
+    // …and, without a name of its own, a new speaker unless said before ("Mr Blair's spokesman added").
+    if (/\p{Lu}[\p{L}-]*['’]s?\s/u.test(mention.text))
+      return this.entities.findLast((e) => e.head !== null && e.name === mention.text) ?? null;
     const last = this.lastSpeaker;
     if (last && rolesFit(mention, last)) return last;
     const fitting = this.entities.filter((e) => rolesFit(mention, e));
@@ -225,10 +226,15 @@ export class Speakers {
     if (before) return before;
     // Named only later ("According to the Russian president, …" before "President Vladimir Putin"):
     // only while nobody has spoken yet, so a later namesake never takes over a known speaker.
-    if (!last) return fitting.sort((a, b) => a.first - b.first)[0] ?? null;
-    // "the Ofsted chief said" right after Mr Bell spoke, when nothing said what Mr Bell is.
-    if (last && PERSON_ROLES.has(head) && this.isNamedPerson(last) && ![...last.roles].some((r) => isRoleWord(r))) return last;
-    return null;
+    if (!this.lastSpeaker) return fitting.sort((a, b) => a.first - b.first)[0] ?? null;
+    if (!isPersonRole(mention.head ?? '')) return null;
+    // "the Ofsted chief said" when nothing said what Mr Bell is: the person named last, in this
+    // sentence or the one before ("… backed Michael Howard's stance. The Tory leader has said …"),
+    // else the last speaker.
+    const unranked = (e: Entity | null): e is Entity => !!e && this.isNamedPerson(e) && ![...e.roles].some((r) => isRoleWord(r));
+    const named = this.mentions.findLast((m) => m.at >= previousStart && m.at < mention.start && this.isNamedPerson(m.entity));
+    if (named) return unranked(named.entity) ? named.entity : null;
+    return unranked(last) ? last : null;
   }
 
   /** The speaker the last attribution resolved to (quotes that continue without one). */

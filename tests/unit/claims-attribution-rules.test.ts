@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from '../../electron/core/claims/candidates';
+
+/** The candidate that contains `words`, which must exist. */
+function find(text: string, words: string) {
+  const found = findCandidates(text).find((c) => c.text.includes(words));
+  expect(found, `a candidate with "${words}"`).toBeDefined();
+  return found!;
+}
+
+describe('speaker attribution rules', () => {
+  it('reads a participle as a reporting verb only where it opens a clause', () => {
+    // "a profit warning following …" is a noun and a preposition, not "X, warning …".
+    expect(findCandidates('Shares in Acme sank after the firm issued a profit warning following weak sales.')).toEqual([]);
+    expect(find('John Smith met the unions on Monday, adding that the plan would cost too much.', 'the plan would cost')).toMatchObject({
+      speaker: 'John Smith',
+      verb: 'adding',
+    });
+  });
+
+  it('keeps a named speaker apart from the place or firm written after "of"', () => {
+    const text = 'Nicolas Sarkozy of France said he and his colleagues were worried. "We are concerned about these developments," he said.';
+    expect(find(text, 'he and his colleagues').speaker).toBe('Nicolas Sarkozy');
+    expect(find(text, 'We are concerned').speaker).toBe('Nicolas Sarkozy');
+    const after = '"The markets were calm today," said Junya Tanase of JPMorgan Chase bank in Tokyo.';
+    expect(find(after, 'The markets were calm').speaker).toBe('Junya Tanase');
+  });
+
+  it("never gives Mr X's spokesman as Mr X", () => {
+    const text = 'Tony Blair said the law would stay. Mr Blair\'s spokesman said: "The church has a well-known position on this issue."';
+    expect(find(text, 'The church has').speaker).toBe("Mr Blair's spokesman");
+  });
+
+  it('resolves an unknown office to the person named just before, or the one who just spoke', () => {
+    const party =
+      'Tony Blair said abortion was a matter of conscience. The cardinal backed Michael Howard\'s stance. The Tory leader has said current rules are "tantamount to abortion on demand". Mr Howard spoke later.';
+    expect(find(party, 'current rules').speaker).toBe('Michael Howard');
+    const office =
+      'Mr Straw said of the Tory leader: "He is clever, but he is not wise." The Foreign Secretary told the BBC: "I was making an observation about policy."';
+    expect(find(office, 'I was making an observation').speaker).toBe('Straw');
+  });
+
+  it('takes "he" for a person, not for a country that was the subject of a verb', () => {
+    const text =
+      'Charles Kennedy said the troops should leave. The Netherlands, which has troops in Iraq, has announced its withdrawal. He accused the government of "being less than straightforward" about its plans.';
+    expect(find(text, 'being less than straightforward').speaker).toBe('Charles Kennedy');
+  });
+
+  it('gives quoted words inside a reported sentence to its speaker, or to the one the sentence before reported', () => {
+    const saying =
+      'Cardinal Cormac Murphy O\'Connor backed the stance. In a statement, he said abortion was a "very key issue", saying: "We back the policy."';
+    expect(find(saying, 'very key issue')).toMatchObject({ speaker: "Cormac Murphy O'Connor", quoted: true });
+    const next = 'Mr Kennedy said the troops should come home. Any exit strategy must "augment and support" the democratic process.';
+    expect(find(next, 'augment and support')).toMatchObject({ speaker: 'Kennedy', quoted: true });
+    // With nobody reported before, the same words are no one's.
+    expect(findCandidates('The weather was bad. Any exit strategy must "augment and support" the democratic process.')).toEqual([]);
+  });
+
+  it('reads naming verbs with a quote, relative clauses and "according to a statement from X"', () => {
+    const named = 'On Tuesday another senior adviser called the sale "the swindle of the century". The board called a meeting for Monday.';
+    expect(findCandidates(named).map((c) => [c.speaker, c.verb, c.text])).toEqual([
+      ['adviser', 'called', 'the sale "the swindle of the century"'],
+    ]);
+    const which = 'The move was welcomed at the time by Beijing, which described the embargo as a "product of the Cold War".';
+    expect(find(which, 'product of the Cold War').speaker).toBe('Beijing');
+    const statement =
+      'According to a statement from Mr Spitzer\'s office, the executive admitted the charges. Those bids were then "conveyed to clients under false pretences".';
+    expect(find(statement, 'the executive admitted').speaker).toBe("Mr Spitzer's office");
+    expect(find(statement, 'conveyed to clients')).toMatchObject({ speaker: "Mr Spitzer's office", quoted: true });
+  });
+
+  it('reads Russian speakers: a body\'s quoted name, "глава региона", "эксперт", "назвала «…»", a colon, "говорится в сообщении"', () => {
+    const quotedBody =
+      'Глава Росавиации Александр Нерадько пообещал не затягивать. «Разрешение выдадим за две недели», — отметил он. Эксперт агентства «Авиапорт» Олег Пантелеев отнесся к планам скептически. «Сроки открытия уже переносились дважды», — заявил он.';
+    expect(find(quotedBody, 'Сроки открытия').speaker).toBe('Олег Пантелеев');
+    const region =
+      'Губернатор края Вениамин Кондратьев сообщил об уборке. «Мы намолотили три миллиона тонн», — заявил журналистам глава региона.';
+    expect(find(region, 'Мы намолотили').speaker).toBe('Вениамин Кондратьев');
+    const expert =
+      '«Перепись показала рост городов», — отметил Сергей Галкин. Демограф Алексей Ракша сомневается в данных. «Часть жителей не застали дома», — написал эксперт в своем блоге. «Численность может отличаться», — считает он.';
+    expect(find(expert, 'Часть жителей').speaker).toBe('Алексей Ракша');
+    expect(find(expert, 'Численность может').speaker).toBe('Алексей Ракша');
+    const named = 'Вице-премьер Татьяна Голикова назвала итоги переписи «важнейшей основой для планирования политики».';
+    expect(find(named, 'важнейшей основой')).toMatchObject({ speaker: 'Татьяна Голикова', verb: 'назвала' });
+    const colon = 'Режиссер постановки Евгений Писарев: «Мы не переносим действие в наши дни».';
+    expect(find(colon, 'Мы не переносим')).toMatchObject({ speaker: 'Евгений Писарев', verb: null, quoted: true });
+    const statement = 'Терминал откроется в мае. «Все системы прошли испытания», — говорится в сообщении пресс-службы аэропорта.';
+    expect(find(statement, 'Все системы')).toMatchObject({ speaker: 'пресс-службы аэропорта', verb: 'говорится' });
+  });
+
+  it("reads «…, — сказал X. — …» as two parts of X's quotation, without the clause between them", () => {
+    const text =
+      'Губернатор Вениамин Кондратьев сообщил об уборке. Министр Федор Дерека провел совещание. «Элеваторы подготовлены заранее, — сказал Дерека. — Мощностей хватит на весь урожай».';
+    expect(findCandidates(text).map((c) => [c.text, c.speaker, c.verb, c.quoted])).toEqual([
+      ['Элеваторы подготовлены заранее', 'Федор Дерека', 'сказал', true],
+      ['Мощностей хватит на весь урожай', 'Федор Дерека', 'сказал', true],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { SearchKind, SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
@@ -103,12 +103,15 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
   // "All 27 articles ›" opens that kind's tab.
   const openItem = (item: Item) => (item.kind === 'more' ? setTab(item.of) : openHit(item));
 
+  // Opening reads the latest props and query, but it is the results arriving that runs it.
+  const openFirstHit = useEffectEvent((items: Item[]) => {
+    const first = items.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
+    if (first) openHit(first);
+  });
   useEffect(() => {
     if (!openWhenReady.current || !current) return;
     openWhenReady.current = false;
-    const first = grouped.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
-    if (first) openHit(first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    openFirstHit(grouped);
   }, [current, grouped]);
 
   let status: string;

@@ -31,8 +31,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(libraryPath: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--library', libraryPath], {
+/** `allow`: the folders the page may import from and export to (`serve --allow`). */
+export async function startServe(libraryPath: string, env: NodeJS.ProcessEnv = {}, allow: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--library', libraryPath, ...allow.flatMap((dir) => ['--allow', dir])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

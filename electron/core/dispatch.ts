@@ -2,6 +2,7 @@ import { type ContractError, type Envelope, commands, isCommandName } from '../s
 import { MarginaliaError } from './errors';
 import { describeFailure } from './library/failures';
 import { type Context, handlers } from './handlers';
+import { resolvePathArguments } from './path-policy';
 
 /**
  * The one path from a transport to core: checks the command exists, validates the (untrusted)
@@ -21,7 +22,8 @@ export async function dispatch(ctx: Context, name: string, rawArgs: unknown): Pr
   }
   try {
     const handler = handlers[name] as (ctx: Context, args: unknown) => unknown;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    const args = ctx.resolvePath ? resolvePathArguments(name, parsed.data, ctx.resolvePath) : parsed.data;
+    return { ok: true, value: await handler(ctx, args) };
   } catch (error) {
     return failure(toContractError(error));
   }

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'disk-full'
   | 'read-only'
   | 'wal-mismatch'
-  | 'io';
+  | 'io'
+  | 'forbidden';
 
 export class MarginaliaError extends Error {
   constructor(

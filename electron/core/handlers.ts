@@ -26,6 +26,7 @@ import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { MarginaliaError } from './errors';
+import type { PathResolver } from './path-policy';
 import type { Session } from './session';
 import { stats } from './stats';
 import { createTag } from './tags/create';
@@ -41,6 +42,8 @@ export interface Context {
   parser: Parser;
   /** How import paths are shown to the user (the HTTP host hides its upload folder). */
   displayName?: (path: string) => string;
+  /** Where the caller is untrusted (a page): maps each path it sends to one it may use, or refuses. */
+  resolvePath?: PathResolver;
   /** A native save dialog, where the host has one (the desktop app). */
   chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
   /** What a coding job awaits between slices of articles (a test host holds it there). */

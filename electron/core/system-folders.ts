@@ -14,7 +14,7 @@ function systemFolders(): string[] {
 }
 
 /** The path with every symbolic link on the way resolved, as far as the path exists. */
-function realPath(path: string): string {
+export function realPath(path: string): string {
   const absolute = resolve(path);
   try {
     return realpathSync.native(absolute);

@@ -125,9 +125,10 @@ const COMMANDS: Record<string, Command> = {
     load: async () => (await import('./cli-claims')).claimsCommand,
   },
   serve: {
-    usage: 'marginalia serve [--library FILE] [--port N]',
-    summary: 'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open)',
-    options: { ...LIBRARY_OPTION, port: { type: 'string' } },
+    usage: 'marginalia serve [--library FILE] [--port N] [--allow FOLDER]...',
+    summary:
+      'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open); the page may import from and export to the --allow folders only',
+    options: { ...LIBRARY_OPTION, port: { type: 'string' }, allow: { type: 'string', multiple: true } },
     load: async () => (await import('./cli-serve')).serveCommand,
   },
 };

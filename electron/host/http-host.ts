@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
 import { sameToken, Tickets } from './tickets';
 import { receiveUpload, safeRelativeName } from './upload';
+import { folderPolicy } from '../core/path-policy';
 
 export interface HostOptions {
   libraryPath: string;
@@ -25,6 +26,8 @@ export interface HostOptions {
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
+  /** Folders whose files the page may import and export to (`serve --allow`); uploads always. */
+  allow?: readonly string[];
   /** How long a request's headers and body may take to arrive (tests shorten it). */
   requestTimeoutMs?: number;
 }
@@ -100,12 +103,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const session = new Session(options.libraryPath, { onMigrationProgress: migrationReporter() });
   session.watchExternalChanges();
   session.indexInBackground();
-  const uploadRoot = await mkdtemp(join(tmpdir(), 'marginalia-upload-'));
+  // Real path: the path policy compares where paths really lead.
+  const uploadRoot = await realpath(await mkdtemp(join(tmpdir(), 'marginalia-upload-')));
   const ctx: Context = {
     session,
     parser: options.parser,
     ...(options.codingPause ? { codingPause: options.codingPause } : {}),
     displayName: (path) => (path.startsWith(uploadRoot + sep) ? relative(uploadRoot, path).split(sep).slice(1).join('/') : path),
+    resolvePath: folderPolicy([...(options.allow ?? []), uploadRoot], allowedFolders(options.allow ?? [])),
   };
   const rendererRoot = resolve(options.rendererDir);
   let origin = '';
@@ -261,4 +266,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await rm(uploadRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** How the refusal of a path outside the allowed folders ends. */
+function allowedFolders(allow: readonly string[]): string {
+  const how = 'start it with marginalia serve --allow FOLDER to let it use the files in a folder';
+  if (allow.length === 0) return `it reads only files uploaded to it and writes only downloads (${how}).`;
+  return `it reads and writes files only in ${allow.map((folder) => resolve(folder)).join(', ')} and its uploads (${how}).`;
 }

@@ -1,6 +1,7 @@
-import { type BrowserWindow, type FileFilter, type OpenDialogOptions, app, dialog } from 'electron';
+import { type BrowserWindow, type FileFilter, type MessageBoxOptions, type OpenDialogOptions, app, dialog } from 'electron';
 import { join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../core/import/formats';
+import type { BackupDialogs } from './backup-menu';
 
 const LIBRARY_FILTERS: FileFilter[] = [
   { name: 'Marginalia libraries', extensions: ['marginalia', 'sqlite'] },
@@ -72,4 +73,37 @@ export async function chooseSavePath(
   };
   const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
   return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+const BACKUP_FILTERS: FileFilter[] = [{ name: 'Marginalia libraries', extensions: ['marginalia'] }];
+
+/** The native dialogs of File > Back up library… and Restore from backup…, on the main window. */
+export function backupDialogs(window: () => BrowserWindow | undefined): BackupDialogs {
+  const message = async (options: MessageBoxOptions): Promise<number> => {
+    const win = window();
+    return (win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)).response;
+  };
+  return {
+    chooseBackupPath: async (defaultPath) => {
+      const win = window();
+      const options = { title: 'Back Up Library', buttonLabel: 'Back Up', defaultPath, filters: BACKUP_FILTERS };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseBackup: async (folder) => {
+      const [path] = await choosePaths(window(), {
+        title: 'Restore from Backup',
+        buttonLabel: 'Choose Backup',
+        defaultPath: folder,
+        filters: BACKUP_FILTERS,
+        properties: ['openFile'],
+      });
+      return path ?? null;
+    },
+    confirm: async (text, detail, action) =>
+      (await message({ type: 'warning', message: text, detail, buttons: [action, 'Cancel'], defaultId: 1, cancelId: 1 })) === 0,
+    progress: (fraction) => window()?.setProgressBar(fraction === null ? -1 : fraction),
+    tell: async (text, detail) => void (await message({ type: 'info', message: text, detail, buttons: ['OK'] })),
+    problem: async (text, detail) => void (await message({ type: 'error', message: text, detail, buttons: ['OK'] })),
+  };
 }

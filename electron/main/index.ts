@@ -2,14 +2,17 @@
  * Electron main process: lifecycle and wiring only. Core does the work; this file connects the
  * window, menu, dialogs and IPC to the open library.
  */
-import { type BrowserWindow, Menu, app, shell } from 'electron';
+import { type BrowserWindow, Menu, app, ipcMain, net, protocol, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { dispatch } from '../core/dispatch';
 import { createParsePool } from '../core/import/parse-pool';
 import type { ActionId } from '../shared/actions';
 import { RENDERER_DIR } from './bundle-paths';
+import { backUpLibrary, restoreFromBackup } from './backup-menu';
 import {
   askAfterFailedStart,
+  backupDialogs,
   chooseFilesToImport,
   chooseFolderToImport,
   chooseLibraryToOpen,
@@ -17,25 +20,32 @@ import {
   chooseSavePath,
   showProblem,
 } from './dialogs';
-import { hardenAllWebContents } from './hardening';
-import { broadcast, forwardEvents, registerCommands, send } from './ipc';
+import { hardenWebContents } from './hardening';
+import { broadcast, forwardEvents, send } from './events';
+import { PathGrants } from './grants';
+import { registerCommands, registerGrants, registerLinks } from './ipc';
 import { LibraryHost } from './library';
+import { LinkOpener } from './links';
 import { buildMenu } from './menu';
 import { nativeBinding } from './native';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { RecentLibraries } from './recent';
+import { answerSecondInstance, libraryArgument } from './single-instance';
 import { createMainWindow, windowTitle } from './window';
 
 // Tests (and anyone keeping separate profiles) point these elsewhere; must happen before ready.
 if (process.env.MARGINALIA_USER_DATA) app.setPath('userData', process.env.MARGINALIA_USER_DATA);
 app.enableSandbox();
-registerAppScheme();
+registerAppScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 let started = false;
 /** A library the OS asked us to open (file association) before we were ready. */
 let pendingOpen: string | null = libraryArgument(process.argv);
 
+const links = new LinkOpener(shell);
+const grants = new PathGrants();
+const backups = backupDialogs(() => mainWindow ?? undefined);
 const parser = createParsePool();
 const recent = new RecentLibraries(app.getPath('userData'));
 const library = new LibraryHost(
@@ -48,18 +58,27 @@ const library = new LibraryHost(
     mainWindow?.setTitle(windowTitle(session.lib.name));
     broadcast('library.changed', { kinds: ['library'] });
   },
-  (options) => chooseSavePath(mainWindow ?? undefined, options),
+  // The page gets a grant for the file chosen, never its path.
+  async (options) => {
+    const path = await chooseSavePath(mainWindow ?? undefined, options);
+    return path === null ? null : grants.grant(path, 'write');
+  },
 );
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  hardenAllWebContents();
-  app.on('second-instance', (_event, argv) => {
-    const path = libraryArgument(argv);
-    if (path) openLibrary(path);
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+    links.watch(contents);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    answerSecondInstance(argv, workingDirectory, {
+      openPath: () => (started ? library.session.lib.path : null),
+      openLibrary,
+      window: () => mainWindow,
+      showWindow: () => started && showWindow(),
+    });
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
@@ -80,8 +99,10 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  serveRenderer(RENDERER_DIR);
-  registerCommands(() => library.context());
+  serveRenderer(protocol, RENDERER_DIR, (path) => net.fetch(pathToFileURL(path).toString()));
+  registerCommands(ipcMain, () => library.context(), grants);
+  registerLinks(ipcMain, links);
+  registerGrants(ipcMain, grants);
   const first = pendingOpen ?? process.env.MARGINALIA_LIBRARY ?? join(app.getPath('userData'), 'Marginalia Library.marginalia');
   pendingOpen = null;
   if (!(await openFirstLibrary(first))) {
@@ -143,6 +164,8 @@ function refreshMenu(): void {
           'import-files': () => void importWith(chooseFilesToImport),
           'import-folder': () => void importWith(chooseFolderToImport),
           'show-library-file': () => shell.showItemInFolder(library.session.lib.path),
+          'library-backup': () => void backUpLibrary(library, backups, nativeBinding()),
+          'library-restore': () => void restoreFromBackup(library, backups, nativeBinding()),
         },
         openRecent: openLibrary,
         clearRecent: () => {
@@ -156,9 +179,4 @@ function refreshMenu(): void {
       recent.list(),
     ),
   );
-}
-
-/** A .marginalia file passed on the command line (Windows and Linux file associations). */
-function libraryArgument(argv: string[]): string | null {
-  return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.endsWith('.marginalia')) ?? null;
 }

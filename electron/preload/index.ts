@@ -4,10 +4,12 @@
  * Sandboxed preloads are CommonJS with no Node: this file imports the name lists only (no zod).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { Bridge, CommandName, EventName, Events } from '../shared/contract';
+import type { Bridge, CommandName, Envelope, EventName, Events } from '../shared/contract';
 import { COMMAND_NAMES, EVENT_NAMES, splitName } from '../shared/names';
+import { GRANT_CHANNEL, LINK_CHANNEL } from '../shared/shell-channels';
+import { clickedWebLink } from './links';
 
-type Methods = Omit<Bridge<File>, 'on' | 'pathsOf'>;
+type Methods = Omit<Bridge<File>, 'on' | 'grantFiles'>;
 
 function commandMethods(): Methods {
   const domains: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
@@ -33,9 +35,35 @@ const api = {
       ipcRenderer.off(channel, wrapped);
     };
   },
-  pathsOf(files: File[]): string[] {
-    return Array.from(files, (file) => webUtils.getPathForFile(file));
+  async grantFiles(files: File[]): Promise<string[]> {
+    // webUtils gives '' for a File that is not on disk (one a script made): it gets no grant.
+    const paths = Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+    const envelope = (await ipcRenderer.invoke(GRANT_CHANNEL, paths)) as Envelope<string[]>;
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return envelope.value;
   },
 } satisfies Bridge<File>;
 
 contextBridge.exposeInMainWorld('marginalia', api);
+
+// Web links (an article's source URL) open in the OS browser on a person's click: the preload sees
+// the click in its own world, where the page cannot fake one; main checks the gesture again.
+document.addEventListener(
+  'click',
+  (event) => {
+    const { target } = event;
+    const url = clickedWebLink({
+      isTrusted: event.isTrusted,
+      button: event.button,
+      target: target instanceof Element ? { closest: (selector) => htmlLink(target.closest(selector)) } : null,
+    });
+    if (url === null) return;
+    event.preventDefault();
+    void ipcRenderer.invoke(LINK_CHANNEL, url);
+  },
+  true,
+);
+
+function htmlLink(element: Element | null): HTMLAnchorElement | null {
+  return element instanceof HTMLAnchorElement ? element : null;
+}

@@ -57,6 +57,8 @@ export const ACTIONS = [
   { id: 'export', label: 'Export…', keys: ['Mod+E'], scope: 'app', inTextFields: true },
   { id: 'library-memo', label: 'Library memo…', menuLabel: 'Library Memo…', keys: [], scope: 'app' },
   { id: 'show-library-file', label: 'Show library file', menuLabel: 'Show Library File', keys: [], scope: 'app', main: true },
+  { id: 'library-backup', label: 'Back up library…', menuLabel: 'Back Up Library…', keys: [], scope: 'app', main: true },
+  { id: 'library-restore', label: 'Restore from backup…', menuLabel: 'Restore from Backup…', keys: [], scope: 'app', main: true },
 
   // Edits: the library's history (text fields keep their own undo).
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], scope: 'app' },
@@ -189,6 +191,9 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
       'export',
       'separator',
       'library-memo',
+      'separator',
+      'library-backup',
+      'library-restore',
       'separator',
       { role: 'quit' },
     ],

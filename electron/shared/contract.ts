@@ -364,6 +364,9 @@ type Methods = {
  */
 export type Bridge<DroppedFile> = Methods & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** File system paths of files the user dropped or picked (Electron's webUtils). */
-  pathsOf(files: DroppedFile[]): string[];
+  /**
+   * Grants for files the user dropped or picked: opaque ids that stand for their paths (the page
+   * never sees a path); import.start takes them. Files a script made, not from the disk, get none.
+   */
+  grantFiles(files: DroppedFile[]): Promise<string[]>;
 };

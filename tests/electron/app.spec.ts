@@ -121,7 +121,7 @@ test('the page gets named methods only and cannot leave app://', async () => {
     };
   });
   expect(exposed).toMatchObject({ require: 'undefined', process: 'undefined', invoke: 'undefined' });
-  expect(exposed.domains).toEqual(expect.arrayContaining(['articles', 'import', 'library', 'on', 'pathsOf']));
+  expect(exposed.domains).toEqual(expect.arrayContaining(['articles', 'import', 'library', 'grantFiles', 'on']));
 
   const probe = await page.evaluate(async () => {
     const escape = await fetch('app://marginalia/assets/..%2f..%2f..%2fpackage.json');

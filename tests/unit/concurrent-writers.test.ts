@@ -90,7 +90,7 @@ describe('two writers on one library wait their turn', () => {
     const library = join(dir, 'report.marginalia');
     writeArticles(join(dir, 'served'), FILES, 's');
     writeArticles(join(dir, 'cli'), FILES, 'c');
-    const serve = await startServe(library);
+    const serve = await startServe(library, {}, [dir]);
     serves.push(serve);
     const events = await serve.events();
     const cli = startCli(['import', '--json', '--library', library, join(dir, 'cli')]);
@@ -125,7 +125,7 @@ describe('two writers on one library wait their turn', () => {
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as ImportJson).imported).toBe(30);
 
-    const serve = await startServe(library);
+    const serve = await startServe(library, {}, [dir]);
     serves.push(serve);
     const events = await serve.events();
     release = holdWriteLock(library);

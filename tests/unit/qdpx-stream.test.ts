@@ -66,7 +66,7 @@ describe('a large REFI-QDA project imports in a worker', () => {
     const dir = tempDir();
     const file = join(dir, 'large.qdpx');
     const qdeBytes = await writeLargeProject(file, LARGE);
-    const serve = await startServe(join(dir, 'library.marginalia'));
+    const serve = await startServe(join(dir, 'library.marginalia'), {}, [dir]);
     serves.push(serve);
     const events = await serve.events();
 

@@ -22,8 +22,8 @@ export interface RestoreResult extends RestorePlan {
   replacedKeptAs: string | null;
 }
 
-function articlesIn(path: string): number {
-  const db = memoryCopy(path, { writable: false });
+function articlesIn(path: string, nativeBinding: string | undefined): number {
+  const db = memoryCopy(path, { writable: false, nativeBinding });
   try {
     refuseForeign(identify(db, path), path);
     const check = db.pragma('quick_check', { simple: true });
@@ -35,14 +35,17 @@ function articlesIn(path: string): number {
   }
 }
 
-/** Reads what a restore would do: the backup is checked whole first, nothing is changed. */
-export function planRestore(backup: string, target: string): RestorePlan {
+/**
+ * Reads what a restore would do: the backup is checked whole first, nothing is changed.
+ * `nativeBinding`: better-sqlite3 built for Electron, in the app.
+ */
+export function planRestore(backup: string, target: string, nativeBinding?: string): RestorePlan {
   if (!existsSync(backup)) throw new MarginaliaError('not-found', `There is no file ${backup}.`);
-  const backupArticles = articlesIn(backup);
+  const backupArticles = articlesIn(backup, nativeBinding);
   let currentArticles: number | null = null;
   if (existsSync(target)) {
     try {
-      currentArticles = articlesIn(target);
+      currentArticles = articlesIn(target, nativeBinding);
     } catch {
       // A damaged or mismatched library is exactly what a restore replaces.
     }
@@ -51,10 +54,10 @@ export function planRestore(backup: string, target: string): RestorePlan {
 }
 
 /** True when another process has the library open: its log stays after our own connection closes. */
-function inUse(target: string): boolean {
+function inUse(target: string, nativeBinding: string | undefined): boolean {
   if (!existsSync(target)) return false;
   try {
-    openLibrary(target).close();
+    openLibrary(target, nativeBinding ? { nativeBinding } : {}).close();
   } catch {
     // Cannot open (a stray log, damage): no live process holds a library in that state.
     return false;
@@ -68,9 +71,9 @@ function inUse(target: string): boolean {
  * back whole). The backup is copied under a temporary name, given its own lineage, upgraded when
  * it is older, and renamed into place.
  */
-export function restoreLibrary(plan: RestorePlan, clock: Clock): RestoreResult {
+export function restoreLibrary(plan: RestorePlan, clock: Clock, nativeBinding?: string): RestoreResult {
   const { backup, target } = plan;
-  if (inUse(target)) {
+  if (inUse(target, nativeBinding)) {
     throw new MarginaliaError(
       'busy',
       `${basename(target)} is open in another program (Marginalia, or a marginalia command): close it there first. Nothing was changed.`,
@@ -79,7 +82,7 @@ export function restoreLibrary(plan: RestorePlan, clock: Clock): RestoreResult {
   const temp = `${target}.${clock().getTime()}.restoring`;
   copyFileSync(backup, temp);
   try {
-    const lib = openLibrary(temp, { noUpgradeBackup: true });
+    const lib = openLibrary(temp, { noUpgradeBackup: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       writeTransaction(lib.db, () => newLineage(lib.db));
     } finally {

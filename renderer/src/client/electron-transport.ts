@@ -26,12 +26,15 @@ export function electronTransport(bridge: Bridge<File>): Transport {
       if (!chosen.ok) throw new Error(chosen.error.message);
       const path = (chosen.value as { path: string | null }).path;
       if (path === null) return null;
+      // `path` is a grant for the file chosen; main says where it wrote.
       const done = await invoke(command, { ...args, path });
       if (!done.ok) throw new Error(done.error.message);
-      return path;
+      return (done.value as { path: string }).path;
     },
     importFiles: async (files) => {
-      const envelope = await invoke('import.start', { paths: bridge.pathsOf(files) });
+      const grants = await bridge.grantFiles(files);
+      if (grants.length === 0) throw new Error('These files are not on the disk, so they cannot be imported.');
+      const envelope = await invoke('import.start', { paths: grants });
       if (!envelope.ok) throw new Error(envelope.error.message);
       return (envelope.value as { jobId: string }).jobId;
     },

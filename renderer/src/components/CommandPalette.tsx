@@ -45,10 +45,10 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const index = Math.min(active, shown.length - 1);
   const activeEntry = index >= 0 ? shown[index] : undefined;
   const optionId = (entry: Entry) => `${baseId}-${entry.id}`;
+  const activeOptionId = activeEntry ? optionId(activeEntry) : null;
   useEffect(() => {
-    if (activeEntry) document.getElementById(optionId(activeEntry))?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeEntry]);
+    if (activeOptionId) document.getElementById(activeOptionId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeOptionId]);
 
   /**
    * Closes the palette at once (the dialog gives focus back and the window stops being inert),

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../electron/shared/types';
 import { naturalCompare } from '../../../electron/shared/natural-sort';
 import { normalisePath } from '../components/codebook/tag-path';
+import { ComboList } from '../components/ComboList';
 
 interface Option {
   key: string;
@@ -28,12 +29,9 @@ interface Props {
  */
 export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: Props) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const listId = useId();
-  useEffect(() => input.current?.focus(), []);
+  const picker = useRef<HTMLDivElement>(null);
 
   const options = useMemo<Option[]>(() => {
     const wanted = normalisePath(query).toLowerCase();
@@ -56,39 +54,24 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
     return matches;
   }, [tags, applied, query]);
 
-  const changeQuery = (text: string) => {
-    setQuery(text);
-    setActive(0);
-  };
-
   const apply = async (option: Option | undefined) => {
     if (!option || busy) return;
     setBusy(true);
     setError(null);
     try {
       await onApply(option.tag ? { tagId: option.tag.id } : { createPath: option.create ?? '' });
-      changeQuery('');
+      setQuery('');
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
-      input.current?.focus();
+      picker.current?.querySelector('input')?.focus();
     }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setActive((i) => Math.min(options.length - 1, i + 1));
-    else if (event.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1));
-    else if (event.key === 'Enter') void apply(options[active]);
-    else if (event.key === 'Escape') onClose('key');
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
   };
 
   const appliedTags = applied.map((id) => tags.find((t) => t.id === id)).filter((t): t is Tag => t !== undefined);
   return (
-    <div className="tag-picker" style={style} onMouseDown={(e) => e.stopPropagation()}>
+    <div ref={picker} className="tag-picker" style={style} onMouseDown={(e) => e.stopPropagation()}>
       {appliedTags.length ? (
         <div className="applied" aria-label="Tags on this passage">
           {appliedTags.map((t) => (
@@ -104,39 +87,28 @@ export function TagPicker({ tags, applied, onApply, onRemove, onClose, style }: 
           ))}
         </div>
       ) : null}
-      <input
-        ref={input}
-        role="combobox"
-        aria-label="Tag passage"
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={options[active] ? `${listId}-${options[active].key}` : undefined}
-        aria-autocomplete="list"
+      <ComboList
+        label="Tag passage"
         placeholder="Tag, or Parent / Child to create…"
-        value={query}
-        onChange={(e) => changeQuery(e.target.value)}
-        onKeyDown={onKeyDown}
+        listLabel="Matching tags"
+        query={query}
+        onQueryChange={setQuery}
+        options={options}
+        keyOf={(option) => option.key}
+        optionClass={(option) => (option.tag ? undefined : 'create')}
+        render={(option) => (
+          <>
+            {option.tag ? <span className="swatch" style={{ background: option.tag.color }} /> : null}
+            {option.label}
+          </>
+        )}
+        onPick={(option) => void apply(option)}
+        onEscape={() => onClose('key')}
         onBlur={(e) => {
           if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) onClose('blur');
         }}
+        empty="Type to find or create a tag"
       />
-      <ul id={listId} role="listbox" aria-label="Matching tags">
-        {options.map((option, i) => (
-          <li
-            key={option.key}
-            id={`${listId}-${option.key}`}
-            role="option"
-            aria-selected={i === active}
-            className={option.tag ? undefined : 'create'}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void apply(option)}
-          >
-            {option.tag ? <span className="swatch" style={{ background: option.tag.color }} /> : null}
-            {option.label}
-          </li>
-        ))}
-        {options.length === 0 ? <li className="hint">Type to find or create a tag</li> : null}
-      </ul>
       {error ? (
         <div className="form-error" role="alert">
           {error}

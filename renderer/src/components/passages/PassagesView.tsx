@@ -5,6 +5,7 @@ import { useBindActions } from '../../actions/bindings';
 import { SCOPE_ATTRIBUTE } from '../../actions/context';
 import { useCommand } from '../../client/queries';
 import { useDebounced } from '../../hooks/useDebounced';
+import { useStable } from '../../hooks/useStable';
 import { plural } from '../codebook/tree';
 import { useRovingVirtualList } from '../lists/useRovingVirtualList';
 import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } from './filter-state';
@@ -34,17 +35,15 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
   const tagsByPath = useMemo(() => new Map((tagList.data ?? []).map((t) => [t.path, t])), [tagList.data]);
 
   const debouncedText = useDebounced(form.text.trim(), 200);
-  const filter = useMemo(() => toPassageFilter(form, debouncedText), [form, debouncedText]);
+  const filter = useStable(toPassageFilter(form, debouncedText));
   const filterKey = JSON.stringify([filter, sort]);
   const filtered = Object.keys(filter).length > 0;
 
   useEffect(() => {
     onFilterChange?.(filter, sort);
-    // filterKey stands for filter and sort.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filterKey, onFilterChange]);
+  }, [filter, sort, onFilterChange]);
 
-  const query = useMemo(() => ({ ...(filtered ? { filter } : {}), ...(sort ? { sort } : {}) }), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const query = useMemo(() => ({ ...(filtered ? { filter } : {}), ...(sort ? { sort } : {}) }), [filtered, filter, sort]);
 
   // The active row, and whether the user has picked one (it then shows as selected); a new
   // filter or sort starts again at the top.

@@ -52,10 +52,10 @@ export function GroupedResults(props: Common & { items: Item[]; active: Item | u
     if (!pending) lastHeight.current = element.offsetHeight;
     element.style.minHeight = pending ? `${lastHeight.current}px` : '';
   });
+  const activeOptionId = active ? props.optionId(active) : null;
   useEffect(() => {
-    if (active) document.getElementById(props.optionId(active))?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active]);
+    if (activeOptionId) document.getElementById(activeOptionId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeOptionId]);
   return (
     <div ref={list} id={props.listId} role="listbox" aria-label="Results" className="palette-results">
       {GROUPS.map(({ kinds, of, label }) => {

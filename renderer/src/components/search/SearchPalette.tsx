@@ -1,5 +1,5 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import type { SearchKind, SearchResults } from '../../../../electron/shared/types';
 import { plural } from '../../../../electron/shared/counts';
 import { useCommand } from '../../client/queries';
@@ -103,12 +103,15 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
   // "All 27 articles ›" opens that kind's tab.
   const openItem = (item: Item) => (item.kind === 'more' ? setTab(item.of) : openHit(item));
 
+  // Opening reads the latest props and query, but it is the results arriving that runs it.
+  const openFirstHit = useEffectEvent((items: Item[]) => {
+    const first = items.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
+    if (first) openHit(first);
+  });
   useEffect(() => {
     if (!openWhenReady.current || !current) return;
     openWhenReady.current = false;
-    const first = grouped.find((item): item is Hit => item.kind !== 'more' && canOpen(item));
-    if (first) openHit(first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    openFirstHit(grouped);
   }, [current, grouped]);
 
   let status: string;
@@ -127,6 +130,8 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
     ].join(', ');
   }
 
+  // What both lists of results (all kinds grouped, or one kind's tab) are given alike.
+  const lists = { listId, optionId, canOpen, onOpen: openItem };
   return (
     <PaletteFrame
       label="Search"
@@ -163,28 +168,14 @@ function Palette({ onClose, onOpenArticle, onOpenPassage, onOpenClaim, onCodeHit
       ) : null}
       {tab === 'all' ? (
         <GroupedResults
-          listId={listId}
+          {...lists}
           items={grouped}
           active={activeItem}
           pending={pending}
-          optionId={optionId}
-          canOpen={canOpen}
           onActive={(item) => setActive(grouped.indexOf(item))}
-          onOpen={openItem}
         />
       ) : (
-        <KindResults
-          listId={listId}
-          label={tab}
-          count={count}
-          itemAt={itemAt}
-          active={active}
-          optionId={optionId}
-          canOpen={canOpen}
-          onActive={setActive}
-          onOpen={openItem}
-          onShow={pages.loadThrough}
-        />
+        <KindResults {...lists} label={tab} count={count} itemAt={itemAt} active={active} onActive={setActive} onShow={pages.loadThrough} />
       )}
       {current && current.counts.articles > 0 ? (
         <div className="palette-footer">

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { STANCES, type Claim, type ClaimSummary, type Stance } from '../../../../electron/shared/claims';
+import type { Claim, ClaimSummary, Stance } from '../../../../electron/shared/claims';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { AppearanceFields } from './AppearanceFields';
 import { ClaimPicker } from './ClaimPicker';
 import type { ClaimPlace } from './place';
 import { SourceQuote } from './SourceQuote';
@@ -53,37 +55,10 @@ export function AddToClaimDialog({ place, quote, onClose, onAdded }: Props) {
           onConfirm={() => void add()}
         />
         <div className="claim-form-row">
-          <label className="field">
-            <span>Stance</span>
-            <select value={fields.stance} onChange={(e) => setAppearance({ ...fields, stance: e.target.value as Stance })}>
-              {STANCES.map((stance) => (
-                <option key={stance}>{stance}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Speaker</span>
-            <input
-              value={fields.speaker}
-              placeholder="Nobody named"
-              onChange={(e) => setAppearance({ ...fields, speaker: e.target.value })}
-            />
-          </label>
+          <AppearanceFields draft={fields} onChange={(patch) => setAppearance({ ...fields, ...patch })} />
         </div>
         <SourceQuote quote={quote} />
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={saving || !chosen}>
-            {chosen ? 'Add to this claim' : 'Add to claim'}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submit={chosen ? 'Add to this claim' : 'Add to claim'} disabled={saving || !chosen} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { CLAIM_KINDS, STANCES, type Claim, type ClaimPrefill } from '../../../../electron/shared/claims';
+import { CLAIM_KINDS, type Claim, type ClaimPrefill } from '../../../../electron/shared/claims';
 import { CommandError, call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { AppearanceFields } from './AppearanceFields';
 import { formatFigure } from './figure';
 import type { ClaimPlace } from './place';
 import { SourceQuote } from './SourceQuote';
@@ -122,18 +124,7 @@ export function MakeClaimDialog({ place, quote, onClose, onMade }: Props) {
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>Speaker</span>
-              <input value={draft.speaker} placeholder="Nobody named" onChange={(e) => set('speaker', e.target.value)} />
-            </label>
-            <label className="field">
-              <span>Stance</span>
-              <select value={draft.stance} onChange={(e) => set('stance', e.target.value as Draft['stance'])}>
-                {STANCES.map((stance) => (
-                  <option key={stance}>{stance}</option>
-                ))}
-              </select>
-            </label>
+            <AppearanceFields draft={draft} onChange={(patch) => setDraft({ ...draft, ...patch })} />
           </div>
           <fieldset className="claim-figure">
             <legend>Figure</legend>
@@ -156,19 +147,7 @@ export function MakeClaimDialog({ place, quote, onClose, onMade }: Props) {
             </p>
           </fieldset>
           <SourceQuote quote={quote} />
-          {error ? (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          ) : null}
-          <div className="buttons">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save claim
-            </button>
-          </div>
+          <FormFooter error={error} onCancel={onClose} submit="Save claim" disabled={saving} />
         </form>
       )}
     </Dialog>

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { TASS } from '../fixtures/tass';
 import { expect, test, type Host } from './fixtures';
+import { expectOnScreen } from './on-screen';
 import { checkScreen } from './screens';
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -13,23 +14,6 @@ async function openReader(page: Page, host: Host): Promise<void> {
   await page.getByRole('option', { name: TASS.title }).click();
   await expect(page.getByRole('article', { name: TASS.title })).toBeVisible();
   await expect(page.getByRole('treeitem', { name: 'Russia' })).toBeVisible();
-}
-
-/** Fails unless the element lies wholly inside the window and is what the mouse hits at its centre. */
-async function expectOnScreen(page: Page, locator: Locator): Promise<void> {
-  const box = await locator.boundingBox();
-  expect(box).not.toBeNull();
-  const view = page.viewportSize()!;
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.y).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width).toBeLessThanOrEqual(view.width);
-  expect(box!.y + box!.height).toBeLessThanOrEqual(view.height);
-  const hit = await locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return at !== null && (el === at || el.contains(at));
-  });
-  expect(hit).toBe(true);
 }
 
 /** Where the codebook is and how far its column has scrolled, to tell that it did not move. */

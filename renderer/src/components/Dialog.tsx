@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { focusables, holdModal } from './modal-stack';
 
@@ -25,10 +25,12 @@ export function Dialog({ title, label, onClose, children, wide = false, classNam
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
+  // Where focus was when the dialog first rendered: read then, since a field inside that focuses
+  // itself on mount (the claim picker) does so before this component's effect runs.
+  const [previous] = useState(() => document.activeElement as HTMLElement | null);
 
   useEffect(() => {
     const layer = backdrop.current;
-    const previous = document.activeElement as HTMLElement | null;
     const release = layer ? holdModal(layer) : () => {};
     const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(box.current)[0];
     (first ?? box.current)?.focus();
@@ -36,7 +38,7 @@ export function Dialog({ title, label, onClose, children, wide = false, classNam
       release();
       if (previous?.isConnected) previous.focus({ preventScroll: true });
     };
-  }, []);
+  }, [previous]);
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     onKeyDown?.(event);

@@ -68,7 +68,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
     picks.current += 1;
     setSelected(id);
   }, []);
-  const { floating, setFloating, liveSelection, clearSelectionOf } = useTextSelection(body, article.text);
+  const { floating, setFloating, liveSelection, clearSelectionOf, restoreSelection } = useTextSelection(body, article.text);
   const [picker, setPicker] = useState<Floating | null>(null);
   const [noteFocus, setNoteFocus] = useState(0);
   const [editing, setEditing] = useState<'details' | 'text' | 'memo' | null>(null);
@@ -232,6 +232,7 @@ export function ArticleReader({ article, focusPassageId, searchQuery = null, sid
       if (range) clearSelectionOf(range);
       setSelectedId(passageId);
     },
+    onCancel: restoreSelection,
     onError,
   });
 

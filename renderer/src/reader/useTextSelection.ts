@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
-import { selectionRange, trimRange, type TextRange } from './dom-offsets';
+import { modalOpen } from '../components/modal-stack';
+import { domRangeOf, selectionRange, trimRange, type TextRange } from './dom-offsets';
 
 /** A range of the article with where its toolbar or picker floats (relative to the text's box). */
 export interface Floating {
@@ -10,7 +11,7 @@ export interface Floating {
 
 /**
  * The user's text selection inside the reader, as article offsets (trimmed of outer spaces),
- * read once per frame while it changes. `clearSelectionOf` drops the browser's selection only
+ * read once per frame while it changes (not under a dialog). `clearSelectionOf` drops the browser's selection only
  * while it is still that range: the user may already have selected the next phrase.
  */
 export function useTextSelection(body: RefObject<HTMLElement | null>, text: string) {
@@ -31,7 +32,9 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     const host = root.getBoundingClientRect();
     return { range, top: (rect?.top ?? host.top) - host.top, left: Math.max(0, (rect?.left ?? host.left) - host.left) };
   }, [body, text]);
-  const readSelection = useCallback(() => setFloating(liveSelection()), [liveSelection]);
+  // Under a dialog the toolbar stays where it was (focus in the dialog takes the selection away),
+  // so closing the dialog gives focus back to the toolbar button that opened it.
+  const readSelection = useCallback(() => !modalOpen() && setFloating(liveSelection()), [liveSelection]);
 
   useEffect(() => {
     let frame = 0;
@@ -56,5 +59,16 @@ export function useTextSelection(body: RefObject<HTMLElement | null>, text: stri
     [body, text],
   );
 
-  return { floating, setFloating, liveSelection, clearSelectionOf };
+  /** Selects a range of the text again (a dialog opened on it was cancelled). */
+  const restoreSelection = useCallback(
+    (range: TextRange) => {
+      const dom = body.current && domRangeOf(body.current, range);
+      if (!dom) return;
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(dom);
+    },
+    [body],
+  );
+
+  return { floating, setFloating, liveSelection, clearSelectionOf, restoreSelection };
 }

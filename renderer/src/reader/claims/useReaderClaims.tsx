@@ -18,6 +18,8 @@ interface Options {
   savedId(id: number): Promise<number>;
   /** After a claim is made or added to: the browser's selection goes, its passage is selected. */
   onDone(range: TextRange | null, passageId: number): void;
+  /** A dialog opened on selected text was cancelled: the text is selected again. */
+  onCancel(range: TextRange): void;
   onError(message: string): void;
 }
 
@@ -34,7 +36,7 @@ const undoNotice = (text: string, onError: (message: string) => void) =>
  * the selected passage, or a candidate claim's mark; and dismissing a candidate. Every step is
  * undoable, and says so.
  */
-export function useReaderClaims({ article, liveRange, selected, savedId, onDone, onError }: Options) {
+export function useReaderClaims({ article, liveRange, selected, savedId, onDone, onCancel, onError }: Options) {
   const [open, setOpen] = useState<Open | null>(null);
 
   /** What the action acts on: the live selection first (it may lie inside the selected passage), then the selected passage. */
@@ -77,22 +79,20 @@ export function useReaderClaims({ article, liveRange, selected, savedId, onDone,
     undoNotice(text, onError);
   };
 
+  const cancel = () => {
+    if (open?.range) onCancel(open.range);
+    setOpen(null);
+  };
+
   let dialog: ReactNode = null;
   if (open?.what === 'make') {
-    dialog = (
-      <MakeClaimDialog
-        place={open.place}
-        quote={open.quote}
-        onClose={() => setOpen(null)}
-        onMade={(claim) => finish(claim, 'Claim made')}
-      />
-    );
+    dialog = <MakeClaimDialog place={open.place} quote={open.quote} onClose={cancel} onMade={(claim) => finish(claim, 'Claim made')} />;
   } else if (open?.what === 'add') {
     dialog = (
       <AddToClaimDialog
         place={open.place}
         quote={open.quote}
-        onClose={() => setOpen(null)}
+        onClose={cancel}
         onAdded={(claim) => finish(claim, `Added to “${claim.statement.slice(0, 60)}”`)}
       />
     );

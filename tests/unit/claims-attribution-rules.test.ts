@@ -96,4 +96,26 @@ describe('speaker attribution rules', () => {
       ['Мощностей хватит на весь урожай', 'Федор Дерека', 'сказал', true],
     ]);
   });
+
+  it('reads the speakers of the second English tune batch: party and role before a titled name, age before a name, an apposition, "quoted X as saying"', () => {
+    const peer =
+      'Liberal Democrat peer Lord Greaves called last week for observers - saying otherwise there could be challenges "on a scale not seen since the 19th Century".';
+    expect(find(peer, 'on a scale').speaker).toBe('Greaves');
+    const age =
+      'All three band members stressed that the break was amicable. "This has been a really difficult decision," 19-year-old Simpson revealed, "I hope the fans will understand."';
+    expect(find(age, 'This has been').speaker).toBe('Simpson');
+    expect(find(age, 'I hope the fans').speaker).toBe('Simpson');
+    const apposition = 'Mike Eccleshall, the venue\'s Promotions Coordinator, said: "Tickets had been selling strongly."';
+    expect(find(apposition, 'Tickets had been').speaker).toBe('Mike Eccleshall');
+    const paper =
+      'According to the Financial Times, chief operating officer Peter Chernin said that News Corp is "kicking the tyres of pretty much all video games companies". Video games are "big business", the paper quoted Mr Chernin as saying. We "would like to get into it".';
+    expect(find(paper, 'kicking the tyres').speaker).toBe('Peter Chernin');
+    expect(find(paper, 'would like to get into it')).toMatchObject({ speaker: 'Peter Chernin', quoted: true });
+  });
+
+  it('takes "he" for the person named since the last speaker spoke (", who" marks a person)', () => {
+    const text =
+      'Andy Robinson said: "He is a natural leader." Wilkinson, who has scored 817 points, kicked the winning drop-goal. But he then missed the whole campaign. "It\'s the ambition of so many players," he said.';
+    expect(find(text, "It's the ambition").speaker).toBe('Wilkinson');
+  });
 });

@@ -59,6 +59,9 @@ function verbAt(tokens: Token[], i: number): number {
   const four = `${two} ${lower(tokens[i + 2])} ${lower(tokens[i + 3])}`;
   if (EN_PHRASAL.some((re) => re.test(four))) return i + 3;
   if (RU_VERBS.has(word)) return i;
+  // "the paper quoted Mr Chernin as saying": the one quoted speaks.
+  if (word === 'quoted')
+    return tokens.slice(i + 2, i + 7).some((t, n, next) => lower(t) === 'as' && lower(next[n + 1]) === 'saying') ? i : -1;
   // "called the sale "the swindle of the century"": a naming verb reports the words it quotes.
   if (NAMING.has(word)) return tokens.slice(i + 1, i + 6).some((t) => t.kind === 'quote') ? i : -1;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
@@ -126,14 +129,17 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
     const participle = EN_PARTICIPLES.has(word);
     // "X told Y": the one told follows, the speaker never does. A participle has no speaker of its own.
     const transitive = word === 'told' || word === 'tells' || word === 'tell';
+    const quoted = word === 'quoted';
     // A participle opening onto the sentence's subject: "Gordon Brown has issued a cry, telling supporters …".
     let mention = participle
       ? found.some((a) => a.mention && a.at < i)
         ? null
         : subjectAtStart(tokens, i)
-      : inverted && !transitive
-        ? (mentionAfter(tokens, last) ?? mentionBefore(tokens, i))
-        : (mentionBefore(tokens, i) ?? (transitive ? null : mentionAfter(tokens, last)));
+      : quoted
+        ? mentionAfter(tokens, last)
+        : inverted && !transitive
+          ? (mentionAfter(tokens, last) ?? mentionBefore(tokens, i))
+          : (mentionBefore(tokens, i) ?? (transitive ? null : mentionAfter(tokens, last)));
     if (!mention && !participle) {
       // Russian impersonal: "сообщили в координационном центре", "говорится в сообщении пресс-службы"
       // (the body a document is from speaks).

@@ -98,6 +98,8 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
       if (i + 1 < tokens.length && isWord(tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
       const mention = mentionBefore(tokens, i + 1);
       if (mention?.kind !== 'name' || mention.end !== tokens[i]!.end) continue;
+      // "Wilkinson, who has scored …", "Mr Ebbers, 63, …": a person, whatever the pronoun.
+      if (tokens[i + 1]?.text === ',' && /^(?:who|\d{1,3})$/iu.test(tokens[i + 2]?.text ?? '')) mention.gender ??= 'any';
       // "Ofsted chief, David Bell, …": the role written before the name, across a comma.
       const first = tokens.findIndex((t) => t.start === mention.start);
       if (tokens[first - 1]?.text === ',' && isWord(tokens[first - 2]) && isRoleWord(tokens[first - 2]!.text)) {
@@ -173,7 +175,9 @@ export function findCandidates(text: string): Candidate[] {
       const quote = quotes[t.quote!]!;
       if (quote.start < sentence.start) continue;
       const between = (from: number, to: number, marks: RegExp): boolean => tokens.slice(from, to).every((x) => marks.test(x.text));
-      const after = sentence.attributions.find((a) => a.from > i && a.from <= i + 3 && between(i + 1, a.from, /^[,—–]$/u));
+      const after = sentence.attributions.find(
+        (a) => a.from > i && a.from <= i + 3 && between(i + 1, a.from, /^(?:[,—–]|[\p{Ll}\p{N}][\p{Ll}\p{N}-]*)$/u),
+      );
       const endSentence = views.find((v) => v.start <= quote.end - 1 && v.end >= quote.end - 1) ?? sentence;
       const closing = endSentence.tokens.findIndex((x) => x.quote === t.quote);
       const afterEnd =
@@ -244,7 +248,10 @@ export function findCandidates(text: string): Candidate[] {
     const count = candidates.length;
     // Reported speech and figures outside direct quotations.
     const reported = (): void => {
-      const first = sentence.attributions.find((a) => !used.has(a) && a.mention);
+      const open = sentence.attributions.filter((a) => !used.has(a) && a.mention);
+      // "According to the Financial Times, … Peter Chernin said that …": who said it speaks (but "according
+      // to a statement, the executive admitted …" stays the statement's).
+      const first = open.find((a) => /^(?:said|says|told|tells)$/u.test(a.verb ?? '')) ?? open[0];
       if (quoteTokens.length > 0) return;
       if (first) {
         const speaker = spoken.get(first) ?? null;

@@ -74,7 +74,7 @@ const ROLE_STEMS = stems(`
   council committee commission authority authorities researcher researchers professor doctor adviser advisor
   counterpart king queen prince monarch pope bishop archbishop coach manager captain player striker founder owner
   representative negotiator leaders member members inspector spokesmen officials watchdog regulator bank
-  correspondent reporter editor board club
+  correspondent reporter editor board club peer coordinator
   представитель глава министр президент премьер председатель руководитель директор пресс-секретарь посол
   вице-премьер вице-президент замминистра заместитель губернатор мэр депутат сенатор эксперт аналитик источник лидер канцлер спикер
   режиссер режиссёр дирижер дирижёр тренер капитан писатель художник актер актриса певец певица врач учитель ректор профессор академик

@@ -165,8 +165,11 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     if (tokens[j]?.text === ',' && isWord(opening) && (DETERMINERS.has(lower(opening)) || isRole(opening))) {
       const inner = mentionBefore(tokens.slice(0, k), k);
       const linked = tokens.slice(j + 1, k).some((t) => t.start < (inner?.start ?? 0) && LINKS.has(lower(t)));
-      if (inner?.kind === 'name' && inner.start >= opening.start && !linked) return inner;
       const named = mentionBefore(tokens, j);
+      // "Mike Eccleshall, the venue's Promotions Coordinator, said": a full name before the apposition
+      // wins over capitalised words in it, unless those carry a title ("the Most Reverend Peter Smith").
+      const fullName = named?.kind === 'name' && (named.name ?? '').includes(' ') && inner?.gender === null;
+      if (inner?.kind === 'name' && inner.start >= opening.start && !linked && !fullName) return inner;
       if (named?.kind === 'name') {
         const described = build(tokens, j + 1, k - 1, 'description');
         return { ...named, roles: [...named.roles, ...described.roles] };
@@ -220,9 +223,10 @@ export function subjectAtStart(tokens: Token[], limit: number): Mention | null {
     const next = tokens[end + 1];
     if (nameLike(tokens[end]) && !nameLike(next) && !isRole(next)) {
       const start = nameRunEndingAt(tokens, end);
-      return start === 0 ? build(tokens, 0, end, 'name') : null;
+      // "Liberal Democrat peer Lord Greaves": capitalised words before the role belong to it.
+      return start >= 0 && tokens.slice(0, start).every((t) => nameLike(t)) ? build(tokens, 0, end, 'name') : null;
     }
-    if (isRole(tokens[end]) && !isRole(next)) {
+    if (isRole(tokens[end]) && !isRole(next) && !nameLike(next)) {
       const start = descriptionEndingAt(tokens, end);
       return start === 0 ? build(tokens, 0, end, 'description') : null;
     }

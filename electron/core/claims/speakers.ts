@@ -112,10 +112,12 @@ export class Speakers {
 
   /**
    * He or she: a person named earlier in this sentence (its subject comes first), else the first
-   * person named in the previous sentence, else the last person who spoke.
+   * person named in the previous sentence, else one named since the last speaker spoke, else the
+   * last person who spoke.
    */
   private personBefore(at: number, sentenceStart: number, previousStart: number, gender: 'm' | 'f' | null): Entity | null {
-    const fits = (e: Entity): boolean => this.isPerson(e) && (gender === null || e.gender === null || e.gender === gender);
+    const fits = (e: Entity): boolean =>
+      this.isPerson(e) && (gender === null || e.gender === null || e.gender === 'any' || e.gender === gender);
     // "the chancellor said …, he told activists": whoever this sentence already attributed to.
     if (this.lastSpeaker && this.lastSpokeAt >= sentenceStart && fits(this.lastSpeaker)) return this.lastSpeaker;
     const inSentence = this.mentions.find((m) => m.at >= sentenceStart && m.at < at && fits(m.entity));
@@ -124,7 +126,10 @@ export class Speakers {
     if (this.lastSpeaker && this.lastSpokeAt >= previousStart && fits(this.lastSpeaker)) return this.lastSpeaker;
     const previous = this.mentions.find((m) => m.at >= previousStart && m.at < sentenceStart && fits(m.entity));
     if (previous) return previous.entity;
-    return [...this.spoke].reverse().find(fits) ?? null;
+    // "But he then missed …" two sentences after Wilkinson was named: whoever was named since the last
+    // speaker spoke is the topic.
+    const since = this.mentions.findLast((m) => m.at < at && m.at > this.lastSpokeAt && fits(m.entity));
+    return since?.entity ?? [...this.spoke].reverse().find(fits) ?? null;
   }
 
   /** Records a named mention (from a first pass over the whole article). */
@@ -142,7 +147,7 @@ export class Speakers {
         existing.oblique = oblique;
       }
       for (const role of mention.roles) existing.roles.add(role);
-      existing.gender ??= mention.gender;
+      if (existing.gender === null || (existing.gender === 'any' && mention.gender !== null)) existing.gender = mention.gender;
       existing.last = Math.max(existing.last, mention.start);
       existing.first = Math.min(existing.first, mention.start);
       return;

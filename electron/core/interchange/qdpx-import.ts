@@ -26,7 +26,7 @@ export class QdpxCancelled extends Error {
 const WORKER_HEAP_MB = 3072;
 
 /** Reads and checks the project in a worker thread, so the host answers while a large project.qde streams. */
-function readInWorker(path: string, options: QdpxImportOptions): Promise<Checked> {
+export function readInWorker(path: string, options: QdpxImportOptions = {}): Promise<Checked> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new QdpxCancelled());
     const worker = startWorker(new URL('./qdpx-worker.ts', import.meta.url), 'qdpx-worker', {

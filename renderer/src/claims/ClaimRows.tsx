@@ -1,5 +1,6 @@
 import { memo, type FocusEvent } from 'react';
 import type { ClaimSortColumn, ClaimSummary } from '../../../electron/shared/claims';
+import { SortHeaderRow } from '../components/lists/SortHeaderRow';
 import { formatPublished } from '../format';
 
 export const ROW_HEIGHT = 44;
@@ -20,30 +21,9 @@ export type ClaimSort = { column: ClaimSortColumn; direction: 'asc' | 'desc' };
 
 export const claimRowId = (index: number) => `claim-row-${index}`;
 
-/** The table's sticky header: one sort button per column (again: the other direction). */
+/** The table's sticky header: one sort button per column. */
 export function ClaimHeaderRow({ sort, onSort }: { sort: ClaimSort | undefined; onSort(column: ClaimSortColumn): void }) {
-  return (
-    <div className="claim-row header" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-      {COLUMNS.map((c) => {
-        const direction = sort?.column === c.key ? sort.direction : null;
-        return (
-          <div
-            key={c.key}
-            role="columnheader"
-            className={`cell col-${c.key}`}
-            aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-          >
-            <button type="button" className="sort-button" onClick={() => onSort(c.key)}>
-              {c.label}
-              <span className="sort-mark" aria-hidden="true">
-                {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-              </span>
-            </button>
-          </div>
-        );
-      })}
-    </div>
-  );
+  return <SortHeaderRow className="claim-row" height={HEADER_HEIGHT} columns={COLUMNS} sort={sort} onSort={onSort} />;
 }
 
 /** What a row can ask of the table: one stable object, so scrolling renders only new rows. */

@@ -2,6 +2,7 @@ import { memo, type FocusEvent } from 'react';
 import type { PassageRow, PassageSortColumn, Tag } from '../../../../electron/shared/types';
 import { formatPublished } from '../../format';
 import { TagChip } from '../TagChip';
+import { SortHeaderRow } from '../lists/SortHeaderRow';
 
 export const ROW_HEIGHT = 52;
 export const HEADER_HEIGHT = 32;
@@ -25,28 +26,7 @@ export function HeaderRow({
   sort: { column: PassageSortColumn; direction: 'asc' | 'desc' } | undefined;
   onSort(column: PassageSortColumn): void;
 }) {
-  return (
-    <div className="passage-row header" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-      {COLUMNS.map((c) => {
-        const direction = sort?.column === c.key ? sort.direction : null;
-        return (
-          <div
-            key={c.key}
-            role="columnheader"
-            className={`cell col-${c.key}`}
-            aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-          >
-            <button type="button" className="sort-button" onClick={() => onSort(c.key)}>
-              {c.label}
-              <span className="sort-mark" aria-hidden="true">
-                {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-              </span>
-            </button>
-          </div>
-        );
-      })}
-    </div>
-  );
+  return <SortHeaderRow className="passage-row" height={HEADER_HEIGHT} columns={COLUMNS} sort={sort} onSort={onSort} />;
 }
 
 /** What a row can ask of the view: one stable object, so scrolling renders only new rows. */

@@ -58,3 +58,17 @@ test('the Passages view fits 1024 px without scrolling sideways, and shows whole
   expect(await overflow(passages.grid)).toBeLessThanOrEqual(0);
   await checkScreen(page, 'layout-passages-1024');
 });
+
+test('at 1024×700 the toolbar fits on one line with the library’s whole name', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const toolbar = page.getByRole('banner');
+  await expect(toolbar.getByRole('button', { name: 'Overview' })).toBeVisible();
+  expect(await overflow(toolbar)).toBeLessThanOrEqual(0);
+  // The name is e2e's short library name: nothing of it is cut off.
+  expect(await overflow(toolbar.locator('.library-name'))).toBeLessThanOrEqual(0);
+  for (const button of await toolbar.getByRole('button').all()) {
+    const box = await button.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(1024);
+  }
+  await checkScreen(page, 'layout-toolbar-1024');
+});

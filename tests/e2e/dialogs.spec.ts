@@ -129,7 +129,10 @@ test('every dialog of the reader and of a claim keeps focus inside, closes on Es
     .first()
     .getByRole('button', { name: /^Make claim/ });
   await makeClaim.click();
-  await expectModal(page, page.getByRole('dialog', { name: 'Make claim' }), makeClaim);
+  // The form arrives with the sentence's prefill and its statement takes focus: Tab from then on.
+  const make = page.getByRole('dialog', { name: 'Make claim' });
+  await expect(make.getByRole('textbox', { name: 'Statement' })).toBeFocused();
+  await expectModal(page, make, makeClaim);
 
   // Add to claim, from the toolbar over a selection dragged with the mouse.
   await reader.select(TASS.phrases.returned);

@@ -177,12 +177,12 @@ export function Codebook({ onShowPassages }: Props) {
   };
 
   const closeMenu = useCallback(() => {
-    setMenu((m) => {
-      // Focus goes back to the row synchronously, so a dialog opened from the menu returns it there.
-      if (m) document.getElementById(itemId(m.tagId))?.focus({ preventScroll: true });
-      return null;
-    });
-  }, []);
+    // Focus goes back to the row now, before an item's action opens a dialog, so the dialog records
+    // the row as where to return focus. Not in a state updater: React may run that only while
+    // rendering, after the dialog has already taken the menu item as where focus was.
+    if (menu) document.getElementById(itemId(menu.tagId))?.focus({ preventScroll: true });
+    setMenu(null);
+  }, [menu]);
 
   const focused = () => (renamingId === null ? rows[current]?.tag : undefined);
   const onFocused = (act: (tag: Tag) => void, enabled: (tag: Tag) => boolean = () => true) => ({

@@ -42,9 +42,17 @@ export function Menu({ label, items, at, onClose }: Props) {
     });
   }, [at]);
 
-  useEffect(() => {
-    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus({ preventScroll: true });
-  }, [active]);
+  // Focus moves with the active item in the event that moves it (and on mount in a layout effect),
+  // never in a passive effect: one still pending when an item is clicked would pull focus back into
+  // the closing menu, and the dialog the item opens would then return focus to a menu that is gone.
+  const focusItem = (index: number) => {
+    setActive(index);
+    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[index]?.focus({ preventScroll: true });
+  };
+  const initial = useRef(active);
+  useLayoutEffect(() => {
+    box.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[initial.current]?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     const onDown = (event: MouseEvent) => {
@@ -64,7 +72,7 @@ export function Menu({ label, items, at, onClose }: Props) {
   const move = (from: number, step: number) => {
     for (let i = 1; i <= items.length; i++) {
       const next = (from + step * i + items.length * i) % items.length;
-      if (!items[next]?.disabled) return setActive(next);
+      if (!items[next]?.disabled) return focusItem(next);
     }
   };
 
@@ -83,7 +91,7 @@ export function Menu({ label, items, at, onClose }: Props) {
         const index = (start + i) % items.length;
         const item = items[index];
         if (item && !item.disabled && item.label.toLowerCase().startsWith(lower)) {
-          setActive(index);
+          focusItem(index);
           break;
         }
       }
@@ -100,7 +108,7 @@ export function Menu({ label, items, at, onClose }: Props) {
           tabIndex={index === active ? 0 : -1}
           aria-disabled={item.disabled || undefined}
           className={item.danger ? 'menu-item danger' : 'menu-item'}
-          onMouseEnter={() => !item.disabled && setActive(index)}
+          onMouseEnter={() => !item.disabled && focusItem(index)}
           onClick={() => {
             if (item.disabled) return;
             onClose();

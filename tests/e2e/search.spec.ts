@@ -133,7 +133,10 @@ test('Code all hits: the ticked articles get every matching sentence tagged in o
   await checkScreen(page, 'code-hits-dialog');
   await page.setViewportSize({ width: 1024, height: 700 });
   await checkScreen(page, 'code-hits-dialog-1024');
-  await dialog.getByRole('button', { name: 'Tag the hits in 25 articles' }).click();
+  // At 700 px high the dialog scrolls, but its buttons stay in sight.
+  const submit = dialog.getByRole('button', { name: 'Tag the hits in 25 articles' });
+  await expect(submit).toBeInViewport({ ratio: 1 });
+  await submit.click();
 
   await expect(dialog).toHaveCount(0);
   const notices = page.getByRole('status', { name: 'Notices' });

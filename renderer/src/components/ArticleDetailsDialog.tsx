@@ -3,6 +3,7 @@ import type { Article } from '../../../electron/shared/types';
 import { CommandError } from '../client/api';
 import { useEdit } from '../client/queries';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 const FIELDS = [
   { key: 'title', label: 'Title', hint: '' },
@@ -64,19 +65,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
             </label>
           ))}
         </div>
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={update.isPending}>
-            Save
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submit="Save" disabled={update.isPending} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useCommand } from '../client/queries';
 import type { ExportCommand, ExportFile } from '../client/transport';
 import type { PassageFilter } from './passages/PassagesView';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 type Kind = 'passages' | 'claims' | 'claims-jsonld' | 'links' | 'memos' | 'annotations' | 'qdpx';
 
@@ -178,19 +179,7 @@ export function ExportDialog({
             Byte-order mark, so Excel on Windows reads accents and Cyrillic right (turn off for tools that dislike it)
           </label>
         ) : null}
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export…'}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submit={busy ? 'Exporting…' : 'Export…'} disabled={busy} />
       </form>
     </Dialog>
   );

@@ -1,14 +1,13 @@
 import type { Response } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleWriter, type NewArticle } from '../electron/core/articles/writer';
 import { prepareArticle } from '../electron/core/import/prepare';
 import type { ParsedArticle } from '../electron/core/model';
 import { openLibrary } from '../electron/core/library/open';
-import { createParsePool } from '../electron/core/import/parse-pool';
-import { startHost } from '../electron/host/http-host';
-import { launchChromium, networkQuiet, scrollFrames } from './reader';
+import { openBenchApp } from './app-page';
+import { networkQuiet, scrollFrames } from './reader';
 
 const WORDS = 'the refugees returned government said officials reported million figures conflict settlement talks week'.split(' ');
 const OUTLETS = ['TASS', 'BBC News', 'RIA Novosti', 'Reuters', 'Al Jazeera'];
@@ -61,20 +60,18 @@ export async function articleListBench(options: { articles: number }): Promise<R
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-list-bench-'));
   const libraryPath = join(dir, 'list.marginalia');
   build(libraryPath, options.articles);
-  const pool = createParsePool();
-  const host = await startHost({ libraryPath, rendererDir: join(import.meta.dirname, '..', 'dist', 'renderer'), parser: pool });
-  const browser = await launchChromium();
+  // Checked every frame from the first one: the frame in which the list's first rows are painted.
+  const app = await openBenchApp(
+    libraryPath,
+    dir,
+    `const check = () => {
+      if (document.querySelector('[role="listbox"][aria-label="Articles"] [role="option"]')) globalThis.firstListScreen = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);`,
+  );
+  const { page } = app;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript({
-      // Checked every frame from the first one: the frame in which the list's first rows are painted.
-      content: `globalThis.__name = (f) => f;
-        const check = () => {
-          if (document.querySelector('[role="listbox"][aria-label="Articles"] [role="option"]')) globalThis.firstListScreen = performance.now();
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);`,
-    });
     const api = { requests: 0, bytes: 0, listRequests: 0, listBytes: 0 };
     const bodies: Array<Promise<void>> = [];
     const count = (response: Response): void => {
@@ -93,7 +90,7 @@ export async function articleListBench(options: { articles: number }): Promise<R
       );
     };
     page.on('response', count);
-    await page.goto(host.openUrl);
+    await page.goto(app.openUrl);
     await page.waitForFunction(() => typeof (globalThis as { firstListScreen?: number }).firstListScreen === 'number');
     const firstScreen = await page.evaluate(() => (globalThis as unknown as { firstListScreen: number }).firstListScreen);
     const shown = await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').count();
@@ -115,9 +112,6 @@ export async function articleListBench(options: { articles: number }): Promise<R
       list_frames_over_33ms: scroll.over33,
     };
   } finally {
-    await browser.close();
-    await host.close();
-    await pool.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }

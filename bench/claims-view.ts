@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RELATIONS } from '../electron/shared/claims';
 import { insertClaim } from '../electron/core/claims/edits';
 import { linkClaims } from '../electron/core/claims/links';
-import { createParsePool } from '../electron/core/import/parse-pool';
 import { openLibrary } from '../electron/core/library/open';
-import { startHost } from '../electron/host/http-host';
 import { framesWhile, wheelFor } from './frames';
-import { launchChromium } from './reader';
+import { openBenchApp } from './app-page';
 
 const SPEAKERS = ['Vladimir Putin', 'Bashar al-Assad', 'the UN refugee agency', 'Sergei Lavrov', null];
 const KINDS = ['statistic', 'quote', 'event', 'other'] as const;
@@ -53,14 +51,10 @@ export async function claimsViewBench(options: { claims: number; linked: number 
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-claims-view-bench-'));
   const libraryPath = join(dir, 'claims.marginalia');
   build(libraryPath, options.claims, options.linked);
-  const pool = createParsePool();
-  const host = await startHost({ libraryPath, rendererDir: join(import.meta.dirname, '..', 'dist', 'renderer'), parser: pool });
-  const browser = await launchChromium();
+  const app = await openBenchApp(libraryPath, dir);
+  const { page } = app;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(); give the page one.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(host.openUrl);
+    await page.goto(app.openUrl);
     const opened = performance.now();
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Claims', exact: true }).click();
     const grid = page.getByRole('grid', { name: 'Claims' });
@@ -108,9 +102,6 @@ export async function claimsViewBench(options: { claims: number; linked: number 
       graph_pan_frames_over_33ms: pan.over33,
     };
   } finally {
-    await browser.close();
-    await host.close();
-    await pool.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }

@@ -1,13 +1,11 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createParsePool } from '../electron/core/import/parse-pool';
 import { sha256 } from '../electron/core/import/prepare';
 import { openLibrary } from '../electron/core/library/open';
-import { startHost } from '../electron/host/http-host';
-import { chromiumPath } from '../tests/e2e/chromium';
+import { openBenchApp } from './app-page';
 
 const WORDS =
   'the refugees returned government said officials reported million figures conflict settlement reconstruction analysts week'.split(' ');
@@ -81,21 +79,6 @@ export function seed(path: string): { bigTitle: string } {
   return { bigTitle: 'A 1 MB article with 5,000 passages' };
 }
 
-/** Debian's Chromium, headless, without the background work that would disturb a measurement. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
 /** Resolves once no request has been in flight for `quietMs` (refreshes after an edit have landed). */
 export async function networkQuiet(page: Page, quietMs = 300): Promise<void> {
   let pending = 0;
@@ -157,14 +140,10 @@ export async function readerBench(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-reader-bench-'));
   const libraryPath = join(dir, 'reader.marginalia');
   const { bigTitle } = seed(libraryPath);
-  const pool = createParsePool();
-  const host = await startHost({ libraryPath, rendererDir: join(import.meta.dirname, '..', 'dist', 'renderer'), parser: pool });
-  const browser = await launchChromium();
+  const app = await openBenchApp(libraryPath, dir);
+  const { page } = app;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(); give the page one.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(host.openUrl);
+    await page.goto(app.openUrl);
     const option = page.getByRole('option', { name: bigTitle });
     await option.waitFor();
     // The codebook on its own (no article open yet).
@@ -283,9 +262,6 @@ export async function readerBench(): Promise<Record<string, number>> {
       passages_frames: passages.frames,
     };
   } finally {
-    await browser.close();
-    await host.close();
-    await pool.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }

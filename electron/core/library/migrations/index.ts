@@ -12,6 +12,7 @@ import { migration011 } from './011-memos';
 import { migration012 } from './012-reprints';
 import { migration013 } from './013-sentence-queue-by-writer';
 import { migration014 } from './014-candidate-dismissals';
+import { migration015 } from './015-coders';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -25,6 +25,7 @@ import { articleHits, search, searchPage } from './search/query';
 import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
+import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
@@ -137,6 +138,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...coderHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

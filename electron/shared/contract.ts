@@ -44,6 +44,7 @@ import type {
   RelatedSuggestion,
 } from './claims';
 import { claimArgs } from './contract-claims';
+import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { filterDate } from './filter-date';
@@ -91,6 +92,7 @@ const passageFilter = z.strictObject({
   tagMode: z.enum(['any', 'all']).optional(),
   includeChildren: z.boolean().optional(),
   articleIds: z.array(id).max(100_000).optional(),
+  coderIds: z.array(id).max(1000).optional(),
   ...articleFields,
   text: text(1000).optional(),
 });
@@ -310,6 +312,15 @@ export const commands = {
   'overview.csv': command<{ csv: string; rows: number }>()(overviewArgs.csv),
   /** The articles behind a clicked mark of a chart. */
   'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
+
+  'coders.list': command<Coder[]>()(coderArgs.none),
+  /** Who this session's edits are recorded as; `needsProfile` asks the UI for a first-run profile. */
+  'coders.current': command<CurrentCoder | null>()(coderArgs.none),
+  /** Records the following edits as this coder's (registered by their first edit) and saves the profile. */
+  'coders.switch': command<CurrentCoder>()(coderArgs.switch),
+  'coders.update': command<Coder>()(coderArgs.update),
+  'library.blindCoding': command<{ on: boolean }>()(coderArgs.none),
+  'library.setBlindCoding': command<{ on: boolean }>()(coderArgs.setBlindCoding),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

@@ -57,6 +57,9 @@ const NOT_CACHED: CommandName[] = [
   'claims.dismissCandidate',
   'edit.undo',
   'edit.redo',
+  'coders.switch',
+  'coders.update',
+  'library.setBlindCoding',
 ];
 
 const stale = (kinds: ChangeKind[]) =>

@@ -16,6 +16,7 @@ export const KEYS = {
   candidate_dismissals: ['id'],
   memos: ['id'],
   library_meta: ['key'],
+  coders: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

@@ -55,6 +55,10 @@ export const STALE_AFTER = {
   'overview.claimTimeline': ['claims', 'articles', 'passages', 'tags'],
   'overview.coverage': ['articles', 'passages', 'tags'],
   'overview.drill': ['claims', 'articles', 'passages', 'tags'],
+  // A coder is registered by their first edit of any kind.
+  'coders.list': ['coders', 'passages', 'tags', 'claims', 'memos'],
+  'coders.current': ['coders', 'passages', 'tags', 'claims', 'memos'],
+  'library.blindCoding': ['coders'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

@@ -19,20 +19,15 @@ export function redactHub(url: string): string {
 
 /** Any text (an error message from the driver) with every occurrence of the URL's password hidden. */
 export function redactSecret(text: string, url: string): string {
-  let password = '';
-  try {
-    password = decodeURIComponent(new URL(url).password);
-  } catch {
-    return text.split(url).join(redactHub(url));
-  }
   const hidden = text.split(url).join(redactHub(url));
+  const password = passwordOf(url);
   return password ? hidden.split(password).join('***') : hidden;
 }
 
-/** The hub's identity as a library remembers it: no password, no options, just where it is. */
-export function hubKey(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new TypeError('not a postgres:// URL');
-  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
-  return `postgres://${user}${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+function passwordOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
 }

@@ -83,6 +83,8 @@ describe('targeted refresh', () => {
       'claims.candidates',
       'claims.graph',
       'claims.list',
+      'coders.current',
+      'coders.list',
       'edit.state',
       'library.info',
       'overview.articlesOverTime',

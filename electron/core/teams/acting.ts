@@ -20,6 +20,9 @@ const KEYS: Record<(typeof CODED_TABLES)[number], string> = {
   memos: 'id = NEW.id',
 };
 
+/** The schema version that gave the coded tables their coder column (migration 15). */
+export const CODERS_VERSION = 15;
+
 /** In an UPDATE's SET list: the row becomes the acting coder's (unchanged when nobody acts). */
 export const ACTING_CODER = 'coder_id = coalesce((SELECT id FROM temp.acting_coder), coder_id)';
 
@@ -31,9 +34,13 @@ interface Acting {
 
 const acting = new WeakMap<Database, Acting>();
 
-/** Installs the connection's coder stamps; called once on every writable connection. */
-export function installCoderStamps(db: Database): void {
+/**
+ * Installs the connection's coder stamps; called once on every writable connection. `triggers`
+ * is false for a library kept below migration 15 (upgrade tests), which has no coder columns.
+ */
+export function installCoderStamps(db: Database, triggers: boolean): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS acting_coder (id INTEGER NOT NULL)');
+  if (!triggers) return;
   for (const [table, key] of Object.entries(KEYS)) {
     db.exec(
       `CREATE TEMP TRIGGER IF NOT EXISTS stamp_${table} AFTER INSERT ON main.${table}

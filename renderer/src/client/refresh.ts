@@ -55,9 +55,9 @@ export const STALE_AFTER = {
   'overview.claimTimeline': ['claims', 'articles', 'passages', 'tags'],
   'overview.coverage': ['articles', 'passages', 'tags'],
   'overview.drill': ['claims', 'articles', 'passages', 'tags'],
-  // A coder is registered by their first edit of any kind.
-  'coders.list': ['coders', 'passages', 'tags', 'claims', 'memos'],
-  'coders.current': ['coders', 'passages', 'tags', 'claims', 'memos'],
+  // A coder is registered by their first coding edit (a passage or tagging, a claim, a memo).
+  'coders.list': ['coders', 'passages', 'claims', 'memos'],
+  'coders.current': ['coders', 'passages', 'claims', 'memos'],
   'library.blindCoding': ['coders'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 

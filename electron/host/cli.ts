@@ -145,6 +145,21 @@ const COMMANDS: Record<string, Command> = {
     },
     load: async () => (await import('./cli-overview')).overviewCommand,
   },
+  agreement: {
+    usage:
+      'marginalia agreement [--library FILE] [--coders A,B,...] [--tag PATH]... [--article ID]... [--unit character|sentence|paragraph] [--json]',
+    summary:
+      "Intercoder agreement per tag and overall: percentage agreement, Cohen's kappa (two coders) and Krippendorff's alpha, over the articles every coder coded",
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      coders: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      article: { type: 'string', multiple: true },
+      unit: { type: 'string' },
+    },
+    load: async () => (await import('./cli-agreement')).agreementCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N] [--allow FOLDER]...',
     summary:

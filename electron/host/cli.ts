@@ -117,6 +117,20 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION, article: { type: 'string' }, json: { type: 'boolean' } },
     load: async () => (await import('./cli-memo')).memoCommand,
   },
+  merge: {
+    usage:
+      'marginalia merge OTHER.marginalia|OTHER.qdpx [--library FILE] [--map "THEIR/PATH=OUR/PATH"]... [--into "THEIR/PATH=OUR/PATH"]... [--dry-run] [--json]',
+    summary:
+      'Merge another library (or a REFI-QDA project) into this one: articles matched by uid, then text; the codebook by path (--map onto a tag or create it at a path, --into merges a tag with all below it into one); passages, notes, memos, claims and links with their coders; prints what was matched, added and mapped',
+    options: {
+      ...LIBRARY_OPTION,
+      map: { type: 'string', multiple: true },
+      into: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    load: async () => (await import('./cli-merge')).mergeCommand,
+  },
   claims: {
     usage: [
       'marginalia claims list|show ID [--json]',
@@ -162,6 +176,21 @@ const COMMANDS: Record<string, Command> = {
       'no-bom': { type: 'boolean' },
     },
     load: async () => (await import('./cli-overview')).overviewCommand,
+  },
+  agreement: {
+    usage:
+      'marginalia agreement [--library FILE] [--coders A,B,...] [--tag PATH]... [--article ID]... [--unit character|sentence|paragraph] [--json]',
+    summary:
+      "Intercoder agreement per tag and overall: percentage agreement, Cohen's kappa (two coders) and Krippendorff's alpha, over the articles every coder coded",
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      coders: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      article: { type: 'string', multiple: true },
+      unit: { type: 'string' },
+    },
+    load: async () => (await import('./cli-agreement')).agreementCommand,
   },
   hub: {
     usage:

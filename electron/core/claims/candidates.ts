@@ -107,7 +107,14 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
       }
       // After a preposition or "по словам" a Russian name is in an oblique case.
       const oblique = /^(?:словам|данным|мнению|информации|с|со|у|к|о|об|от|для|по|при|без|между)$/iu.test(tokens[first - 1]?.text ?? '');
-      speakers.observe(mention, oblique);
+      // After a preposition ("by Lord Dubs") or as an owner ("Mr Mallon's claim") a name is no subject.
+      const role = /['’]s?$/u.test(tokens[i]!.text)
+        ? 'owner'
+        : /^(?:by|of|with|to|from|at|about|against|for|on|in|into|than|over|under|between)$/iu.test(tokens[first - 1]?.text ?? '')
+          ? 'object'
+          : 'subject';
+      // "the Czech Republic", "the Foreign Office": a name after "the" is a thing, even when it speaks.
+      speakers.observe(mention, oblique, role, /^the$/iu.test(tokens[first - 1]?.text ?? ''));
     }
   }
 }

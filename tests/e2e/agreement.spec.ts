@@ -62,11 +62,13 @@ test.use({ viewport: { width: 1024, height: 700 } });
 test('Compare coders: the statistics per tag and overall, the unit switch, the article side by side with its differences, the table as CSV', async ({
   app: page,
   host,
-  library,
 }) => {
   const tass = await seed(host);
   await page.reload();
-  await library.switchTo('Agreement');
+  // From the command palette, by its name.
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Compare coders');
+  await page.keyboard.press('Enter');
   const view = new AgreementView(page);
   await expect(view.region).toBeVisible();
 

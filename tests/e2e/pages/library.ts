@@ -25,7 +25,7 @@ export class Library {
   }
 
   /** Switches the main area to a view ("Reader", "Passages") with the toolbar's view switch. */
-  async switchTo(view: 'Reader' | 'Passages' | 'Overview' | 'Agreement'): Promise<void> {
+  async switchTo(view: 'Reader' | 'Passages' | 'Overview'): Promise<void> {
     await this.page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true }).click();
   }
 }

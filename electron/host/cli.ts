@@ -17,11 +17,29 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   import: {
-    usage: 'marginalia import [--library FILE] [--json] PATH...\n       marginalia import --resume [--library FILE] [--json]',
+    usage:
+      'marginalia import [--library FILE] [--json] [--outlet NAME] [--language CODE] PATH...\n       marginalia import --resume [--library FILE] [--json]',
     summary:
       'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx); --resume imports the rest of an interrupted import',
-    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, resume: { type: 'boolean' } },
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      resume: { type: 'boolean' },
+      outlet: { type: 'string' },
+      language: { type: 'string' },
+    },
     load: async () => (await import('./cli-import')).importCommand,
+  },
+  articles: {
+    usage:
+      'marginalia articles set [--library FILE] [--outlet NAME] [--date YYYY-MM-DD] [--language CODE] [--place NAME] [--json] (ID... | --matching QUERY)',
+    summary: 'Set outlet, date, language or place on many articles at once (ids, or every article a search matches; "" clears a field)',
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      ...Object.fromEntries(['outlet', 'date', 'language', 'place', 'matching'].map((name) => [name, { type: 'string' }])),
+    },
+    load: async () => (await import('./cli-articles')).articlesCommand,
   },
   list: {
     usage: 'marginalia list [--library FILE] [--json]',

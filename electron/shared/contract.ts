@@ -47,6 +47,8 @@ import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkM
 import { claimArgs } from './contract-claims';
 import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
+import { agreementArgs } from './contract-agreement';
+import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
@@ -296,6 +298,11 @@ export const commands = {
   'coders.update': command<Coder>()(coderArgs.update),
   'library.blindCoding': command<{ on: boolean }>()(coderArgs.none),
   'library.setBlindCoding': command<{ on: boolean }>()(coderArgs.setBlindCoding),
+  /** Intercoder agreement (Teams): who can be compared, the statistics table, one article side by side. */
+  'agreement.choices': command<AgreementChoices>()(agreementArgs.choices),
+  'agreement.compute': command<AgreementReport>()(agreementArgs.compute),
+  'agreement.csv': command<{ csv: string }>()(agreementArgs.compute),
+  'agreement.article': command<AgreementArticle>()(agreementArgs.article),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

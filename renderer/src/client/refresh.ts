@@ -59,6 +59,10 @@ export const STALE_AFTER = {
   'coders.list': ['coders', 'passages', 'claims', 'memos'],
   'coders.current': ['coders', 'passages', 'claims', 'memos'],
   'library.blindCoding': ['coders'],
+  // Coders' passages and tag applications, tag paths, article titles and text.
+  'agreement.choices': ['passages', 'tags'],
+  'agreement.compute': ['articles', 'passages', 'tags'],
+  'agreement.article': ['articles', 'passages', 'tags'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

@@ -28,6 +28,12 @@ export interface CurrentCoder extends CoderIdentity {
 }
 
 export const MAX_CODER_NAME = 100;
+
+/**
+ * Okabe–Ito: eight colours told apart with every common colour-vision deficiency, used for coders
+ * (tags keep their own palette, so a coder's colour is not mistaken for a tag's).
+ */
+export const CODER_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#999999'] as const;
 const name = z.string().trim().min(1, 'the name cannot be empty').max(MAX_CODER_NAME);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #0072b2');
 

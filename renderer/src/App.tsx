@@ -27,6 +27,7 @@ import { articleCount, useImport } from './components/useImport';
 import { ArticleReader } from './reader/ArticleReader';
 import { ClaimNavigationContext } from './claims/navigation';
 import { ClaimsView } from './claims/ClaimsView';
+import { CoderStatus } from './components/coders/CoderStatus';
 
 // Vega is large: the charts load when the Overview is first opened.
 const OverviewView = lazy(async () => ({ default: (await import('./overview/OverviewView')).OverviewView }));
@@ -330,7 +331,10 @@ export function App() {
             onDone={(message) => notify(message)}
           />
         ) : null}
-        <Notices />
+        <footer className="app-footer">
+          <Notices />
+          <CoderStatus />
+        </footer>
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">
             Drop files or folders to import them

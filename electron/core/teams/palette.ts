@@ -1,10 +1,8 @@
 import type { Database } from 'better-sqlite3';
 
-/**
- * Okabe–Ito: eight colours told apart with every common colour-vision deficiency, used for coders
- * (tags keep their own palette, so a coder's colour is not mistaken for a tag's).
- */
-export const CODER_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#999999'] as const;
+import { CODER_PALETTE } from '../../shared/coders';
+
+export { CODER_PALETTE };
 
 /** The palette colour fewest coders of the library have (earliest on ties). */
 export function pickCoderColour(db: Database): string {

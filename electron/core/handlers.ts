@@ -26,6 +26,7 @@ import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { mergeHandlers } from './teams/merge-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
 import type { Session } from './session';
@@ -137,6 +138,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...mergeHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

@@ -45,6 +45,8 @@ import type {
 } from './claims';
 import { claimArgs } from './contract-claims';
 import { overviewArgs } from './contract-overview';
+import { mergeArgs } from './contract-merge';
+import type { MergeReport } from './merge';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
@@ -254,6 +256,10 @@ export const commands = {
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
+  /** What merging another library would do (the same merge, rolled back): matched, added, mapped. */
+  'merge.preview': command<MergeReport>()(mergeArgs.merge),
+  /** Merges another library into this one: one transaction, one undo step; returns the report. */
+  'merge.run': command<MergeReport>()(mergeArgs.merge),
 
   /** Asks where to save a file (the desktop app's save dialog); null when the user cancels. */
   'dialog.savePath': command<{ path: string | null }>()(

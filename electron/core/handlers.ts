@@ -26,6 +26,7 @@ import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { reportHandlers } from './report/handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
 import type { Session } from './session';
@@ -49,6 +50,8 @@ export interface Context {
   chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
   /** What a coding job awaits between slices of articles (a test host holds it there). */
   codingPause?: CodingPause;
+  /** What a report job awaits after each page of passages (the same kind of hold). */
+  reportPause?: CodingPause;
 }
 
 export type Handlers = {
@@ -137,6 +140,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...reportHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

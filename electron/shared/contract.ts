@@ -46,7 +46,9 @@ import type {
 import { claimArgs } from './contract-claims';
 import { overviewArgs } from './contract-overview';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
-import { filterDate } from './filter-date';
+import { articleFilter, passageFilter } from './contract-filters';
+import { reportArgs } from './contract-report';
+import type { ReportProgress, ReportResult } from './report';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
 
@@ -78,22 +80,6 @@ const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e
 
 /** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
 export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
-/** The article list's filter (outlets and a date range), also part of the Passages view's. */
-const articleFields = {
-  outlets: z.array(text(500)).max(10_000).optional(),
-  from: filterDate.optional(),
-  to: filterDate.optional(),
-};
-const articleFilter = z.strictObject(articleFields);
-/** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
-const passageFilter = z.strictObject({
-  tagIds: z.array(id).max(2000).optional(),
-  tagMode: z.enum(['any', 'all']).optional(),
-  includeChildren: z.boolean().optional(),
-  articleIds: z.array(id).max(100_000).optional(),
-  ...articleFields,
-  text: text(1000).optional(),
-});
 /** Longest memo kept (10 million characters): a memo is notes, not a second library. */
 export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
@@ -253,6 +239,9 @@ export const commands = {
   'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
+  /** A report of coded text (HTML or DOCX); report.cancel stops it, leaving no file. */
+  'export.report': command<ReportResult>()(reportArgs.write),
+  'report.cancel': command<{ cancelled: boolean }>()(reportArgs.cancel),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
 
   /** Asks where to save a file (the desktop app's save dialog); null when the user cancels. */
@@ -334,6 +323,7 @@ export interface Events {
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
   'search.codingProgress': CodingProgress;
+  'report.progress': ReportProgress;
   /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
   'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */

@@ -51,6 +51,8 @@ export const COMMAND_NAMES = [
   'export.linksCsv',
   'export.annotations',
   'export.qdpx',
+  'export.report',
+  'report.cancel',
   'import.qdpx',
   'dialog.savePath',
   'claims.list',
@@ -94,6 +96,7 @@ export const EVENT_NAMES = [
   'import.progress',
   'import.finished',
   'search.codingProgress',
+  'report.progress',
   'menu.action',
 ] as const satisfies readonly EventName[];
 

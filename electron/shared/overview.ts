@@ -20,6 +20,8 @@ export interface OverviewFilter {
   outlets?: string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Only these articles (a report of chosen articles, the articles behind a clicked mark). */
+  articleIds?: number[] | undefined;
 }
 
 /** Articles with no outlet are counted under this label. */

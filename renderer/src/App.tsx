@@ -16,6 +16,7 @@ import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
 import { MemoDialog } from './components/memos/MemoDialog';
 import { Notices, notify } from './components/Notices';
+import { ReportHost } from './components/report/ReportDialog';
 import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
 import { CodeHitsDialog } from './components/search/CodeHitsDialog';
 import { SearchHelp } from './components/search/SearchHelp';
@@ -309,6 +310,7 @@ export function App() {
             onDone={(message) => notify(message)}
           />
         ) : null}
+        <ReportHost />
         <Notices />
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">

@@ -30,6 +30,8 @@ export interface Host {
   releaseImport(): void;
   /** Lets a coding job held by the `codingHold` option go on to its end. */
   releaseCoding(): void;
+  /** Lets a report held by the `reportHold` option go on to its end. */
+  releaseReport(): void;
 }
 
 /**
@@ -37,13 +39,14 @@ export interface Host {
  * the test host (tests/e2e/test-host.ts: the same host, holding the job there).
  */
 async function startServe(libraryPath: string, holds: Options): Promise<{ url: string; child: ChildProcess }> {
-  const held = holds.importHold !== undefined || holds.codingHold !== undefined;
+  const held = holds.importHold !== undefined || holds.codingHold !== undefined || holds.reportHold !== undefined;
   const args = held
     ? ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath]
     : [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath];
   const env = { ...process.env };
   if (holds.importHold !== undefined) env.MARGINALIA_TEST_HOLD_IMPORT_AT = String(holds.importHold);
   if (holds.codingHold !== undefined) env.MARGINALIA_TEST_HOLD_CODING_AT = String(holds.codingHold);
+  if (holds.reportHold !== undefined) env.MARGINALIA_TEST_HOLD_REPORT_AT = String(holds.reportHold);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -60,6 +63,8 @@ interface Options {
   importHold: number | undefined;
   /** Hold the first "Code all hits" job once it has read this many articles, until Cancel or `host.releaseCoding()`. */
   codingHold: number | undefined;
+  /** Hold the first report once it has read this many passages, until Cancel or `host.releaseReport()`. */
+  reportHold: number | undefined;
 }
 
 /** The page and the parts of the app a test drives, each with the names a person sees. */
@@ -77,10 +82,11 @@ interface Screens {
 export const test = base.extend<{ host: Host } & Screens & Options>({
   importHold: [undefined, { option: true }],
   codingHold: [undefined, { option: true }],
-  host: async ({ importHold, codingHold }, use) => {
+  reportHold: [undefined, { option: true }],
+  host: async ({ importHold, codingHold, reportHold }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
-    const { url, child } = await startServe(libraryPath, { importHold, codingHold });
+    const { url, child } = await startServe(libraryPath, { importHold, codingHold, reportHold });
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
     const api = async <K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> => {
@@ -102,6 +108,7 @@ export const test = base.extend<{ host: Host } & Screens & Options>({
       api,
       releaseImport: release,
       releaseCoding: release,
+      releaseReport: release,
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

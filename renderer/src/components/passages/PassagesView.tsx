@@ -12,6 +12,7 @@ import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } fro
 import { PassageFilters } from './PassageFilters';
 import { COLUMNS, HEADER_HEIGHT, HeaderRow, PassageRowView, ROW_HEIGHT, rowId, type RowActions } from './PassageRows';
 import { useFirstPage, usePageRows } from '../lists/usePages';
+import { requestReport } from '../report/report-request';
 
 export type { PassageFilter } from './filter-state';
 export type PassageSort = NonNullable<Args<'passages.list'>['sort']>;
@@ -105,12 +106,28 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
       <h1 className="visually-hidden">Passages</h1>
       <PassageFilters state={form} dispatch={dispatch} tags={tagList.data} />
 
-      <div className="view-status" role="status">
-        {first.data
-          ? `${plural(total, 'passage')}${count.shownQuery.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
-          : first.isError
-            ? ''
-            : 'Loading passages…'}
+      <div className="view-status-bar">
+        <div className="view-status" role="status">
+          {first.data
+            ? `${plural(total, 'passage')}${count.shownQuery.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
+            : first.isError
+              ? ''
+              : 'Loading passages…'}
+        </div>
+        <button
+          type="button"
+          className="button small"
+          disabled={!first.data || total === 0}
+          onClick={() =>
+            requestReport({
+              scope: filtered ? { filter } : {},
+              label: filtered ? `the ${plural(total, 'passage')} the filter shows` : `all ${plural(total, 'passage')}`,
+              name: 'report-passages',
+            })
+          }
+        >
+          Report…
+        </button>
       </div>
       {error ? (
         <div className="view-alert" role="alert">

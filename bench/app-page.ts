@@ -3,20 +3,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createParsePool } from '../electron/core/import/parse-pool';
 import { startHost } from '../electron/host/http-host';
-import { chromiumPath } from '../tests/e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium';
 
-/** Debian's Chromium, headless, without the background work that would disturb a measurement. */
+/** Debian's Chromium with the e2e tests' flags. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

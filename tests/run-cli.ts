@@ -10,9 +10,10 @@ export interface CliRun {
 const BIN = join(import.meta.dirname, '..', 'bin', 'marginalia.mjs');
 
 /** Runs the `marginalia` CLI in a process of its own, as an analyst would, and collects its output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, command = [process.execPath, BIN]): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, command = [process.execPath, BIN], input?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0]!, [...command.slice(1), ...args], { env: { ...process.env, ...env } });
+    if (input !== undefined) child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -20,6 +21,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, command = [p
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** Runs the CLI with `input` on its standard input (a password, a memo). */
+export function runCliWithInput(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCli(args, env, undefined, input);
 }
 
 /**

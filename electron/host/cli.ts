@@ -167,6 +167,15 @@ const COMMANDS: Record<string, Command> = {
     },
     load: async () => (await import('./cli-report')).reportCommand,
   },
+  hub: {
+    usage:
+      'marginalia hub init URL [--json]\n' +
+      '       marginalia hub add-coder URL NAME [--role ROLE] [--colour #RRGGBB] [--json] < PASSWORD',
+    summary:
+      'Set up a team hub in a PostgreSQL database (init creates or upgrades its schema), or give a coder a role on it (the password is read from standard input)',
+    options: { help: LIBRARY_OPTION.help, json: { type: 'boolean' }, role: { type: 'string' }, colour: { type: 'string' } },
+    load: async () => (await import('./cli-hub')).hubCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N] [--allow FOLDER]...',
     summary:

@@ -11,3 +11,13 @@ export function chromiumPath(): string {
   }
   return found;
 }
+
+/** Headless without the background work (updates, sync, networking) that would disturb a test or a measurement. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

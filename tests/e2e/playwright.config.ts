@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 // Debian's Chromium (Playwright's own browsers cannot be downloaded on these machines).
 export default defineConfig({
@@ -16,14 +16,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'retain-on-failure',
   },

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarginaliaError } from '../../electron/core/errors';
@@ -210,6 +210,22 @@ describe('CSV of tagged passages', () => {
     ).rejects.toThrow('disk went away');
     expect(existsSync(failing)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    lib.close();
+  });
+
+  it('removes the temporary file a killed export of the same name left, and not one another running export is writing', async () => {
+    const { lib, dir } = seeded();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const orphan = join(dir, `.out.csv.${gone}-0a1b2c.partial`);
+    const live = join(dir, `.out.csv.${process.pid}-3d4e5f.partial`);
+    const other = join(dir, `.other.csv.${gone}-0a1b2c.partial`);
+    for (const path of [orphan, live, other]) writeFileSync(path, 'half');
+    await passagesCsvToFile(lib, join(dir, 'out.csv'), {});
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.partial'))
+        .sort(),
+    ).toEqual([`.other.csv.${gone}-0a1b2c.partial`, `.out.csv.${process.pid}-3d4e5f.partial`]);
     lib.close();
   });
 });

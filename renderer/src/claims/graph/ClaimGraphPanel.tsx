@@ -26,7 +26,7 @@ function LegendLine({ relation }: { relation: Relation }) {
   const stroke = { stroke: relationColor(relation) };
   const fill = { fill: relationColor(relation) };
   return (
-    <svg width="34" height="12" aria-hidden="true">
+    <svg width="28" height="12" viewBox="0 0 34 12" aria-hidden="true">
       <line x1="2" y1="6" x2="26" y2="6" style={stroke} strokeWidth="2" strokeDasharray={DASH[s.line]} />
       {s.arrow === 'triangle' ? <path d="M26 1 L33 6 L26 11 Z" style={fill} /> : null}
       {s.arrow === 'vee' ? <path d="M25 1 L33 6 L25 11 L28 6 Z" style={fill} /> : null}
@@ -81,20 +81,22 @@ export function ClaimGraphPanel({ claimId, filter, onOpenClaim }: Props) {
             </label>
           ))}
         </fieldset>
+      </div>
+      <div className="graph-status-row">
+        <div className="view-status" role="status">
+          {data
+            ? data.nodes.length === 0
+              ? claimId !== undefined
+                ? 'This claim has no confirmed link yet.'
+                : 'No linked claims match. Link claims on their pages to see them here.'
+              : `${plural(data.nodes.length, 'claim')}, ${plural(data.edges.length, 'link')}${data.total > data.nodes.length ? ` (the ${data.nodes.length} most linked of ${data.total})` : ''}`
+            : graph.error
+              ? ''
+              : 'Loading the graph…'}
+        </div>
         <button type="button" className="button small" onClick={save} disabled={!data || data.nodes.length === 0}>
           Export PNG
         </button>
-      </div>
-      <div className="view-status" role="status">
-        {data
-          ? data.nodes.length === 0
-            ? claimId !== undefined
-              ? 'This claim has no confirmed link yet.'
-              : 'No linked claims match. Link claims on their pages to see them here.'
-            : `${plural(data.nodes.length, 'claim')}, ${plural(data.edges.length, 'link')}${data.total > data.nodes.length ? ` (the ${data.nodes.length} most linked of ${data.total})` : ''}`
-          : graph.error
-            ? ''
-            : 'Loading the graph…'}
       </div>
       {graph.error ? (
         <div className="view-alert" role="alert">

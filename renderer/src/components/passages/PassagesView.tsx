@@ -8,28 +8,28 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { useStable } from '../../hooks/useStable';
 import { plural } from '../codebook/tree';
 import { useRovingVirtualList } from '../lists/useRovingVirtualList';
-import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } from './filter-state';
+import { filterReducer, initialFilter, toPassageFilter, type PassageFilter, type PassagesStart } from './filter-state';
 import { PassageFilters } from './PassageFilters';
 import { COLUMNS, HEADER_HEIGHT, HeaderRow, PassageRowView, ROW_HEIGHT, rowId, type RowActions } from './PassageRows';
 import { useFirstPage, usePageRows } from '../lists/usePages';
 import { requestReport } from '../report/report-request';
 
-export type { PassageFilter } from './filter-state';
+export type { PassageFilter, PassagesStart } from './filter-state';
 export type PassageSort = NonNullable<Args<'passages.list'>['sort']>;
 
 const PAGE = 200;
 
 interface Props {
-  /** Start filtered to this tag (and its children), e.g. from the codebook's "Show passages". */
-  initialTagId?: number | null;
+  /** Start filtered to a tag (and its children), e.g. from the codebook's "Show passages", or to the articles behind a chart's mark. */
+  start?: PassagesStart;
   onOpenPassage(articleId: number, passageId: number): void;
   /** The filter (and sort) in force, for whoever exports "what I am looking at". */
   onFilterChange?(filter: PassageFilter, sort: PassageSort | undefined): void;
 }
 
 /** Every passage in the library: filterable, sortable, paged from the library as the user scrolls. */
-export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChange }: Props) {
-  const [form, dispatch] = useReducer(filterReducer, initialTagId, initialFilter);
+export function PassagesView({ start = {}, onOpenPassage, onFilterChange }: Props) {
+  const [form, dispatch] = useReducer(filterReducer, start, initialFilter);
   const [sort, setSort] = useState<PassageSort | undefined>(undefined);
 
   const tagList = useCommand('tags.list', {});

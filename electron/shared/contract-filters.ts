@@ -10,6 +10,7 @@ export const passageFilter = z.strictObject({
   tagMode: z.enum(['any', 'all']).optional(),
   includeChildren: z.boolean().optional(),
   articleIds: z.array(id).max(100_000).optional(),
+  coderIds: z.array(id).max(1000).optional(),
   ...articleFields,
   text: z.string().max(1000).optional(),
 });

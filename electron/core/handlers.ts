@@ -29,6 +29,7 @@ import { claimHandlers } from './claims/handlers';
 import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { reportHandlers } from './report/handlers';
+import { mergeHandlers } from './teams/merge-handlers';
 import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
@@ -146,6 +147,7 @@ export const handlers: Handlers = {
   ...claimHandlers,
   ...overviewHandlers,
   ...reportHandlers,
+  ...mergeHandlers,
   ...coderHandlers,
   ...agreementHandlers,
 

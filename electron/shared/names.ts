@@ -55,6 +55,8 @@ export const COMMAND_NAMES = [
   'export.report',
   'report.cancel',
   'import.qdpx',
+  'merge.preview',
+  'merge.run',
   'dialog.savePath',
   'claims.list',
   'claims.get',

@@ -9,22 +9,22 @@ import { checkScreen } from './screens';
 /** Their library: the TASS article, coded by Alice with a tag this library does not have. */
 async function theirLibrary(dir: string): Promise<string> {
   const path = join(dir, 'alice.marginalia');
-  expect((await runCli(['import', '--library', path, TASS.path])).code).toBe(0);
+  expect((await runCli(['import', '--library', path, '--coder', 'Alice', TASS.path])).code).toBe(0);
   const lib = openLibrary(path);
   const text = lib.db.prepare('SELECT text FROM articles').pluck().get() as string;
   const start = text.indexOf(TASS.phrases.refugeesRemain);
   const range = describeRange(text, start, start + TASS.phrases.refugeesRemain.length);
   const now = new Date().toISOString();
-  lib.db
-    .exec(`INSERT INTO coders (uid, name, colour, created_at) VALUES ('c0000000-0000-4000-8000-00000000000a', 'Alice', '#b07aa1', '${now}');
-    INSERT INTO tags (uid, name, color, created_at, updated_at) VALUES ('f0000000-0000-4000-8000-000000000001', 'Displacement', '#b07aa1', '${now}', '${now}')`);
+  lib.db.exec(
+    `INSERT INTO tags (uid, name, color, created_at, updated_at) VALUES ('f0000000-0000-4000-8000-000000000001', 'Displacement', '#b07aa1', '${now}', '${now}')`,
+  );
   lib.db
     .prepare(
       `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, created_at, updated_at, coder_id)
-       VALUES ('d0000000-0000-4000-8000-000000000001', 1, ?, ?, ?, ?, ?, 'UNHCR counts fewer', ?, ?, 1)`,
+       VALUES ('d0000000-0000-4000-8000-000000000001', 1, ?, ?, ?, ?, ?, 'UNHCR counts fewer', ?, ?, (SELECT id FROM coders WHERE name = 'Alice'))`,
     )
     .run(range.start, range.end, range.exact, range.prefix, range.suffix, now, now);
-  lib.db.exec('INSERT INTO passage_tags (passage_id, tag_id, coder_id) VALUES (1, 1, 1)');
+  lib.db.exec("INSERT INTO passage_tags (passage_id, tag_id, coder_id) SELECT 1, 1, id FROM coders WHERE name = 'Alice'");
   lib.close();
   return path;
 }

@@ -1,4 +1,7 @@
+import { parse } from 'csv-parse/sync';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { exportPassagesCsv } from '../../electron/core/export/csv-passages';
 import { call, insertArticle, openSession, refused } from './passages-fixture';
 
 function library() {
@@ -89,5 +92,30 @@ describe('custom article fields', () => {
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'fields.list', {})).map((f) => f.name)).toEqual(['Ownership']);
     expect(await call(ctx, 'fields.forArticle', { articleId: a.tass })).toEqual({ [kind.id]: 'State' });
+  });
+});
+
+describe('custom fields in the passages CSV', () => {
+  it('follow the article columns, one each under its name, with each article value', async () => {
+    const { db, ctx, a } = library();
+    const kind = await call(ctx, 'fields.create', { name: 'Outlet type', type: 'choice', options: ['State', 'Public'] });
+    const reach = await call(ctx, 'fields.create', { name: 'Reach', type: 'number' });
+    await call(ctx, 'articles.setMeta', { target: { ids: [a.tass] }, patch: {}, fields: { [kind.id]: 'State', [reach.id]: 12.5 } });
+    await call(ctx, 'passages.create', { articleId: a.tass, start: 0, end: 4 });
+    await call(ctx, 'passages.create', { articleId: a.bbc, start: 0, end: 4 });
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await exportPassagesCsv(db, out, { bom: false });
+    const rows = parse(Buffer.concat(chunks).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!).slice(6, 10)).toEqual(['url', 'Outlet type', 'Reach', 'tags']);
+    expect(rows.map((row) => [row.article_title, row['Outlet type'], row.Reach])).toEqual([
+      ['Putin on refugees', 'State', '12.5'],
+      ['Camps swell', '', ''],
+    ]);
   });
 });

@@ -191,6 +191,25 @@ describe('speaker attribution rules', () => {
     );
   });
 
+  it('reads the speakers of the fourth English tune batch: "…, said Mr X" after a name, "The MP for A and B", a post-nominal QC, prepositions and nouns that look like verbs', () => {
+    const after =
+      'Tony Blair spoke to the paper. Mr Livingstone "should have withdrawn the comment immediately" once he realised the journalist was Jewish, said Mr Blair.';
+    expect(find(after, 'should have withdrawn').speaker).toBe('Tony Blair');
+    const place = 'The MP for Sittingbourne and Sheppey said the prime minister had been "trying very hard" to win trust.';
+    expect(find(place, 'trying very hard').speaker).toBe('MP for Sittingbourne and Sheppey');
+    const qc =
+      'Lord Woolf said the plan was sound. Director of Public Prosecutions, Ken Macdonald QC, who sits on the SGC, said the principle is set down by parliament. "It represents a tougher regime," he said.';
+    expect(find(qc, 'tougher regime').speaker).toBe('Ken Macdonald');
+    expect(findCandidates('Under EU rules, countries must keep their deficits below 3%.').map((c) => c.speaker)).toEqual([null]);
+    expect(findCandidates('Ken Livingstone remains in a row over comments he made to a reporter.')).toEqual([]);
+  });
+
+  it('keeps a modifier after "the" in the office ("the prime minister"), so it is never a shadow chancellor named later', () => {
+    const text =
+      'Tony Blair has pledged to attack Tory leader Michael Howard only on policy. The prime minister told the Jewish Chronicle: "If you look at what I do, I attack Michael Howard politically." One poster showed Mr Howard and his shadow chancellor Oliver Letwin as flying pigs.';
+    expect(find(text, 'If you look at what I do').speaker).toBe('prime minister');
+  });
+
   it('names a Russian body found through "сообщили в …" or "говорится в сообщении …" in the nominative', () => {
     const text =
       'Тепло подано в 90% домов, сообщили в координационном центре мэрии. «Жалобы принимаются круглосуточно», — говорится в сообщении пресс-службы городской администрации.';

@@ -25,7 +25,25 @@ export interface Attribution {
 
 // Words that make a following verb-looking word a noun ("the claims", "his reports") or not
 // reporting speech ("is expected to", "as noted").
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
+const NOUN_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'these',
+  'those',
+  'such',
+  'of',
+  'as',
+  'be',
+  'been',
+  'over',
+  'about',
+]);
 const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
 const NAMING = new Set([
   'called',
@@ -55,7 +73,9 @@ function appositive(tokens: Token[], verb: number): boolean {
   if (tokens[verb - 1]?.text !== ',' || tokens[verb - 2]?.kind === 'quote') return false;
   const before = mentionBefore(tokens, verb);
   if (before?.kind !== 'name') return false;
-  return tokens.find((t) => t.start >= before.end)?.text === ',';
+  // The comma after the name opens the apposition: it is not the one right before the verb.
+  const after = tokens.findIndex((t) => t.start >= before.end);
+  return tokens[after]?.text === ',' && after < verb - 1;
 }
 
 /** Whether token i starts a reporting verb; returns the verb's last token index, or -1. */

@@ -3,7 +3,7 @@ import { type Attribution, attributionsIn } from './attribution';
 import { parseFigures } from './figures';
 import { innerAttribution } from './inner-attribution';
 import { isRoleWord } from './lexicon';
-import { mentionBefore } from './mentions';
+import { mentionBefore, POST_NOMINAL } from './mentions';
 import { findQuotes, type Quote } from './quotes';
 import { Speakers } from './speakers';
 import { isWord, tokenize, type Token } from './tokens';
@@ -95,7 +95,9 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
     for (let i = 0; i < tokens.length; i++) {
       // A name ends on a capitalised word that no other capitalised word follows.
       if (!isWord(tokens[i]) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
-      if (i + 1 < tokens.length && isWord(tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
+      // A post-nominal ("Ken Macdonald QC") ends the name before it.
+      const next = tokens[i + 1];
+      if (isWord(next) && /^\p{Lu}/u.test(next.text) && !POST_NOMINAL.test(next.text)) continue;
       const mention = mentionBefore(tokens, i + 1);
       if (mention?.kind !== 'name' || mention.end !== tokens[i]!.end) continue;
       // "Wilkinson, who has scored …", "Mr Ebbers, 63, …": a person, whatever the pronoun.

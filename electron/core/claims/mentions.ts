@@ -55,7 +55,7 @@ const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
 const AFFILIATIONS = new Set(['of', 'at', 'from']);
-const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|AM|OBE|CBE|MBE)$/u;
+export const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|AM|OBE|CBE|MBE)$/u;
 const DOCUMENTS = new Set(['statement', 'report', 'letter', 'email', 'e-mail', 'note', 'memo', 'release', 'filing']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
@@ -207,7 +207,12 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     const named = mentionBefore(tokens, k);
     return named?.kind === 'name' ? named : null;
   }
-  const runStart = nameRunEndingAt(tokens, k);
+  let runStart = nameRunEndingAt(tokens, k);
+  // "The MP for Sittingbourne and Sheppey": a description's place may join two names with "and".
+  if (runStart > 1 && lower(tokens[runStart - 1]) === 'and' && nameLike(tokens[runStart - 2])) {
+    const joined = nameRunEndingAt(tokens, runStart - 2);
+    if (joined > 1 && LINKS.has(lower(tokens[joined - 1])) && isRole(tokens[joined - 2])) runStart = joined;
+  }
   if (runStart >= 0) {
     // "a spokesman for Mr Blair": the description owns the name.
     const article = lower(tokens[runStart - 1]) === 'the' ? 1 : 0;
@@ -272,9 +277,11 @@ function descriptionEndingAt(tokens: Token[], end: number): number | null {
   let from = head;
   while (from > 0 && isWord(tokens[from - 1]) && head - from < 4 && !DETERMINERS.has(lower(tokens[from - 1]))) {
     const word = tokens[from - 1] as Token;
+    // A lowercase modifier right after a determiner belongs to the office: "the prime minister".
+    const modifier = lower(tokens[from - 2]) === 'the' && lower(word) !== 'and';
     if (
       lower(word) in PRONOUNS ||
-      (/^\p{Ll}/u.test(word.text) && !isRole(word) && !/(?:ian|ish|ese|ic|al|ern|ан|ий|ый|ой|ский)$/u.test(word.text))
+      (/^\p{Ll}/u.test(word.text) && !isRole(word) && !modifier && !/(?:ian|ish|ese|ic|al|ern|ан|ий|ый|ой|ский)$/u.test(word.text))
     )
       break;
     from--;

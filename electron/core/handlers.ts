@@ -27,7 +27,9 @@ import { articleHits, search, searchPage } from './search/query';
 import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
+import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
 import type { Session } from './session';
@@ -147,6 +149,8 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...coderHandlers,
+  ...agreementHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

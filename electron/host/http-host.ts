@@ -16,6 +16,7 @@ import { migrationReporter } from '../core/library/migration-progress';
 import { sameToken, Tickets } from './tickets';
 import { receiveUpload, safeRelativeName } from './upload';
 import { folderPolicy } from '../core/path-policy';
+import type { ProfileStore } from '../core/teams/profile';
 
 export interface HostOptions {
   libraryPath: string;
@@ -30,6 +31,10 @@ export interface HostOptions {
   allow?: readonly string[];
   /** How long a request's headers and body may take to arrive (tests shorten it). */
   requestTimeoutMs?: number;
+  /** Where the coder profile lives (`serve`: $MARGINALIA_USER_DATA or the app's folder); none: nobody is recorded. */
+  profile?: ProfileStore;
+  /** `serve --coder NAME`: the session's edits are this coder's, whatever the profile says. */
+  coder?: string;
 }
 
 export interface RunningHost {
@@ -100,7 +105,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
-  const session = new Session(options.libraryPath, { onMigrationProgress: migrationReporter() });
+  const session = new Session(options.libraryPath, {
+    onMigrationProgress: migrationReporter(),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.coder !== undefined ? { coder: options.coder } : {}),
+  });
   session.watchExternalChanges();
   session.indexInBackground();
   // Real path: the path policy compares where paths really lead.

@@ -46,7 +46,10 @@ import type {
 import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
 import { type ArticleField, fieldArgs, type FieldValue, fieldValues } from './contract-fields';
 import { claimArgs } from './contract-claims';
+import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
+import { agreementArgs } from './contract-agreement';
+import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
@@ -83,6 +86,7 @@ const passageFilter = z.strictObject({
   tagMode: z.enum(['any', 'all']).optional(),
   includeChildren: z.boolean().optional(),
   articleIds: z.array(id).max(100_000).optional(),
+  coderIds: z.array(id).max(1000).optional(),
   ...articleFields,
   text: text(1000).optional(),
 });
@@ -293,6 +297,20 @@ export const commands = {
   'overview.csv': command<{ csv: string; rows: number }>()(overviewArgs.csv),
   /** The articles behind a clicked mark of a chart. */
   'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
+
+  'coders.list': command<Coder[]>()(coderArgs.none),
+  /** Who this session's edits are recorded as; `needsProfile` asks the UI for a first-run profile. */
+  'coders.current': command<CurrentCoder | null>()(coderArgs.none),
+  /** Records the following edits as this coder's (registered by their first edit) and saves the profile. */
+  'coders.switch': command<CurrentCoder>()(coderArgs.switch),
+  'coders.update': command<Coder>()(coderArgs.update),
+  'library.blindCoding': command<{ on: boolean }>()(coderArgs.none),
+  'library.setBlindCoding': command<{ on: boolean }>()(coderArgs.setBlindCoding),
+  /** Intercoder agreement (Teams): who can be compared, the statistics table, one article side by side. */
+  'agreement.choices': command<AgreementChoices>()(agreementArgs.choices),
+  'agreement.compute': command<AgreementReport>()(agreementArgs.compute),
+  'agreement.csv': command<{ csv: string }>()(agreementArgs.compute),
+  'agreement.article': command<AgreementArticle>()(agreementArgs.article),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

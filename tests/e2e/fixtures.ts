@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,12 +36,12 @@ export interface Host {
  * `marginalia serve` itself; or, for a test that holds an import or a coding job at a known point,
  * the test host (tests/e2e/test-host.ts: the same host, holding the job there).
  */
-async function startServe(libraryPath: string, holds: Options): Promise<{ url: string; child: ChildProcess }> {
+async function startServe(libraryPath: string, holds: Options, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
   const held = holds.importHold !== undefined || holds.codingHold !== undefined;
   const args = held
     ? ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath]
     : [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath];
-  const env = { ...process.env };
+  if (holds.serveCoder !== undefined) args.push('--coder', holds.serveCoder);
   if (holds.importHold !== undefined) env.MARGINALIA_TEST_HOLD_IMPORT_AT = String(holds.importHold);
   if (holds.codingHold !== undefined) env.MARGINALIA_TEST_HOLD_CODING_AT = String(holds.codingHold);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -60,6 +60,13 @@ interface Options {
   importHold: number | undefined;
   /** Hold the first "Code all hits" job once it has read this many articles, until Cancel or `host.releaseCoding()`. */
   codingHold: number | undefined;
+  /**
+   * The coder profile saved before `serve` starts (its user-data folder is the test's own), so
+   * the first-run dialog does not ask; null: none saved, as on a first run.
+   */
+  coderProfile: { name: string; colour: string } | null;
+  /** `serve --coder NAME`. */
+  serveCoder: string | undefined;
 }
 
 /** The page and the parts of the app a test drives, each with the names a person sees. */
@@ -77,10 +84,17 @@ interface Screens {
 export const test = base.extend<{ host: Host } & Screens & Options>({
   importHold: [undefined, { option: true }],
   codingHold: [undefined, { option: true }],
-  host: async ({ importHold, codingHold }, use) => {
+  coderProfile: [{ name: 'Analyst', colour: '#0072b2' }, { option: true }],
+  serveCoder: [undefined, { option: true }],
+  host: async ({ importHold, codingHold, coderProfile, serveCoder }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
-    const { url, child } = await startServe(libraryPath, { importHold, codingHold });
+    const userData = join(dir, 'user-data');
+    mkdirSync(userData);
+    if (coderProfile) writeFileSync(join(userData, 'coder.json'), JSON.stringify(coderProfile));
+    // serve and the CLI runs below share the test's profile, never the machine's.
+    const env = { ...process.env, MARGINALIA_USER_DATA: userData };
+    const { url, child } = await startServe(libraryPath, { importHold, codingHold, coderProfile, serveCoder }, env);
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
     const api = async <K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> => {
@@ -98,7 +112,7 @@ export const test = base.extend<{ host: Host } & Screens & Options>({
       url,
       libraryPath,
       dir,
-      cli: (args) => runCli([...args, '--library', libraryPath]),
+      cli: (args) => runCli([...args, '--library', libraryPath], { MARGINALIA_USER_DATA: userData }),
       api,
       releaseImport: release,
       releaseCoding: release,

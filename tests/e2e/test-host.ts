@@ -9,10 +9,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createParsePool } from '../../electron/core/import/parse-pool';
 import { startHost } from '../../electron/host/http-host';
+import { hostProfile } from '../../electron/core/teams/profile';
 import { holdCodingAt } from '../coding-hold';
 import { holdImportAt } from '../import-hold';
 
-const { values } = parseArgs({ options: { library: { type: 'string' } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, coder: { type: 'string' } } });
 if (!values.library) throw new Error('usage: test-host.ts --library FILE');
 /** A hold's number from its variable, if set. */
 function holdAt(name: string): number | undefined {
@@ -36,6 +37,8 @@ const host = await startHost({
   libraryPath: values.library,
   rendererDir: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
   parser: hold?.parser ?? pool,
+  profile: hostProfile(),
+  ...(values.coder !== undefined ? { coder: values.coder } : {}),
   ...(codingHold ? { codingPause: codingHold.pause } : {}),
 });
 process.stdout.write(`${host.openUrl}\n`);

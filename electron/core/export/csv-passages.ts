@@ -26,6 +26,8 @@ const LAST = [
   'claim_statements',
   'created_at',
   'updated_at',
+  // Last, so scripts that read the columns before it by position keep working.
+  'coder',
 ] as const;
 
 /** Columns of each layout. start and end are UTF-16 offsets into the article text, as stored. */
@@ -59,6 +61,7 @@ type PassageRow = [
   tagIds: string | null,
   claims: string,
   anchor: string,
+  coder: string | null,
   fieldValues: string,
 ];
 
@@ -86,7 +89,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
             (SELECT json_group_array(json_array(id, statement))
                FROM (SELECT c.id, c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
                      WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims,
-            p.anchor,
+            p.anchor, (SELECT name FROM coders WHERE id = p.coder_id) AS coder,
             (SELECT json_group_object(field_id, value) FROM article_field_values WHERE article_id = p.article_id) AS field_values
      FROM passages p JOIN articles a ON a.id = p.article_id
      WHERE (${where}) AND (p.article_id, p.start, p.id) > (?, ?, ?)
@@ -122,6 +125,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       tags,
       claimsJson,
       anchor,
+      coder,
       fieldValues,
     ] of rows) {
       if (articleId !== textArticle) {
@@ -143,7 +147,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       const statements = claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR);
       const values = JSON.parse(fieldValues) as Record<string, unknown>;
       const head = [id, articleId, title, outlet, published, place, url, ...fields.map((field) => values[field.id] ?? '')];
-      const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt];
+      const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt, coder ?? ''];
       if (layout === 'wide') {
         yield [...head, tagIds.map((tagId) => pathOf.get(tagId)).join(LIST_SEPARATOR), ...tail];
       } else if (tagIds.length === 0) {

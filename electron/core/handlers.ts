@@ -29,6 +29,7 @@ import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { mergeHandlers } from './teams/merge-handlers';
 import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
@@ -149,6 +150,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...mergeHandlers,
   ...coderHandlers,
   ...agreementHandlers,
 

@@ -16,6 +16,8 @@ export type PathResolver = (path: string, use: PathUse) => string;
 const PATH_ARGUMENTS = {
   'import.start': { field: 'paths', use: 'read' },
   'import.qdpx': { field: 'path', use: 'read' },
+  'merge.preview': { field: 'path', use: 'read' },
+  'merge.run': { field: 'path', use: 'read' },
   'export.passagesCsv': { field: 'path', use: 'write' },
   'export.claimsCsv': { field: 'path', use: 'write' },
   'export.claimsJsonLd': { field: 'path', use: 'write' },

@@ -48,6 +48,8 @@ import { type ArticleField, fieldArgs, type FieldValue, fieldValues } from './co
 import { claimArgs } from './contract-claims';
 import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
+import { mergeArgs } from './contract-merge';
+import type { MergeReport } from './merge';
 import { agreementArgs } from './contract-agreement';
 import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
@@ -241,6 +243,10 @@ export const commands = {
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
+  /** What merging another library would do (the same merge, rolled back): matched, added, mapped. */
+  'merge.preview': command<MergeReport>()(mergeArgs.merge),
+  /** Merges another library into this one: one transaction, one undo step; returns the report. */
+  'merge.run': command<MergeReport>()(mergeArgs.merge),
 
   /** Asks where to save a file (the desktop app's save dialog); null when the user cancels. */
   'dialog.savePath': command<{ path: string | null }>()(

@@ -58,6 +58,8 @@ export const COMMAND_NAMES = [
   'export.annotations',
   'export.qdpx',
   'import.qdpx',
+  'merge.preview',
+  'merge.run',
   'dialog.savePath',
   'claims.list',
   'claims.get',

@@ -12,6 +12,7 @@ import { useFirstPage } from './components/lists/usePages';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
+import { MergeDialog } from './components/MergeDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
 import { MemoDialog } from './components/memos/MemoDialog';
@@ -61,7 +62,7 @@ export function App() {
   const [coding, setCoding] = useState<string | null>(null);
   const [claimId, setClaimId] = useState<number | null>(null);
   const [passagesTag, setPassagesTag] = useState<number | null>(null);
-  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | 'merge' | null>(null);
   const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
   const [error, setError] = useState<string | null>(null);
@@ -116,6 +117,7 @@ export function App() {
     search: { run: () => setOverlay('search') },
     'command-palette': { run: () => setOverlay('palette') },
     export: { run: () => setOverlay('export') },
+    'merge-library': { run: () => setOverlay('merge') },
     'library-memo': { run: () => setMemo({ articleId: null, about: library?.name ?? 'the library' }) },
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
@@ -330,6 +332,7 @@ export function App() {
             onDone={(message) => notify(message)}
           />
         ) : null}
+        {overlay === 'merge' ? <MergeDialog libraryName={library?.name ?? 'this library'} onClose={() => setOverlay(null)} /> : null}
         <Notices />
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">

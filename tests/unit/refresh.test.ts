@@ -18,6 +18,9 @@ const NOT_CACHED: CommandName[] = [
   'import.resume',
   'import.dismiss',
   'import.qdpx',
+  // A merge's preview is asked for when the analyst picks a file or a choice, never cached.
+  'merge.preview',
+  'merge.run',
   // Exports: fetched when the analyst saves, never cached.
   'overview.csv',
   'agreement.csv',

@@ -29,6 +29,7 @@ import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { reportHandlers } from './report/handlers';
 import { mergeHandlers } from './teams/merge-handlers';
 import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
@@ -54,6 +55,8 @@ export interface Context {
   chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
   /** What a coding job awaits between slices of articles (a test host holds it there). */
   codingPause?: CodingPause;
+  /** What a report job awaits after each page of passages (the same kind of hold). */
+  reportPause?: CodingPause;
 }
 
 export type Handlers = {
@@ -150,6 +153,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...reportHandlers,
   ...mergeHandlers,
   ...coderHandlers,
   ...agreementHandlers,

@@ -25,6 +25,7 @@ const PATH_ARGUMENTS = {
   'export.memosCsv': { field: 'path', use: 'write' },
   'export.annotations': { field: 'path', use: 'write' },
   'export.qdpx': { field: 'path', use: 'write' },
+  'export.report': { field: 'path', use: 'write' },
 } as const satisfies Partial<Record<CommandName, { field: 'path' | 'paths'; use: PathUse }>>;
 
 /** The command's (validated) arguments with every path resolved; throws when one is not allowed. */

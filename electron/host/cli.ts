@@ -182,6 +182,28 @@ const COMMANDS: Record<string, Command> = {
     },
     load: async () => (await import('./cli-overview')).overviewCommand,
   },
+  report: {
+    usage:
+      'marginalia report --out FILE.html|FILE.docx [--library FILE] [--tag PATH]... [--all-tags] [--article ID]... [--outlet NAME]...\n' +
+      '       [--from DATE] [--to DATE] [--text WORDS] [--group-by tag|claim]\n' +
+      '       marginalia report --out FILE.html|FILE.docx --claim ID',
+    summary:
+      'A report of coded text as HTML or DOCX: the quotes the Passages filter shows (or a claim’s), grouped by tag or claim, each cited, with counts, memos and charts',
+    options: {
+      ...LIBRARY_OPTION,
+      out: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      'all-tags': { type: 'boolean' },
+      article: { type: 'string', multiple: true },
+      outlet: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      text: { type: 'string' },
+      'group-by': { type: 'string' },
+      claim: { type: 'string' },
+    },
+    load: async () => (await import('./cli-report')).reportCommand,
+  },
   agreement: {
     usage:
       'marginalia agreement [--library FILE] [--coders A,B,...] [--tag PATH]... [--article ID]... [--unit character|sentence|paragraph] [--json]',

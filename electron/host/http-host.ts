@@ -24,6 +24,8 @@ export interface HostOptions {
   parser: Parser;
   /** What a coding job awaits between slices (default: the next turn); the test host holds it. */
   codingPause?: CodingPause;
+  /** What a report job awaits after each page of passages (the test host holds it). */
+  reportPause?: CodingPause;
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
@@ -62,12 +64,14 @@ const DOWNLOADABLE = new Set([
   'export.memosCsv',
   'export.annotations',
   'export.qdpx',
+  'export.report',
 ]);
 
 const MIME: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.jsonld': 'application/ld+json',
   '.qdpx': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -118,6 +122,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     session,
     parser: options.parser,
     ...(options.codingPause ? { codingPause: options.codingPause } : {}),
+    ...(options.reportPause ? { reportPause: options.reportPause } : {}),
     displayName: (path) => (path.startsWith(uploadRoot + sep) ? relative(uploadRoot, path).split(sep).slice(1).join('/') : path),
     resolvePath: folderPolicy([...(options.allow ?? []), uploadRoot], allowedFolders(options.allow ?? [])),
   };

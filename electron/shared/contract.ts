@@ -43,7 +43,7 @@ import type {
   ClaimPrefill,
   RelatedSuggestion,
 } from './claims';
-import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
+import { articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
 import { type ArticleField, fieldArgs, type FieldValue, fieldValues } from './contract-fields';
 import { claimArgs } from './contract-claims';
 import { type Coder, type CurrentCoder, coderArgs } from './coders';
@@ -53,6 +53,9 @@ import type { MergeReport } from './merge';
 import { agreementArgs } from './contract-agreement';
 import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
+import { passageFilter } from './contract-filters';
+import { reportArgs } from './contract-report';
+import type { ReportProgress, ReportResult } from './report';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
 
@@ -82,16 +85,6 @@ const tagName = z
   .refine((name) => !name.includes('/'), 'a tag name cannot contain "/" (it separates levels of the codebook)');
 const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e79a7');
 
-/** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
-const passageFilter = z.strictObject({
-  tagIds: z.array(id).max(2000).optional(),
-  tagMode: z.enum(['any', 'all']).optional(),
-  includeChildren: z.boolean().optional(),
-  articleIds: z.array(id).max(100_000).optional(),
-  coderIds: z.array(id).max(1000).optional(),
-  ...articleFields,
-  text: text(1000).optional(),
-});
 /** Longest memo kept (10 million characters): a memo is notes, not a second library. */
 export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
@@ -242,6 +235,9 @@ export const commands = {
   'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
+  /** A report of coded text (HTML or DOCX); report.cancel stops it, leaving no file. */
+  'export.report': command<ReportResult>()(reportArgs.write),
+  'report.cancel': command<{ cancelled: boolean }>()(reportArgs.cancel),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
   /** What merging another library would do (the same merge, rolled back): matched, added, mapped. */
   'merge.preview': command<MergeReport>()(mergeArgs.merge),
@@ -341,6 +337,7 @@ export interface Events {
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
   'search.codingProgress': CodingProgress;
+  'report.progress': ReportProgress;
   /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
   'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */

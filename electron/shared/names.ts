@@ -57,6 +57,8 @@ export const COMMAND_NAMES = [
   'export.linksCsv',
   'export.annotations',
   'export.qdpx',
+  'export.report',
+  'report.cancel',
   'import.qdpx',
   'merge.preview',
   'merge.run',
@@ -112,6 +114,7 @@ export const EVENT_NAMES = [
   'import.progress',
   'import.finished',
   'search.codingProgress',
+  'report.progress',
   'menu.action',
 ] as const satisfies readonly EventName[];
 

@@ -48,6 +48,8 @@ const NOT_CACHED: CommandName[] = [
   'search.cancelCoding',
   'export.annotations',
   'export.qdpx',
+  'export.report',
+  'report.cancel',
   'dialog.savePath',
   'claims.create',
   'claims.update',

@@ -23,7 +23,8 @@ export type ExportCommand =
   | 'export.linksCsv'
   | 'export.memosCsv'
   | 'export.annotations'
-  | 'export.qdpx';
+  | 'export.qdpx'
+  | 'export.report';
 
 export interface ExportFile {
   title: string;

@@ -34,6 +34,15 @@ export const MAX_CODER_NAME = 100;
  * (tags keep their own palette, so a coder's colour is not mistaken for a tag's).
  */
 export const CODER_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#999999'] as const;
+
+/** The palette colour fewest of these coders' colours take (earliest on ties): a new coder's default. */
+export function leastUsedCoderColour(colours: readonly string[]): string {
+  const used = new Map<string, number>();
+  for (const c of colours) used.set(c.toLowerCase(), (used.get(c.toLowerCase()) ?? 0) + 1);
+  let best: string = CODER_PALETTE[0];
+  for (const colour of CODER_PALETTE) if ((used.get(colour) ?? 0) < (used.get(best) ?? 0)) best = colour;
+  return best;
+}
 const name = z.string().trim().min(1, 'the name cannot be empty').max(MAX_CODER_NAME);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #0072b2');
 

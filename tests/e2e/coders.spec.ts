@@ -43,9 +43,13 @@ test.describe('first run', () => {
     const switching = page.getByRole('dialog', { name: 'Switch coder' });
     await expect(switching).toBeVisible();
     await switching.getByRole('combobox', { name: 'Coder name' }).fill('Ben');
+    // A new coder is offered the next free colour, not Anna's.
+    await expect(switching.getByRole('radio', { name: 'Colour 1 (#0072b2)' })).toBeChecked();
+    await expect(switching.getByRole('radio', { name: 'Colour 2 (#d55e00)' })).not.toBeChecked();
     await checkScreen(page, 'coders-switch');
     await switching.getByRole('button', { name: 'Switch' }).click();
     await expect(page.getByRole('button', { name: 'Coder: Ben (switch coder)' })).toBeVisible();
-    await expect.poll(async () => (await host.api('coders.current', {}))?.name).toBe('Ben');
+    await expect.poll(async () => await host.api('coders.current', {})).toMatchObject({ name: 'Ben', colour: '#0072b2' });
+    expect(JSON.parse(readFileSync(join(host.dir, 'user-data', 'coder.json'), 'utf8'))).toEqual({ name: 'Ben', colour: '#0072b2' });
   });
 });

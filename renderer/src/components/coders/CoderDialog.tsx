@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CODER_PALETTE, type CurrentCoder } from '../../../../electron/shared/coders';
+import { CODER_PALETTE, leastUsedCoderColour, type CurrentCoder } from '../../../../electron/shared/coders';
 import { call } from '../../client/api';
 import { useCommand } from '../../client/queries';
 import { Dialog } from '../Dialog';
@@ -16,9 +16,16 @@ interface Props {
 export function CoderDialog({ current, firstRun, onClose }: Props) {
   const coders = useCommand('coders.list', {});
   const [name, setName] = useState(current.name);
-  const [colour, setColour] = useState(current.colour);
+  const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const known = coders.data?.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const typed = name.trim().toLowerCase();
+  const known = coders.data?.find((c) => c.name.toLowerCase() === typed);
+  // Until one is picked: the session's own colour for its own (unregistered) name, else the next free one.
+  const colour =
+    picked ??
+    (current.id === null && typed === current.name.toLowerCase()
+      ? current.colour
+      : leastUsedCoderColour(coders.data?.map((c) => c.colour) ?? []));
   const submit = async () => {
     try {
       await call('coders.switch', { name, ...(known ? {} : { colour }) });
@@ -48,7 +55,7 @@ export function CoderDialog({ current, firstRun, onClose }: Props) {
             <fieldset className="coder-colours" aria-label="Colour">
               {CODER_PALETTE.map((c, i) => (
                 <label key={c} className="coder-colour">
-                  <input type="radio" name="coder-colour" value={c} checked={colour === c} onChange={() => setColour(c)} />
+                  <input type="radio" name="coder-colour" value={c} checked={colour === c} onChange={() => setPicked(c)} />
                   <span className="swatch" style={{ background: c }} aria-hidden="true" />
                   <span className="visually-hidden">{`Colour ${i + 1} (${c})`}</span>
                 </label>

@@ -154,6 +154,13 @@ const COMMANDS: Record<string, Command> = {
     options: { help: LIBRARY_OPTION.help, json: { type: 'boolean' }, role: { type: 'string' }, colour: { type: 'string' } },
     load: async () => (await import('./cli-hub')).hubCommand,
   },
+  sync: {
+    usage: 'marginalia sync --hub URL [--library FILE] [--coder NAME] [--json]',
+    summary:
+      "Sync the library with a team hub: send this library's changes, receive the others', and report conflicts (the password may be in $PGPASSWORD instead of the URL)",
+    options: { ...LIBRARY_OPTION, hub: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' } },
+    load: async () => (await import('./cli-sync')).syncCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--port N] [--allow FOLDER]...',
     summary:

@@ -99,6 +99,20 @@ const COMMANDS: Record<string, Command> = {
     options: { ...LIBRARY_OPTION, article: { type: 'string' }, json: { type: 'boolean' } },
     load: async () => (await import('./cli-memo')).memoCommand,
   },
+  merge: {
+    usage:
+      'marginalia merge OTHER.marginalia|OTHER.qdpx [--library FILE] [--map "THEIR/PATH=OUR/PATH"]... [--into "THEIR/PATH=OUR/PATH"]... [--dry-run] [--json]',
+    summary:
+      'Merge another library (or a REFI-QDA project) into this one: articles matched by uid, then text; the codebook by path (--map onto a tag or create it at a path, --into merges a tag with all below it into one); passages, notes, memos, claims and links with their coders; prints what was matched, added and mapped',
+    options: {
+      ...LIBRARY_OPTION,
+      map: { type: 'string', multiple: true },
+      into: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    load: async () => (await import('./cli-merge')).mergeCommand,
+  },
   claims: {
     usage: [
       'marginalia claims list|show ID [--json]',

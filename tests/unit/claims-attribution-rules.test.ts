@@ -85,7 +85,7 @@ describe('speaker attribution rules', () => {
     const colon = 'Режиссер постановки Евгений Писарев: «Мы не переносим действие в наши дни».';
     expect(find(colon, 'Мы не переносим')).toMatchObject({ speaker: 'Евгений Писарев', verb: null, quoted: true });
     const statement = 'Терминал откроется в мае. «Все системы прошли испытания», — говорится в сообщении пресс-службы аэропорта.';
-    expect(find(statement, 'Все системы')).toMatchObject({ speaker: 'пресс-службы аэропорта', verb: 'говорится' });
+    expect(find(statement, 'Все системы')).toMatchObject({ speaker: 'пресс-служба аэропорта', verb: 'говорится' });
   });
 
   it("reads «…, — сказал X. — …» as two parts of X's quotation, without the clause between them", () => {
@@ -117,5 +117,53 @@ describe('speaker attribution rules', () => {
     const text =
       'Andy Robinson said: "He is a natural leader." Wilkinson, who has scored 817 points, kicked the winning drop-goal. But he then missed the whole campaign. "It\'s the ambition of so many players," he said.';
     expect(find(text, "It's the ambition").speaker).toBe('Wilkinson');
+  });
+
+  it('reads the speakers of the third English tune batch: a relative clause or a role-led apposition after the subject, an accusing verb, a verb after a reporting verb', () => {
+    const trader =
+      'Sales were weak. However, one trader, who asked not to be named, told Reuters the results were "not what people had hoped for". "It has been a tough year for everyone," he said.';
+    expect(find(trader, 'not what people').speaker).toBe('trader');
+    expect(find(trader, 'a tough year').speaker).toBe('trader');
+    const director = 'Jane Smith, legal director of the charity Redress, said: "The inquiry must be held in public."';
+    expect(find(director, 'The inquiry must').speaker).toBe('Jane Smith');
+    const possessive =
+      'The WTO said quotas would end. "Workers will lose out badly," John Brown, Oxfam\'s head of policy, said. "Many will be hard-pressed to cope."';
+    expect(find(possessive, 'Workers will lose').speaker).toBe('John Brown');
+    expect(find(possessive, 'hard-pressed').speaker).toBe('John Brown');
+    const accused =
+      'Mr Clarke said deportation would help. The shadow home secretary, Mark Oaten, accused Mr Clarke of ducking the issue. "The real question is being dodged," he said.';
+    expect(find(accused, 'real question').speaker).toBe('Mark Oaten');
+    const reports =
+      'Ms James said reports that she had compared the plan to tyranny were wrong. She told the radio: "I never said anything of the kind."';
+    expect(find(reports, 'I never said').speaker).toBe('James');
+  });
+
+  it('reads a post-nominal, "the Salford MP", "said its chief executive, Sir X Y" and "Sir X" later, a body with a proper name, "ruled", "called on"', () => {
+    const mp = 'Hazel Blears said searches would rise. "The threat is most likely to come from abroad," the Salford MP told the committee.';
+    expect(find(mp, 'The threat is').speaker).toBe('Hazel Blears');
+    expect(find('Committee chairman Peter Ainsworth MP, said: "This is an alarming example of bad policy."', 'alarming').speaker).toBe(
+      'Peter Ainsworth',
+    );
+    const knight =
+      'The share of poorer students "hardly changed at all", said its chief executive, Sir Howard Newby. Sir Howard said more work was needed. He told the BBC: "We know what works for them."';
+    expect(find(knight, 'hardly changed').speaker).toBe('Howard Newby');
+    expect(find(knight, 'We know what works').speaker).toBe('Howard Newby');
+    const union =
+      'Universities UK said fees would help. The National Union of Students argued that fees were "likely to make things much worse".';
+    expect(find(union, 'much worse').speaker).toBe('National Union of Students');
+    const judges =
+      'Lord Justice Rix and Mr Justice Forbes ruled that the law did not apply "to the total territory of another state". The earlier inquiry had not been "timely, open or effective", the judges said.';
+    expect(find(judges, 'total territory').speaker).toBe('Forbes');
+    expect(find(judges, 'timely, open').speaker).toBe('Forbes');
+    expect(find('Christian Aid has called on firms not to simply "cut and run" from poor countries.', 'cut and run').speaker).toBe(
+      'Christian Aid',
+    );
+  });
+
+  it('names a Russian body found through "сообщили в …" or "говорится в сообщении …" in the nominative', () => {
+    const text =
+      'Тепло подано в 90% домов, сообщили в координационном центре мэрии. «Жалобы принимаются круглосуточно», — говорится в сообщении пресс-службы городской администрации.';
+    expect(find(text, 'Тепло подано').speaker).toBe('координационный центр мэрии');
+    expect(find(text, 'Жалобы принимаются').speaker).toBe('пресс-служба городской администрации');
   });
 });

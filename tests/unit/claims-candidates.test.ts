@@ -46,11 +46,11 @@ describe('candidate claims', () => {
   it('reads Russian attributions: «…», — отметил X; по данным X; сообщили в X', () => {
     expect(find(ruRefugees, 'Более 850 тысяч')).toMatchObject({
       kind: 'statistic',
-      speaker: 'межведомственном координационном центре',
+      speaker: 'межведомственный координационный центр',
       verb: 'сообщили',
     });
     expect(find(ruRefugees, 'свыше 6,5 млн беженцев')).toMatchObject({
-      speaker: 'межведомственном координационном центре',
+      speaker: 'межведомственный координационный центр',
       verb: 'по данным',
     });
     expect(find(ruRefugees, 'Большинство из них')).toMatchObject({ speaker: 'представитель центра', verb: 'отметил', quoted: true });

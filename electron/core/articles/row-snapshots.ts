@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 export type Row = Record<string, unknown>;
 
-/** Tables the codebook, passage, article and text edits touch, with their primary keys. */
+/** Tables the codebook, passage, article, text and merge edits touch, with their primary keys. */
 export const KEYS = {
   articles: ['id'],
   article_sources: ['article_id'],
@@ -16,6 +16,7 @@ export const KEYS = {
   candidate_dismissals: ['id'],
   memos: ['id'],
   library_meta: ['key'],
+  coders: ['id'],
 } as const;
 
 export type Table = keyof typeof KEYS;

@@ -1,5 +1,6 @@
-import { EN_PARTICIPLES, EN_PHRASAL, EN_VERBS, RU_INTRO, RU_VERBS } from './lexicon';
+import { EN_OBJECT_VERBS, EN_PARTICIPLES, EN_PHRASAL, EN_VERBS, RU_INTRO, RU_VERBS } from './lexicon';
 import { type Mention, mentionAfter, mentionBefore, subjectAtStart } from './mentions';
+import { bodyNominative } from '../text/russian-case';
 import { isWord, lower, type Token } from './tokens';
 
 /**
@@ -65,6 +66,8 @@ function verbAt(tokens: Token[], i: number): number {
   // "called the sale "the swindle of the century"": a naming verb reports the words it quotes.
   if (NAMING.has(word)) return tokens.slice(i + 1, i + 6).some((t) => t.kind === 'quote') ? i : -1;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
+  // "she said reports that …": after a reporting verb, a verb-looking word is its object.
+  if (EN_VERBS.has(lower(tokens[i - 1]))) return -1;
   // A participle opens a clause after a comma or a conjunction (", adding that"); after a noun it is
   // one ("a profit warning following …").
   if (!EN_VERBS.has(word) && i > 0 && tokens[i - 1]!.kind !== 'quote' && !CLAUSE_OPENERS.has(lower(tokens[i - 1]))) return -1;
@@ -128,7 +131,7 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
     const inverted = !previous || previous.kind === 'quote' || previous.text === ',' || previous.text === '—' || previous.text === '–';
     const participle = EN_PARTICIPLES.has(word);
     // "X told Y": the one told follows, the speaker never does. A participle has no speaker of its own.
-    const transitive = word === 'told' || word === 'tells' || word === 'tell';
+    const transitive = word === 'told' || word === 'tells' || word === 'tell' || EN_OBJECT_VERBS.has(word);
     const quoted = word === 'quoted';
     // A participle opening onto the sentence's subject: "Gordon Brown has issued a cry, telling supporters …".
     let mention = participle
@@ -147,11 +150,16 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
       if (russian && (place === 'в' || place === 'во') && (russianGender(word) === 'pl' || word === 'говорится')) {
         const end = phraseEnd(tokens, last + 2);
         let words = tokens.slice(last + 2, end + 1);
-        if (word === 'говорится' && words.length > 1 && RU_DOCUMENTS.test(lower(words[0]))) words = words.slice(1);
+        // "в сообщении пресс-службы": the body after the document is in the genitive, else in the prepositional.
+        const fromDocument = word === 'говорится' && words.length > 1 && RU_DOCUMENTS.test(lower(words[0]));
+        if (fromDocument) words = words.slice(1);
         if (words.length > 0) {
           mention = {
             kind: 'description',
-            text: words.map((t) => t.text).join(' '),
+            text: bodyNominative(
+              words.map((t) => t.text),
+              fromDocument ? 'genitive' : 'prepositional',
+            ).join(' '),
             name: null,
             roles: words.map((t) => lower(t)),
             head: lower(words.at(-1)),

@@ -27,12 +27,22 @@ export const EN_VERBS = list(`
   underlined underlines highlighted highlights reiterated reiterates mentioned mentions cautioned cautions
   announced boasted boasts joked jokes quipped quips shouted wrote admitted predicted reckons reckoned
   accused accuses criticised criticized criticises criticizes condemned condemns dismissed dismisses welcomed welcomes
-  praised praises blamed blames
+  praised praises blamed blames ruled rules
 `);
 export const EN_PARTICIPLES = list(`adding saying noting stressing explaining emphasising emphasizing arguing claiming insisting
   warning telling declaring pointing suggesting recalling urging describing`);
 /** Two-word verbs: "pointed out", "went on to say". */
-export const EN_PHRASAL: ReadonlyArray<RegExp> = [/^pointed out$/i, /^points out$/i, /^went on to say$/i, /^goes on to say$/i];
+export const EN_PHRASAL: ReadonlyArray<RegExp> = [
+  /^pointed out$/i,
+  /^points out$/i,
+  /^went on to say$/i,
+  /^goes on to say$/i,
+  /^called on$/i,
+  /^calls on$/i,
+];
+/** Verbs whose object follows them ("X, …, accused Mr Clarke"): the speaker is never after the verb. */
+export const EN_OBJECT_VERBS = list(`accused accuses criticised criticized criticises criticizes condemned condemns dismissed
+  dismisses welcomed welcomes praised praises blamed blames urged urges`);
 
 export const RU_VERBS = list(`
   сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула подчеркнули
@@ -67,14 +77,14 @@ export const PRONOUNS: Record<string, 'm' | 'f' | 'pl' | 'any' | 'n'> = {
 /** Nouns that describe a speaker by role; stems group synonyms ("leader" can stand for "president"). */
 const ROLE_STEMS = stems(`
   president leader minister premier chancellor secretary spokesman spokeswoman spokesperson official officials
-  chief head chairman chairwoman chair director executive boss manager governor mayor senator mps lawmaker
+  chief head chairman chairwoman chair director executive boss manager governor mayor senator mp mps lawmaker
   ambassador envoy diplomat commander general officer police spokesperson source sources analyst analysts expert
   experts economist economists report survey study statement ministry department government office court judge
   prosecutor lawyer campaigners campaigner group organisation organization agency union company firm party
   council committee commission authority authorities researcher researchers professor doctor adviser advisor
   counterpart king queen prince monarch pope bishop archbishop coach manager captain player striker founder owner
   representative negotiator leaders member members inspector spokesmen officials watchdog regulator bank
-  correspondent reporter editor board club peer coordinator
+  correspondent reporter editor board club peer coordinator justice dealer trader broker
   представитель глава министр президент премьер председатель руководитель директор пресс-секретарь посол
   вице-премьер вице-президент замминистра заместитель губернатор мэр депутат сенатор эксперт аналитик источник лидер канцлер спикер
   режиссер режиссёр дирижер дирижёр тренер капитан писатель художник актер актриса певец певица врач учитель ректор профессор академик
@@ -88,7 +98,7 @@ export function isRoleWord(word: string): boolean {
 
 /** Role words that make a named entity a person (who can be "he" or "she"). */
 const PERSON_ROLE_STEMS = stems(`
-  president leader minister premier chancellor secretary spokesman spokeswoman spokesperson chief head chairman chairwoman director executive boss manager governor mayor senator mp lawmaker ambassador envoy diplomat commander general officer analyst expert economist judge prosecutor lawyer campaigner researcher professor doctor adviser advisor counterpart king queen prince coach captain player founder owner representative negotiator member inspector президент министр премьер председатель руководитель директор пресс-секретарь посол губернатор мэр депутат сенатор эксперт аналитик лидер канцлер спикер генерал представитель глава
+  president leader minister premier chancellor secretary spokesman spokeswoman spokesperson chief head chairman chairwoman director executive boss manager governor mayor senator mp lawmaker ambassador envoy diplomat commander general officer analyst expert economist judge justice dealer trader broker editor prosecutor lawyer campaigner researcher professor doctor adviser advisor counterpart king queen prince coach captain player founder owner representative negotiator member inspector президент министр премьер председатель руководитель директор пресс-секретарь посол губернатор мэр депутат сенатор эксперт аналитик лидер канцлер спикер генерал представитель глава
   режиссер режиссёр дирижер дирижёр тренер писатель актер актриса врач учитель ректор профессор демограф экономист
 `);
 
@@ -104,6 +114,7 @@ const ROLE_GROUPS = [
   stems('spokesman spokeswoman spokesperson representative спикер представитель пресс-секретарь'),
   stems('chief executive boss head director chairman chairwoman founder руководитель директор председатель глава'),
   stems('manager coach boss'),
+  stems('judge justice'),
   stems('expert analyst economist researcher эксперт аналитик экономист исследователь политолог социолог демограф'),
   // "глава региона" is its governor or mayor.
   stems('governor mayor глава губернатор мэр'),

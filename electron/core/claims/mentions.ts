@@ -55,6 +55,7 @@ const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
 const AFFILIATIONS = new Set(['of', 'at', 'from']);
+const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|AM|OBE|CBE|MBE)$/u;
 const DOCUMENTS = new Set(['statement', 'report', 'letter', 'email', 'e-mail', 'note', 'memo', 'release', 'filing']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
@@ -144,6 +145,11 @@ function nameRunEndingAt(tokens: Token[], end: number): number {
 export function mentionBefore(tokens: Token[], verb: number): Mention | null {
   let k = verb - 1;
   while (k >= 0 && isWord(tokens[k]) && EN_BETWEEN.has(lower(tokens[k]))) k--;
+  // "Peter Ainsworth MP said": a post-nominal closes the name ("the Salford MP" stays a description).
+  if (POST_NOMINAL.test(tokens[k]?.text ?? '') && nameLike(tokens[k - 1])) {
+    const run = nameRunEndingAt(tokens, k - 1);
+    if (run < k - 1 || !DETERMINERS.has(lower(tokens[run - 1]))) k--;
+  }
   const token = tokens[k];
   if (!token) return null;
   if (isWord(token) && lower(token) in PRONOUNS) return build(tokens, k, k, 'pronoun');
@@ -162,6 +168,18 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     let j = k - 1;
     while (j > 0 && k - j < 10 && tokens[j]?.text !== ',') j--;
     const opening = tokens[j + 1];
+    // "one dealer, who asked not to be named, told": the relative clause is no apposition.
+    if (tokens[j]?.text === ',' && /^(?:who|which)$/iu.test(opening?.text ?? '')) {
+      const described = descriptionEndingAt(tokens, j - 1);
+      return mentionBefore(tokens, j + 1) ?? (described === null ? null : build(tokens, described, j - 1, 'description'));
+    }
+    // "Carla Ferstman, legal director of …, said", "Andrew Pendleton, Christian Aid's head of Trade
+    // Policy, said": a role among the apposition's first words describes the name before it.
+    const roleAhead = tokens.slice(j + 1, Math.min(k, j + 5)).some((t) => isRole(t));
+    if (tokens[j]?.text === ',' && roleAhead && !DETERMINERS.has(lower(opening)) && !isRole(opening)) {
+      const named = mentionBefore(tokens, j);
+      if (named?.kind === 'name') return named;
+    }
     if (tokens[j]?.text === ',' && isWord(opening) && (DETERMINERS.has(lower(opening)) || isRole(opening))) {
       const inner = mentionBefore(tokens.slice(0, k), k);
       const linked = tokens.slice(j + 1, k).some((t) => t.start < (inner?.start ?? 0) && LINKS.has(lower(t)));
@@ -294,7 +312,16 @@ export function mentionAfter(tokens: Token[], verb: number): Mention | null {
     const kind = lastName > lastRole ? 'name' : 'description';
     if (kind === 'description' && lastRole < k) return null;
     end = kind === 'name' ? lastName : end;
-    return build(tokens, k, end, kind);
+    const mention = build(tokens, k, end, kind);
+    // "said its chief executive, Sir Howard Newby": the name in apposition is the speaker.
+    if (kind === 'description' && tokens[end + 1]?.text === ',' && (nameLike(tokens[end + 2]) || lower(tokens[end + 2]) in TITLES)) {
+      let nameEnd = end + 2;
+      while (nameEnd + 1 < tokens.length && nameLike(tokens[nameEnd + 1])) nameEnd++;
+      const named = build(tokens, end + 2, nameEnd, 'name');
+      if (named.name && /^(?:[,.;]|)$/u.test(tokens[nameEnd + 1]?.text ?? ''))
+        return { ...named, roles: [...mention.roles, ...named.roles] };
+    }
+    return mention;
   }
   return null;
 }

@@ -138,7 +138,7 @@ export class Speakers {
     const words = mention.name.split(' ');
     const key = nameKey(words.at(-1) as string);
     if (key.length < 2) return;
-    const existing = this.entities.find((e) => sameName(e.key, key));
+    const existing = this.entities.find((e) => sameName(e.key, key)) ?? this.knight(mention);
     if (existing) {
       this.mentions.push({ at: mention.start, entity: existing });
       const longer = words.length > existing.name.split(' ').length;
@@ -169,7 +169,14 @@ export class Speakers {
   private byName(mention: Mention): Entity | undefined {
     const last = (mention.name ?? mention.text).split(' ').at(-1) as string;
     const key = nameKey(last);
-    return this.entities.find((e) => sameName(e.key, key));
+    return this.entities.find((e) => sameName(e.key, key)) ?? this.knight(mention);
+  }
+
+  /** "Sir Howard", "Dame Judi": a knight goes by title and first name, the person named in full before. */
+  private knight(mention: Mention): Entity | undefined {
+    if (!mention.name || mention.name.includes(' ') || !/^(?:sir|dame)\s/iu.test(mention.text)) return undefined;
+    const key = nameKey(mention.name);
+    return this.entities.find((e) => e.name.includes(' ') && sameName(nameKey(e.name.split(' ')[0] as string), key));
   }
 
   /** Who a mention names, as shown to the analyst; remembers the speaker for the next pronoun. */
@@ -186,7 +193,7 @@ export class Speakers {
     if (mention.kind === 'pronoun') return null;
     if (mention.kind === 'name') return nominative(mention.name ?? mention.text);
     // A body or person known only by description: later mentions with the same head role find it.
-    const name = mention.text.replace(/^(?:the|a|an)\s+/i, '');
+    const name = mention.text.replace(/^(?:the|a|an|one)\s+/i, '');
     const described: Entity = {
       name,
       oblique: false,
@@ -215,8 +222,12 @@ export class Speakers {
     // An indefinite description ("a spokesman said") introduces someone new.
     if (/^(?:a|an|one)\s/iu.test(mention.text)) return null;
     const head = mention.head ? stem(mention.head) : '';
-    // "the company", "the board": the last body that spoke.
-    if (ORG_ROLES.has(head)) {
+    // "the company", "the board": the last body that spoke ("The National Union of Students" is one of its own).
+    const proper = mention.text
+      .split(' ')
+      .slice(1)
+      .some((w) => /^\p{Lu}/u.test(w));
+    if (ORG_ROLES.has(head) && !proper) {
       const body = [...this.spoke].reverse().find((e) => !this.isNamedPerson(e));
       if (body) return body;
     }
@@ -236,8 +247,8 @@ export class Speakers {
     // "the Ofsted chief said" when nothing said what Mr Bell is: the person named last, in this
     // sentence or the one before ("… backed Michael Howard's stance. The Tory leader has said …"),
     // else the last speaker.
-    const unranked = (e: Entity | null): e is Entity => !!e && this.isNamedPerson(e) && ![...e.roles].some((r) => isRoleWord(r));
-    const named = this.mentions.findLast((m) => m.at >= previousStart && m.at < mention.start && this.isNamedPerson(m.entity));
+    const unranked = (e: Entity | null): e is Entity => !!e && this.isPerson(e) && ![...e.roles].some((r) => isRoleWord(r));
+    const named = this.mentions.findLast((m) => m.at >= previousStart && m.at < mention.start && this.isPerson(m.entity));
     if (named) return unranked(named.entity) ? named.entity : null;
     return unranked(last) ? last : null;
   }

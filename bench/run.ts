@@ -6,13 +6,15 @@
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
 // --list-articles N (the article-list library), --view-claims N (the Claims view's table),
 // --qdpx-selections N (the REFI-QDA project),
-// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx.
+// --hub-coders N, --hub-passages N (the team hub's sync),
+// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx|hub.
 import { parseArgs } from 'node:util';
 import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
 import { claimsViewBench } from './claims-view';
 import { cliBench } from './cli';
 import { exportBench } from './export';
+import { hubBench } from './hub';
 import { importBench } from './import';
 import { qdpxBench, QDPX_TARGETS } from './qdpx';
 import { readerBench } from './reader';
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     'list-articles': { type: 'string', default: '100000' },
     'view-claims': { type: 'string', default: '50000' },
     'qdpx-selections': { type: 'string', default: '878085' },
+    'hub-coders': { type: 'string', default: '10' },
+    'hub-passages': { type: 'string', default: '100000' },
   },
 });
 
@@ -80,6 +84,11 @@ const SUITES: Record<string, { title: string; run: () => Promise<Record<string, 
   qdpx: {
     title: QDPX_TARGETS,
     run: () => qdpxBench({ sources: Math.max(1, Math.round(Number(values['qdpx-selections']) / 1501)), selectionsPerSource: 1501 }),
+  },
+  hub: {
+    title:
+      'team hub sync on PostgreSQL 15 (targets: ten coders × 100,000 passages sync < 60 s; a pull of 1,000 new passages into a library of 1,000,000 < 2 s)',
+    run: () => hubBench({ coders: Number(values['hub-coders']), passages: Number(values['hub-passages']) }),
   },
 };
 

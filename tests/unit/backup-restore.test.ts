@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dailyBackup } from '../../electron/core/library/backup';
 import { openLibrary } from '../../electron/core/library/open';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/library/migrations';
-
-/** The format before the newest (migration numbers may skip one another helper holds). */
-const PREVIOUS_VERSION = MIGRATIONS.at(-2)!.version;
+import { SCHEMA_VERSION } from '../../electron/core/library/migrations';
 import { Session } from '../../electron/core/session';
 import { startCli } from '../cli-process';
 import { writeArticles } from '../generated-articles';
@@ -90,7 +87,7 @@ describe('marginalia backup', () => {
   it('a library is copied into its backups folder before an upgrade; when that copy cannot be made, it is not upgraded', () => {
     const dir = tempDir();
     const library = join(dir, 'research.marginalia');
-    openLibrary(library, { targetVersion: PREVIOUS_VERSION }).close();
+    openLibrary(library, { targetVersion: SCHEMA_VERSION - 1 }).close();
     const blocked = join(dir, 'blocked.marginalia');
     copyFileSync(library, blocked);
     // A file where the backups folder would go: the copy cannot be made.
@@ -98,7 +95,7 @@ describe('marginalia backup', () => {
     expect(() => openLibrary(blocked)).toThrow(
       /^blocked\.marginalia needs an upgrade, and Marginalia backs a library up before upgrading it, but the backup failed \(.+\)\. The library was not changed\.$/,
     );
-    expect(versionOf(blocked)).toBe(PREVIOUS_VERSION);
+    expect(versionOf(blocked)).toBe(SCHEMA_VERSION - 1);
 
     openLibrary(library).close();
     expect(versionOf(library)).toBe(SCHEMA_VERSION);
@@ -107,7 +104,7 @@ describe('marginalia backup', () => {
     expect(backups[0]).toMatch(
       new RegExp(`^research \\d{4}-\\d\\d-\\d\\d \\d{6} \\(before upgrade to format ${SCHEMA_VERSION}\\)\\.marginalia$`),
     );
-    expect(versionOf(join(dir, 'research backups', backups[0]!))).toBe(PREVIOUS_VERSION);
+    expect(versionOf(join(dir, 'research backups', backups[0]!))).toBe(SCHEMA_VERSION - 1);
   });
 
   it('an open library with articles gets its daily backup; one a day', async () => {

@@ -13,7 +13,7 @@ import { migration012 } from './012-reprints';
 import { migration013 } from './013-sentence-queue-by-writer';
 import { migration014 } from './014-candidate-dismissals';
 import { migration015 } from './015-coders';
-import { migration017 } from './017-hub-sync';
+import { migration016 } from './016-hub-sync';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
-  migration017,
+  migration016,
 ];
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+export const SCHEMA_VERSION = MIGRATIONS.length;

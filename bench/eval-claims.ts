@@ -13,7 +13,7 @@ const sets = join(import.meta.dirname, '..', 'tests', 'fixtures', 'claims');
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 // Held out: *-test (labelled after an earlier round of rules), *-heldout and *-heldout-2 (each
-// labelled before a later round); the rules are adjusted on *-tune and *-tune-2 only.
+// labelled before a later round); the rules are adjusted on *-tune and *-tune-2 … -4 only.
 const heldOut = [
   'quotes-en-heldout-2.json',
   'quotes-ru-heldout-2.json',
@@ -22,7 +22,7 @@ const heldOut = [
   'quotes-ru-heldout.json',
   'quotes-ru-test.json',
 ];
-const tune = ['quotes-en-tune-2.json', 'quotes-en-tune.json', 'quotes-ru-tune.json'];
+const tune = ['quotes-en-tune-4.json', 'quotes-en-tune-3.json', 'quotes-en-tune-2.json', 'quotes-en-tune.json', 'quotes-ru-tune.json'];
 const attributionSets = values.all ? [...heldOut, ...tune] : heldOut;
 const attribution = attributionSets.map((file) => ({ file, ...scoreAttribution(join(sets, file)) }));
 console.log('speaker attribution (aim: F1 ≥ 0.9)');

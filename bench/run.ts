@@ -6,9 +6,10 @@
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
 // --list-articles N (the article-list library), --view-claims N (the Claims view's table),
 // --qdpx-selections N (the REFI-QDA project),
-// --hub-coders N, --hub-passages N (the team hub's sync),
-// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx|hub.
+// --agreement-passages N (per coder, three coders), --hub-coders N, --hub-passages N (the team hub's sync),
+// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx|agreement|hub.
 import { parseArgs } from 'node:util';
+import { agreementBench } from './agreement';
 import { articleListBench } from './article-list';
 import { claimsBench } from './claims';
 import { claimsViewBench } from './claims-view';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     'list-articles': { type: 'string', default: '100000' },
     'view-claims': { type: 'string', default: '50000' },
     'qdpx-selections': { type: 'string', default: '878085' },
+    'agreement-passages': { type: 'string', default: '100000' },
     'hub-coders': { type: 'string', default: '10' },
     'hub-passages': { type: 'string', default: '100000' },
   },
@@ -84,6 +86,10 @@ const SUITES: Record<string, { title: string; run: () => Promise<Record<string, 
   qdpx: {
     title: QDPX_TARGETS,
     run: () => qdpxBench({ sources: Math.max(1, Math.round(Number(values['qdpx-selections']) / 1501)), selectionsPerSource: 1501 }),
+  },
+  agreement: {
+    title: 'intercoder agreement, 3 coders × 100,000 passages each (target: character level < 2000 ms)',
+    run: () => agreementBench({ coders: 3, passages: Number(values['agreement-passages']), articles: 1000, runs: 3 }),
   },
   hub: {
     title:

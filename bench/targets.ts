@@ -43,6 +43,11 @@ export const TARGETS: Record<string, Record<string, MetricSpec>> = {
     graph_pan_frame_p95_ms: { target: below(20) },
     graph_pan_frames_over_33ms: noDroppedFrames,
   },
+  agreement: {
+    agreement_character_ms: { baseline: 'baseline_read_ms', ratio: 'ratio_to_baseline', target: below(2000) },
+    agreement_sentence_ms: { target: below(2000) },
+    agreement_paragraph_ms: { target: below(2000) },
+  },
   search: {
     search_p95_ms: { target: below(20) },
     // What a search costs in CPU, which the machine's load does not stretch as it stretches wall time.

@@ -2,6 +2,7 @@ import type { CommandName, ParsedArgs, Result } from '../shared/contract';
 import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
+import { setArticlesMeta } from './articles/bulk-meta';
 import { editArticleText } from './articles/edit-text';
 import {
   annotationsToFile,
@@ -69,6 +70,8 @@ export const handlers: Handlers = {
   'articles.get': ({ session }, { id }) => getArticle(session.lib.db, id),
   'articles.update': ({ session }, { id, patch }) => session.apply(() => updateArticle(session.lib.db, session.lib.clock, id, patch)),
   'articles.delete': ({ session }, { ids }) => session.apply(() => deleteArticles(session.lib.db, ids)),
+  'articles.setMeta': ({ session }, { target, patch }) =>
+    session.apply(() => setArticlesMeta(session.lib.db, session.lib.clock, target, patch)),
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
   'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),

@@ -5,6 +5,7 @@ import { runImport } from '../core/import/pipeline';
 import { WAITING_MESSAGE } from '../core/library/busy';
 import type { Library } from '../core/library/open';
 import type { ImportProgress, ImportReport } from '../shared/types';
+import { metaFlags } from './cli-articles';
 import { openCliLibrary } from './cli-library';
 import { formatCount, plural } from '../shared/counts';
 import { CliError, type CommandRun, type Output, json } from './cli-output';
@@ -64,6 +65,10 @@ function write(values: Record<string, unknown>, report: ImportReport, out: Outpu
 export const importCommand: CommandRun = async (values, paths, out) => {
   if (values.resume && paths.length > 0) throw new CliError('import --resume takes no paths: it imports the rest of interrupted imports.');
   if (!values.resume && paths.length === 0) throw new CliError('import needs at least one file or folder (or --resume).');
+  // Given flags win over what the parser reads from each file.
+  const meta = metaFlags(values, ['outlet', 'language']);
+  if (values.resume && Object.keys(meta).length > 0)
+    throw new CliError('import --resume takes no --outlet or --language: set them afterwards with "marginalia articles set".');
   // The workers load their code while this thread opens the library and lists the files.
   const pool = createParsePool();
   void pool.warm();
@@ -85,7 +90,12 @@ export const importCommand: CommandRun = async (values, paths, out) => {
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   try {
-    const options = { checkpoints: lib.checkpoints, signal: controller.signal, onProgress: progressFor(values) };
+    const options = {
+      checkpoints: lib.checkpoints,
+      signal: controller.signal,
+      onProgress: progressFor(values),
+      meta: { ...(meta.outlet ? { outlet: meta.outlet } : {}), ...(meta.language ? { language: meta.language } : {}) },
+    };
     if (!values.resume) {
       const report = await runImport(
         lib.db,

@@ -17,11 +17,29 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   import: {
-    usage: 'marginalia import [--library FILE] [--json] PATH...\n       marginalia import --resume [--library FILE] [--json]',
+    usage:
+      'marginalia import [--library FILE] [--json] [--outlet NAME] [--language CODE] PATH...\n       marginalia import --resume [--library FILE] [--json]',
     summary:
       'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx); --resume imports the rest of an interrupted import',
-    options: { ...LIBRARY_OPTION, json: { type: 'boolean' }, resume: { type: 'boolean' } },
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      resume: { type: 'boolean' },
+      outlet: { type: 'string' },
+      language: { type: 'string' },
+    },
     load: async () => (await import('./cli-import')).importCommand,
+  },
+  articles: {
+    usage:
+      'marginalia articles set [--library FILE] [--outlet NAME] [--date YYYY-MM-DD] [--language CODE] [--place NAME] [--json] (ID... | --matching QUERY)',
+    summary: 'Set outlet, date, language or place on many articles at once (ids, or every article a search matches; "" clears a field)',
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      ...Object.fromEntries(['outlet', 'date', 'language', 'place', 'matching'].map((name) => [name, { type: 'string' }])),
+    },
+    load: async () => (await import('./cli-articles')).articlesCommand,
   },
   list: {
     usage: 'marginalia list [--library FILE] [--json]',
@@ -158,6 +176,21 @@ const COMMANDS: Record<string, Command> = {
       'no-bom': { type: 'boolean' },
     },
     load: async () => (await import('./cli-overview')).overviewCommand,
+  },
+  agreement: {
+    usage:
+      'marginalia agreement [--library FILE] [--coders A,B,...] [--tag PATH]... [--article ID]... [--unit character|sentence|paragraph] [--json]',
+    summary:
+      "Intercoder agreement per tag and overall: percentage agreement, Cohen's kappa (two coders) and Krippendorff's alpha, over the articles every coder coded",
+    options: {
+      ...LIBRARY_OPTION,
+      json: { type: 'boolean' },
+      coders: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      article: { type: 'string', multiple: true },
+      unit: { type: 'string' },
+    },
+    load: async () => (await import('./cli-agreement')).agreementCommand,
   },
   hub: {
     usage:

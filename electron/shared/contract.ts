@@ -43,14 +43,15 @@ import type {
   ClaimPrefill,
   RelatedSuggestion,
 } from './claims';
+import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
 import { claimArgs } from './contract-claims';
 import { overviewArgs } from './contract-overview';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
-import { filterDate } from './filter-date';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
 
 export { splitName } from './names';
+export { PARTIAL_DATE } from './contract-articles';
 
 interface CommandDef<A extends z.ZodType, R> {
   args: A;
@@ -65,7 +66,6 @@ const command =
 const id = z.number().int().positive();
 const none = z.strictObject({});
 const text = (max: number) => z.string().max(max);
-const optionalMeta = (max: number) => z.string().max(max).nullable().optional();
 /** A UTF-16 offset into an article's text. */
 const offset = z.number().int().min(0);
 const tagName = z
@@ -76,15 +76,6 @@ const tagName = z
   .refine((name) => !name.includes('/'), 'a tag name cannot contain "/" (it separates levels of the codebook)');
 const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e79a7');
 
-/** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
-export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
-/** The article list's filter (outlets and a date range), also part of the Passages view's. */
-const articleFields = {
-  outlets: z.array(text(500)).max(10_000).optional(),
-  from: filterDate.optional(),
-  to: filterDate.optional(),
-};
-const articleFilter = z.strictObject(articleFields);
 /** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
 const passageFilter = z.strictObject({
   tagIds: z.array(id).max(2000).optional(),
@@ -100,24 +91,6 @@ export const MAX_MEMO_LENGTH = 10_000_000;
 const filePath = z.string().min(1).max(4096);
 const csvLayout = z.enum(['wide', 'long']);
 const searchKind = z.enum(['articles', 'passages', 'notes', 'claims', 'memos']);
-
-export const articlePatch = z.strictObject({
-  title: z.string().trim().min(1, 'the title cannot be empty').max(2000).optional(),
-  outlet: optionalMeta(500),
-  byline: optionalMeta(1000),
-  published: z
-    .string()
-    .regex(PARTIAL_DATE, 'use a date such as 2020-11-09, 2020-11, or --11-09 when the year is unknown')
-    .nullable()
-    .optional(),
-  place: optionalMeta(500),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a language code such as en or ru')
-    .nullable()
-    .optional(),
-  url: z.string().url().max(4000).nullable().optional(),
-});
 
 export const commands = {
   'library.info': command<LibraryInfo>()(none),
@@ -137,6 +110,8 @@ export const commands = {
   'articles.get': command<Article>()(z.strictObject({ id })),
   'articles.update': command<ArticleSummary>()(z.strictObject({ id, patch: articlePatch })),
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
+  /** Outlet, date, language or place set on many articles (ids, or all the list's query matches) as one undoable edit. */
+  'articles.setMeta': command<BulkMetaResult>()(articleMetaArgs.setMeta),
 
   'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
   'search.page': command<SearchPage>()(

@@ -16,3 +16,10 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, other = `${one}s`): string {
   return `${formatCount(n)} ${rules.select(n) === 'one' ? one : other}`;
 }
+
+const conjunctions = new Intl.ListFormat(LOCALE, { type: 'conjunction' });
+
+/** ["outlet", "date", "place"] → "outlet, date, and place". */
+export function listOfWords(words: readonly string[]): string {
+  return conjunctions.format(words);
+}

@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   'articles.get',
   'articles.update',
   'articles.delete',
+  'articles.setMeta',
   'search.query',
   'search.page',
   'search.articleHits',

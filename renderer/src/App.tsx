@@ -21,6 +21,7 @@ import { CodeHitsDialog } from './components/search/CodeHitsDialog';
 import { SearchHelp } from './components/search/SearchHelp';
 import { SearchPalette } from './components/search/SearchPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
+import { Short } from './components/Short';
 import { useDropImport } from './components/useDropImport';
 import { articleCount, useImport } from './components/useImport';
 import { ArticleReader } from './reader/ArticleReader';
@@ -167,8 +168,9 @@ export function App() {
             onClick={() => void runEdit('undo')}
             title={edits?.undoLabel ? `Undo ${edits.undoLabel}` : undefined}
             aria-keyshortcuts={ariaKeysOf('undo')}
+            aria-label="Undo"
           >
-            Undo
+            <Short wide="Undo" narrow="↶" />
           </button>
           <button
             type="button"
@@ -177,15 +179,21 @@ export function App() {
             onClick={() => void runEdit('redo')}
             title={edits?.redoLabel ? `Redo ${edits.redoLabel}` : undefined}
             aria-keyshortcuts={ariaKeysOf('redo')}
+            aria-label="Redo"
           >
-            Redo
+            <Short wide="Redo" narrow="↷" />
           </button>
           <ImportButtons onFiles={imports.start} />
           <button type="button" className="button" onClick={() => setOverlay('export')} aria-keyshortcuts={ariaKeysOf('export')}>
             Export…
           </button>
-          <button type="button" className="button" onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}>
-            Library memo…
+          <button
+            type="button"
+            className="button"
+            aria-label="Library memo…"
+            onClick={() => setMemo({ articleId: null, about: library?.name ?? 'the library' })}
+          >
+            <Short wide="Library memo…" narrow="Memo…" />
           </button>
           <button
             type="button"

@@ -160,6 +160,50 @@ describe('speaker attribution rules', () => {
     );
   });
 
+  it('takes "he" for a subject, not for a name after a preposition or an owner; never for a body named after "the"', () => {
+    const agent =
+      'Lord Falconer said the bill was flawed. The changes proposed by Lord Dubs were a "complex and controversial undertaking", he said.';
+    expect(find(agent, 'complex and controversial').speaker).toBe('Falconer');
+    const owner =
+      'Graham Robb said the campaign was in trouble. And he hit back at Mr Mallon\'s claim that transport would improve. "It can push paper around but it cannot move people," he said.';
+    expect(find(owner, 'push paper').speaker).toBe('Graham Robb');
+    const country =
+      'Charles Kennedy said troops should leave. The Netherlands, Portugal and the Czech Republic, which all have troops in Iraq, have announced their withdrawal. He accused the government of "being less than straightforward" about its plans.';
+    expect(find(country, 'less than straightforward').speaker).toBe('Charles Kennedy');
+  });
+
+  it('reads a long parenthesis between dashes, "Name, role, said the …", a relative clause with commas, "X and Y Ministry", a verb in a capitalised name', () => {
+    const dashes =
+      'Mr Mallon spoke first. But Mr Herron - who gained fame as one of Sunderland\'s "metric martyrs" and is running his own No campaign alongside the official North East Says No campaign in the region - said: "The reality is that it is not going to deliver."';
+    expect(find(dashes, 'The reality is').speaker).toBe('Herron');
+    const apposition =
+      'Graham Robb, spokesman for North East Says No, said the Yes campaign\'s decision to get personal dragged the campaign "into the gutter".';
+    expect(find(apposition, 'into the gutter').speaker).toBe('Graham Robb');
+    const alliance =
+      'The Making Decisions Alliance, which includes the Alzheimer\'s Society, Age Concern and Mencap, said the bill was sound. "It will not change the current law on euthanasia," the alliance said in a statement.';
+    expect(find(alliance, 'the bill was sound').speaker).toBe('Making Decisions Alliance');
+    expect(find(alliance, 'It will not change').speaker).toBe('Making Decisions Alliance');
+    const ministry =
+      '"Internal and external conditions are likely to remain unfavourable," the Finance and Economy Ministry said in a statement.';
+    expect(find(ministry, 'Internal and external').speaker).toBe('Finance and Economy Ministry');
+    expect(find('Critics fear it could allow "killing by omission" through withdrawing treatment.', 'killing by omission').speaker).toBe(
+      'Critics',
+    );
+  });
+
+  it('reads the speakers of the fourth English tune batch: "…, said Mr X" after a name, "The MP for A and B", a post-nominal QC, prepositions and nouns that look like verbs', () => {
+    const after =
+      'Tony Blair spoke to the paper. Mr Livingstone "should have withdrawn the comment immediately" once he realised the journalist was Jewish, said Mr Blair.';
+    expect(find(after, 'should have withdrawn').speaker).toBe('Tony Blair');
+    const place = 'The MP for Sittingbourne and Sheppey said the prime minister had been "trying very hard" to win trust.';
+    expect(find(place, 'trying very hard').speaker).toBe('MP for Sittingbourne and Sheppey');
+    const qc =
+      'Lord Woolf said the plan was sound. Director of Public Prosecutions, Ken Macdonald QC, who sits on the SGC, said the principle is set down by parliament. "It represents a tougher regime," he said.';
+    expect(find(qc, 'tougher regime').speaker).toBe('Ken Macdonald');
+    expect(findCandidates('Under EU rules, countries must keep their deficits below 3%.').map((c) => c.speaker)).toEqual([null]);
+    expect(findCandidates('Ken Livingstone remains in a row over comments he made to a reporter.')).toEqual([]);
+  });
+
   it('names a Russian body found through "сообщили в …" or "говорится в сообщении …" in the nominative', () => {
     const text =
       'Тепло подано в 90% домов, сообщили в координационном центре мэрии. «Жалобы принимаются круглосуточно», — говорится в сообщении пресс-службы городской администрации.';

@@ -8,6 +8,7 @@ import { call, importTass, openSession } from './passages-fixture';
 const NOT_CACHED: CommandName[] = [
   'articles.update',
   'articles.delete',
+  'articles.setMeta',
   'articles.editText',
   'import.start',
   'import.cancel',

@@ -36,6 +36,28 @@ function orderBy(column: ArticleSortColumn | 'rank', dir: 'ASC' | 'DESC'): strin
   }
 }
 
+/** FROM and WHERE of the articles a query and filter match (the list and "all matching" share them). */
+function matchingSql(match: string | null, filter: ArticleFilter | undefined): { from: string; whereSql: string; params: unknown[] } {
+  const where = articleConditions(filter ?? {});
+  const clauses = [...(match ? ['articles_fts MATCH ?'] : []), ...where.clauses];
+  return {
+    from: match ? 'articles_fts f JOIN articles a ON a.id = f.rowid' : 'articles a',
+    whereSql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '',
+    params: [...(match ? [match] : []), ...where.params],
+  };
+}
+
+/** The ids of every article the list shows for this query and filter, in id order. */
+export function matchingArticleIds(db: Database, args: Pick<ArticleQuery, 'query' | 'filter'>): number[] {
+  const match = args.query ? ftsQuery(args.query, LAYOUTS.articles) : null;
+  if (args.query && !match) return [];
+  const { from, whereSql, params } = matchingSql(match, args.filter);
+  return db
+    .prepare(`SELECT a.id FROM ${from} ${whereSql} ORDER BY a.id`)
+    .pluck()
+    .all(...params) as number[];
+}
+
 /**
  * One page of the article list with the total it matches: filtered by full text, outlet and
  * date, sorted by any column (newest import first by default, search hits best first). The page's
@@ -44,11 +66,7 @@ function orderBy(column: ArticleSortColumn | 'rank', dir: 'ASC' | 'DESC'): strin
 export function listArticles(db: Database, args: ArticleQuery): ArticlePage {
   const match = args.query ? ftsQuery(args.query, LAYOUTS.articles) : null;
   if (args.query && !match) return { items: [], total: 0 };
-  const where = articleConditions(args.filter ?? {});
-  const params: unknown[] = [...(match ? [match] : []), ...where.params];
-  const clauses = [...(match ? ['articles_fts MATCH ?'] : []), ...where.clauses];
-  const from = match ? 'articles_fts f JOIN articles a ON a.id = f.rowid' : 'articles a';
-  const whereSql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+  const { from, whereSql, params } = matchingSql(match, args.filter);
   const total = db
     .prepare(`SELECT count(*) FROM ${from} ${whereSql}`)
     .pluck()

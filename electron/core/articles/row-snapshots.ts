@@ -26,6 +26,8 @@ export interface Selection {
   table: Table;
   where: string;
   params?: unknown[];
+  /** Only these columns (besides the key) are recorded and restored: a metadata edit need not copy every text. */
+  columns?: readonly string[];
 }
 
 /** Rows of several tables at one moment, keyed by table and primary key. */
@@ -37,9 +39,10 @@ export function keyOf(table: Table, row: Row): string {
 
 export function snapshot(db: Database, selections: readonly Selection[]): Snapshot {
   const result: Snapshot = new Map();
-  for (const { table, where, params = [] } of selections) {
+  for (const { table, where, params = [], columns } of selections) {
     const rows = result.get(table) ?? new Map<string, Row>();
-    for (const row of db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Row[]) rows.set(keyOf(table, row), row);
+    const list = columns ? [...new Set([...KEYS[table], ...columns])].map((c) => `"${c}"`).join(', ') : '*';
+    for (const row of db.prepare(`SELECT ${list} FROM ${table} WHERE ${where}`).all(...params) as Row[]) rows.set(keyOf(table, row), row);
     result.set(table, rows);
   }
   return result;

@@ -25,7 +25,25 @@ export interface Attribution {
 
 // Words that make a following verb-looking word a noun ("the claims", "his reports") or not
 // reporting speech ("is expected to", "as noted").
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', 'of', 'as', 'be', 'been']);
+const NOUN_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'these',
+  'those',
+  'such',
+  'of',
+  'as',
+  'be',
+  'been',
+  'over',
+  'about',
+]);
 const NOT_SPEECH_AFTER = new Set(['to', 'by', 'for', 'of', 'up', 'off', 'out']);
 const NAMING = new Set([
   'called',
@@ -50,6 +68,16 @@ function russianGender(verb: string): 'm' | 'f' | 'pl' | null {
   return null;
 }
 
+/** "Graham Robb, spokesman for X, said the …": a name and its apposition end on the comma before the verb. */
+function appositive(tokens: Token[], verb: number): boolean {
+  if (tokens[verb - 1]?.text !== ',' || tokens[verb - 2]?.kind === 'quote') return false;
+  const before = mentionBefore(tokens, verb);
+  if (before?.kind !== 'name') return false;
+  // The comma after the name opens the apposition: it is not the one right before the verb.
+  const after = tokens.findIndex((t) => t.start >= before.end);
+  return tokens[after]?.text === ',' && after < verb - 1;
+}
+
 /** Whether token i starts a reporting verb; returns the verb's last token index, or -1. */
 function verbAt(tokens: Token[], i: number): number {
   const token = tokens[i];
@@ -66,6 +94,8 @@ function verbAt(tokens: Token[], i: number): number {
   // "called the sale "the swindle of the century"": a naming verb reports the words it quotes.
   if (NAMING.has(word)) return tokens.slice(i + 1, i + 6).some((t) => t.kind === 'quote') ? i : -1;
   if (!EN_VERBS.has(word) && !EN_PARTICIPLES.has(word)) return -1;
+  // "the North East Says No campaign": a capitalised word inside a sentence is part of a name.
+  if (i > 0 && /^\p{Lu}/u.test(token.text) && tokens[i - 1]!.kind === 'word') return -1;
   // "she said reports that …": after a reporting verb, a verb-looking word is its object.
   if (EN_VERBS.has(lower(tokens[i - 1]))) return -1;
   // A participle opens a clause after a comma or a conjunction (", adding that"); after a noun it is
@@ -140,7 +170,7 @@ export function attributionsIn(tokens: Token[]): Attribution[] {
         : subjectAtStart(tokens, i)
       : quoted
         ? mentionAfter(tokens, last)
-        : inverted && !transitive
+        : inverted && !transitive && !appositive(tokens, i)
           ? (mentionAfter(tokens, last) ?? mentionBefore(tokens, i))
           : (mentionBefore(tokens, i) ?? (transitive ? null : mentionAfter(tokens, last)));
     if (!mention && !participle) {

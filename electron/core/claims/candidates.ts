@@ -3,7 +3,7 @@ import { type Attribution, attributionsIn } from './attribution';
 import { parseFigures } from './figures';
 import { innerAttribution } from './inner-attribution';
 import { isRoleWord } from './lexicon';
-import { mentionBefore } from './mentions';
+import { mentionBefore, POST_NOMINAL } from './mentions';
 import { findQuotes, type Quote } from './quotes';
 import { Speakers } from './speakers';
 import { isWord, tokenize, type Token } from './tokens';
@@ -95,7 +95,9 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
     for (let i = 0; i < tokens.length; i++) {
       // A name ends on a capitalised word that no other capitalised word follows.
       if (!isWord(tokens[i]) || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
-      if (i + 1 < tokens.length && isWord(tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
+      // A post-nominal ("Ken Macdonald QC") ends the name before it.
+      const next = tokens[i + 1];
+      if (isWord(next) && /^\p{Lu}/u.test(next.text) && !POST_NOMINAL.test(next.text)) continue;
       const mention = mentionBefore(tokens, i + 1);
       if (mention?.kind !== 'name' || mention.end !== tokens[i]!.end) continue;
       // "Wilkinson, who has scored …", "Mr Ebbers, 63, …": a person, whatever the pronoun.
@@ -107,7 +109,14 @@ function collectNames(views: readonly SentenceView[], speakers: Speakers): void 
       }
       // After a preposition or "по словам" a Russian name is in an oblique case.
       const oblique = /^(?:словам|данным|мнению|информации|с|со|у|к|о|об|от|для|по|при|без|между)$/iu.test(tokens[first - 1]?.text ?? '');
-      speakers.observe(mention, oblique);
+      // After a preposition ("by Lord Dubs") or as an owner ("Mr Mallon's claim") a name is no subject.
+      const role = /['’]s?$/u.test(tokens[i]!.text)
+        ? 'owner'
+        : /^(?:by|of|with|to|from|at|about|against|for|on|in|into|than|over|under|between)$/iu.test(tokens[first - 1]?.text ?? '')
+          ? 'object'
+          : 'subject';
+      // "the Czech Republic", "the Foreign Office": a name after "the" is a thing, even when it speaks.
+      speakers.observe(mention, oblique, role, /^the$/iu.test(tokens[first - 1]?.text ?? ''));
     }
   }
 }

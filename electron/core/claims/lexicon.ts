@@ -27,7 +27,7 @@ export const EN_VERBS = list(`
   underlined underlines highlighted highlights reiterated reiterates mentioned mentions cautioned cautions
   announced boasted boasts joked jokes quipped quips shouted wrote admitted predicted reckons reckoned
   accused accuses criticised criticized criticises criticizes condemned condemns dismissed dismisses welcomed welcomes
-  praised praises blamed blames ruled rules
+  praised praises blamed blames ruled claim argue insist warn believe fear fears feared
 `);
 export const EN_PARTICIPLES = list(`adding saying noting stressing explaining emphasising emphasizing arguing claiming insisting
   warning telling declaring pointing suggesting recalling urging describing`);
@@ -85,6 +85,7 @@ const ROLE_STEMS = stems(`
   counterpart king queen prince monarch pope bishop archbishop coach manager captain player striker founder owner
   representative negotiator leaders member members inspector spokesmen officials watchdog regulator bank
   correspondent reporter editor board club peer coordinator justice dealer trader broker
+  alliance coalition association society federation fellowship consultancy
   представитель глава министр президент премьер председатель руководитель директор пресс-секретарь посол
   вице-премьер вице-президент замминистра заместитель губернатор мэр депутат сенатор эксперт аналитик источник лидер канцлер спикер
   режиссер режиссёр дирижер дирижёр тренер капитан писатель художник актер актриса певец певица врач учитель ректор профессор академик
@@ -138,4 +139,5 @@ export const NOT_NAMES = list(`Monday Tuesday Wednesday Thursday Friday Saturday
   June July August September October November December The A An This That These Those It In On At But And If As
   When While After Before His Her Their Its Our My Your We They He She I There Here However Meanwhile Also So Yet
   Unfortunately Back Let Most Many Some All Both Each Every Such What Who Why How No Not Now Then Today Yesterday
+  Under Over Despite Following Among Since Until Without Within Through During Against Across
   Мы Он Она Они Это Этот Эта Эти В На По С Из За К У О Но И А Как При Так Также Однако Для После До Когда Если`);

@@ -55,7 +55,7 @@ const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'this', 'that', 'whose']);
 const LINKS = new Set(['for', 'of', 'at', 'from', 'to', 'with']);
 const AFFILIATIONS = new Set(['of', 'at', 'from']);
-const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|AM|OBE|CBE|MBE)$/u;
+export const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|AM|OBE|CBE|MBE)$/u;
 const DOCUMENTS = new Set(['statement', 'report', 'letter', 'email', 'e-mail', 'note', 'memo', 'release', 'filing']);
 
 const isRole = (token: Token | undefined): boolean => isWord(token) && isRoleWord(token.text);
@@ -120,7 +120,12 @@ function build(tokens: Token[], from: number, to: number, kind: Mention['kind'])
 function nameRunEndingAt(tokens: Token[], end: number): number {
   if (!nameLike(tokens[end]) && !(isCapitalised(tokens[end]) && isRole(tokens[end]))) return -1;
   let from = end;
-  while (from > 0 && (nameLike(tokens[from - 1]) || (isCapitalised(tokens[from - 1]) && isRole(tokens[from - 1])))) from--;
+  const inRun = (t: Token | undefined): boolean => nameLike(t) || (isCapitalised(t) && isRole(t));
+  while (from > 0 && inRun(tokens[from - 1])) {
+    from--;
+    // A body's name joins its words with "and": "the Finance and Economy Ministry".
+    if (from > 1 && isRole(tokens[end]) && /^(?:and|&)$/u.test(tokens[from - 1]!.text) && inRun(tokens[from - 2])) from--;
+  }
   // Role and nationality words written before the name in lowercase ("foreign minister Jack Straw").
   while (from > 0 && isWord(tokens[from - 1]) && isRole(tokens[from - 1])) {
     from--;
@@ -156,7 +161,7 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
   // A parenthesis between dashes: "Andrei Illarionov - then economic adviser to … - told".
   if (/^[-–—]$/u.test(token.text)) {
     let j = k - 1;
-    while (j > 0 && k - j < 14 && !/^[-–—]$/u.test(tokens[j]!.text)) j--;
+    while (j > 0 && k - j < 30 && !/^[-–—]$/u.test(tokens[j]!.text)) j--;
     return j > 0 && /^[-–—]$/u.test(tokens[j]!.text) ? mentionBefore(tokens, j) : null;
   }
   // A relative clause: "Beijing, which described …".
@@ -168,8 +173,13 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     let j = k - 1;
     while (j > 0 && k - j < 10 && tokens[j]?.text !== ',') j--;
     const opening = tokens[j + 1];
-    // "one dealer, who asked not to be named, told": the relative clause is no apposition.
-    if (tokens[j]?.text === ',' && /^(?:who|which)$/iu.test(opening?.text ?? '')) {
+    // "one dealer, who asked not to be named, told": the relative clause (commas and all: "the
+    // Alliance, which includes the Society, Age Concern and Mencap, said") is no apposition.
+    const relative = tokens.findLastIndex(
+      (t, n) => n < k && n > k - 25 && t.text === ',' && /^(?:who|which)$/iu.test(tokens[n + 1]?.text ?? ''),
+    );
+    if (relative > 0 && !tokens.slice(relative + 2, k).some((t) => t.kind === 'quote')) j = relative;
+    if (tokens[j]?.text === ',' && /^(?:who|which)$/iu.test(tokens[j + 1]?.text ?? '')) {
       const described = descriptionEndingAt(tokens, j - 1);
       return mentionBefore(tokens, j + 1) ?? (described === null ? null : build(tokens, described, j - 1, 'description'));
     }
@@ -197,7 +207,12 @@ export function mentionBefore(tokens: Token[], verb: number): Mention | null {
     const named = mentionBefore(tokens, k);
     return named?.kind === 'name' ? named : null;
   }
-  const runStart = nameRunEndingAt(tokens, k);
+  let runStart = nameRunEndingAt(tokens, k);
+  // "The MP for Sittingbourne and Sheppey": a description's place may join two names with "and".
+  if (runStart > 1 && lower(tokens[runStart - 1]) === 'and' && nameLike(tokens[runStart - 2])) {
+    const joined = nameRunEndingAt(tokens, runStart - 2);
+    if (joined > 1 && LINKS.has(lower(tokens[joined - 1])) && isRole(tokens[joined - 2])) runStart = joined;
+  }
   if (runStart >= 0) {
     // "a spokesman for Mr Blair": the description owns the name.
     const article = lower(tokens[runStart - 1]) === 'the' ? 1 : 0;

@@ -17,6 +17,8 @@ export interface Entity {
   key: string;
   roles: Set<string>;
   gender: 'm' | 'f' | 'pl' | 'any' | 'n' | null;
+  /** Named after "the" ("the Czech Republic"): a thing, however it is named. */
+  definite?: boolean;
   /** For a body named by a description ("представитель центра"): its head role, which must match. */
   head: string | null;
   /** Where it is first and last named (offsets). */
@@ -72,8 +74,11 @@ function rolesFit(mention: Mention, entity: Entity): boolean {
   return roleFits && adjectiveFits;
 }
 
+/** Where a name stands in its sentence: a pronoun takes up a subject sooner than an object, never an owner. */
+export type MentionRole = 'subject' | 'object' | 'owner';
+
 const ORG_ROLES = new Set(
-  'company firm group board club bank union party government ministry department agency council organisation organization'
+  'company firm group board club bank union party government ministry department agency council organisation organization alliance coalition association society federation fellowship'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -81,7 +86,7 @@ const ORG_ROLES = new Set(
 export class Speakers {
   private readonly entities: Entity[] = [];
   /** Every named mention, in text order, with the entity it names. */
-  private readonly mentions: Array<{ at: number; entity: Entity }> = [];
+  private readonly mentions: Array<{ at: number; entity: Entity; role: MentionRole }> = [];
   private lastSpeaker: Entity | null = null;
   private lastSpokeAt = -1;
   private readonly spoke = new Set<Entity>();
@@ -104,8 +109,9 @@ export class Speakers {
   private isPerson(entity: Entity): boolean {
     return (
       (entity.gender !== null && entity.gender !== 'pl') ||
-      // One that spoke counts when it has a first name and a surname: "Iraq … announced" is no "he".
-      (this.spoke.has(entity) && entity.name.includes(' ')) ||
+      // One that spoke counts when it has a first name and a surname: "Iraq … announced" is no "he",
+      // nor is "the Foreign Office".
+      (this.spoke.has(entity) && entity.name.includes(' ') && !entity.definite && !isRoleWord(entity.name.split(' ').at(-1) as string)) ||
       [...entity.roles].some((r) => isPersonRole(r))
     );
   }
@@ -120,27 +126,32 @@ export class Speakers {
       this.isPerson(e) && (gender === null || e.gender === null || e.gender === 'any' || e.gender === gender);
     // "the chancellor said …, he told activists": whoever this sentence already attributed to.
     if (this.lastSpeaker && this.lastSpokeAt >= sentenceStart && fits(this.lastSpeaker)) return this.lastSpeaker;
-    const inSentence = this.mentions.find((m) => m.at >= sentenceStart && m.at < at && fits(m.entity));
+    // A pronoun takes up a subject: never one named after a preposition or as an owner ("by Lord
+    // Dubs", "Mr Mallon's claim").
+    const subject = (m: { entity: Entity; role: MentionRole }): boolean => m.role === 'subject' && fits(m.entity);
+    const inSentence = this.mentions.find((m) => m.at >= sentenceStart && m.at < at && subject(m));
     if (inSentence) return inSentence.entity;
     // The one the previous sentence attributed to, before anyone it merely named.
     if (this.lastSpeaker && this.lastSpokeAt >= previousStart && fits(this.lastSpeaker)) return this.lastSpeaker;
-    const previous = this.mentions.find((m) => m.at >= previousStart && m.at < sentenceStart && fits(m.entity));
+    const previous = this.mentions.find((m) => m.at >= previousStart && m.at < sentenceStart && subject(m));
     if (previous) return previous.entity;
     // "But he then missed …" two sentences after Wilkinson was named: whoever was named since the last
     // speaker spoke is the topic.
-    const since = this.mentions.findLast((m) => m.at < at && m.at > this.lastSpokeAt && fits(m.entity));
+    // …else the one named since, a subject before an object ("not enough for Mr Sarkozy"), never an owner.
+    const named = this.mentions.filter((m) => m.at < at && m.at > this.lastSpokeAt && m.role !== 'owner' && fits(m.entity));
+    const since = named.findLast((m) => m.role === 'subject') ?? named.at(-1);
     return since?.entity ?? [...this.spoke].reverse().find(fits) ?? null;
   }
 
   /** Records a named mention (from a first pass over the whole article). */
-  observe(mention: Mention, oblique = false): void {
+  observe(mention: Mention, oblique = false, role: MentionRole = 'subject', definite = false): void {
     if (mention.kind !== 'name' || !mention.name) return;
     const words = mention.name.split(' ');
     const key = nameKey(words.at(-1) as string);
     if (key.length < 2) return;
     const existing = this.entities.find((e) => sameName(e.key, key)) ?? this.knight(mention);
     if (existing) {
-      this.mentions.push({ at: mention.start, entity: existing });
+      this.mentions.push({ at: mention.start, entity: existing, role });
       const longer = words.length > existing.name.split(' ').length;
       if (longer || (existing.oblique && !oblique && words.length === existing.name.split(' ').length)) {
         existing.name = mention.name;
@@ -148,6 +159,7 @@ export class Speakers {
       }
       for (const role of mention.roles) existing.roles.add(role);
       if (existing.gender === null || (existing.gender === 'any' && mention.gender !== null)) existing.gender = mention.gender;
+      if (definite && mention.gender === null) existing.definite = true;
       existing.last = Math.max(existing.last, mention.start);
       existing.first = Math.min(existing.first, mention.start);
       return;
@@ -158,12 +170,13 @@ export class Speakers {
       key,
       roles: new Set(mention.roles),
       gender: mention.gender,
+      definite: definite && mention.gender === null,
       head: null,
       first: mention.start,
       last: mention.start,
     };
     this.entities.push(entity);
-    this.mentions.push({ at: mention.start, entity });
+    this.mentions.push({ at: mention.start, entity, role });
   }
 
   private byName(mention: Mention): Entity | undefined {

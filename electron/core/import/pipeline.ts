@@ -31,6 +31,8 @@ export interface ImportOptions {
   checkpoints?: Pick<BackgroundCheckpoints, 'during' | 'committed' | 'settle'>;
   /** Imports the files an interrupted job (this id) did not reach, instead of `paths`. */
   resume?: string;
+  /** Outlet and language for every article parsed from a file, over what the parser read (the analyst knows better). */
+  meta?: { outlet?: string; language?: string };
 }
 
 // Small batches keep each write transaction short (about a frame), so searches and edits get the
@@ -219,6 +221,7 @@ async function importFiles(
   const parsed = (index: number, file: JobFile, outcome: ParseOutcome): void => {
     // Dropped unread on cancel: not imported, and left undone in the job's list.
     if (!outcome.ok && outcome.cancelled) return;
+    if (outcome.ok && options.meta) outcome = { ...outcome, article: { ...outcome.article, ...options.meta } };
     ready.set(index, { file: file.path, position: file.position, outcome });
     pendingBytes += weight(outcome);
   };

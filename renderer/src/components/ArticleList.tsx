@@ -1,10 +1,12 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/shared/types';
 import { plural } from '../../../electron/shared/counts';
 import { articleMeta } from '../format';
 import { navigationTarget } from './lists/useRovingVirtualList';
 import { usePageRows, type FirstPage } from './lists/usePages';
+import { useArticleSelection } from './lists/useArticleSelection';
+import { BulkBar } from './articles/BulkBar';
 
 interface Props {
   /** The list's first page (from the app, which shows its count). */
@@ -23,7 +25,8 @@ const optionId = (id: number) => `article-${id}`;
 /**
  * The library's articles: a virtualised listbox over windows of the list the library pages out,
  * so a library of 100,000 articles opens at once. Arrows, Page Up/Down, Home and End open the
- * article they land on (fetching its window first when it is far away).
+ * article they land on (fetching its window first when it is far away). Ctrl/Cmd-click,
+ * Shift-click, Shift+arrows and Ctrl/Cmd+A pick articles for a bulk edit of their details.
  */
 export function ArticleList({ pages, queryKey, selectedId, onSelect }: Props) {
   const { total } = pages;
@@ -56,6 +59,7 @@ export function ArticleList({ pages, queryKey, selectedId, onSelect }: Props) {
     { first: items[0]?.index ?? 0, last: items.at(-1)?.index ?? 0 },
     Math.max(0, cursorIndex),
   );
+  const picking = useArticleSelection(queryKey, total, async (index) => (rowAt(index) ?? (await fetchRow(index)))?.id);
   // The selected article's row: where the cursor is, or among the rows on screen.
   const selectedIndex =
     selectedId === null
@@ -74,60 +78,93 @@ export function ArticleList({ pages, queryKey, selectedId, onSelect }: Props) {
     if (row && move === latestMove.current) onSelect(row.id);
   };
 
+  const leadId = picking.picked && picking.lead >= 0 ? rowAt(picking.lead)?.id : undefined;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      picking.selectAll();
+      return;
+    }
+    if (event.key === 'Escape' && picking.picked) {
+      event.preventDefault();
+      picking.clear();
+      return;
+    }
+    if (event.shiftKey && !mod && !event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const from = picking.picked && picking.lead >= 0 ? picking.lead : selectedIndex;
+      const to = Math.max(0, Math.min(total - 1, from + (event.key === 'ArrowDown' ? 1 : -1)));
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+      void picking.extendTo(to, selectedIndex);
+      return;
+    }
+    if (mod || event.altKey) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const to = navigationTarget(event.key, selectedIndex, total, page);
     if (to === null) return;
     event.preventDefault();
+    picking.reset(to);
     void moveTo(to);
   };
 
   return (
-    <div
-      ref={scroller}
-      className="article-list"
-      role="listbox"
-      aria-label="Articles"
-      tabIndex={0}
-      aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined}
-      aria-busy={pages.first.isFetching}
-      onKeyDown={onKeyDown}
-    >
-      {error ? (
-        <div className="view-alert" role="alert">
-          {error.message}
+    <>
+      <BulkBar selection={picking} total={total} query={pages.shownQuery} />
+      <div
+        ref={scroller}
+        className="article-list"
+        role="listbox"
+        aria-label="Articles"
+        aria-multiselectable="true"
+        tabIndex={0}
+        aria-activedescendant={
+          leadId !== undefined ? optionId(leadId) : selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined
+        }
+        aria-busy={pages.first.isFetching}
+        onKeyDown={onKeyDown}
+      >
+        {error ? (
+          <div className="view-alert" role="alert">
+            {error.message}
+          </div>
+        ) : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const article = rowAt(item.index);
+            return article ? (
+              <ArticleOption
+                key={article.id}
+                article={article}
+                index={item.index}
+                total={total}
+                top={item.start}
+                selected={picking.picked ? picking.isPicked(article.id) : article.id === selectedId}
+                onPick={(event) => {
+                  if (event.shiftKey || event.ctrlKey || event.metaKey) scroller.current?.focus({ preventScroll: true });
+                  if (event.shiftKey) void picking.extendTo(item.index, selectedIndex);
+                  else if (event.ctrlKey || event.metaKey) picking.toggle(item.index, article.id, selectedIndex >= 0 ? selectedId : null);
+                  else {
+                    picking.reset(item.index);
+                    setCursor({ queryKey, index: item.index });
+                    onSelect(article.id);
+                  }
+                }}
+              />
+            ) : (
+              <div
+                key={`loading-${item.index}`}
+                className="article-item loading"
+                aria-hidden="true"
+                style={{ top: item.start, height: ROW_HEIGHT }}
+              >
+                Loading…
+              </div>
+            );
+          })}
         </div>
-      ) : null}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const article = rowAt(item.index);
-          return article ? (
-            <ArticleOption
-              key={article.id}
-              article={article}
-              index={item.index}
-              total={total}
-              top={item.start}
-              selected={article.id === selectedId}
-              onPick={() => {
-                setCursor({ queryKey, index: item.index });
-                onSelect(article.id);
-              }}
-            />
-          ) : (
-            <div
-              key={`loading-${item.index}`}
-              className="article-item loading"
-              aria-hidden="true"
-              style={{ top: item.start, height: ROW_HEIGHT }}
-            >
-              Loading…
-            </div>
-          );
-        })}
       </div>
-    </div>
+    </>
   );
 }
 
@@ -137,7 +174,7 @@ interface OptionProps {
   total: number;
   top: number;
   selected: boolean;
-  onPick(): void;
+  onPick(event: MouseEvent): void;
 }
 
 function ArticleOption({ article, index, total, top, selected, onPick }: OptionProps) {
@@ -152,6 +189,10 @@ function ArticleOption({ article, index, total, top, selected, onPick }: OptionP
       className="article-item"
       style={{ top, height: ROW_HEIGHT }}
       onClick={onPick}
+      // Shift-click picks a range of rows, not the text between them.
+      onMouseDown={(event) => {
+        if (event.shiftKey) event.preventDefault();
+      }}
     >
       <div className="title">{article.title}</div>
       <div className="meta">

@@ -18,6 +18,16 @@ export class Library {
     return this.articles.getByRole('option', { name: title });
   }
 
+  /** The bar above the list while articles are picked for a bulk edit. */
+  get bulkBar(): Locator {
+    return this.page.getByRole('group', { name: 'Picked articles' });
+  }
+
+  /** The articles picked (aria-selected) in the list as shown. */
+  get picked(): Locator {
+    return this.articles.locator('[role="option"][aria-selected="true"]');
+  }
+
   /** Opens an article in the reader by clicking it in the list. */
   async open(title: string): Promise<void> {
     await this.article(title).click();

@@ -11,8 +11,10 @@ import pg from 'pg';
 import { openLibrary, type Library } from '../electron/core/library/open';
 import { newUid } from '../electron/core/uid';
 import { addHubCoder } from '../electron/core/teams/hub/coders';
+import { connectHub } from '../electron/core/teams/hub/connect';
 import { copyRows } from '../electron/core/teams/hub/copy';
 import { initHub } from '../electron/core/teams/hub/init';
+import { pullOps } from '../electron/core/teams/hub/pull';
 import { syncLibrary } from '../electron/core/teams/hub/sync';
 import { startPostgres } from '../tests/postgres';
 
@@ -117,16 +119,28 @@ export async function hubBench(options: { coders: number; passages: number }): P
     const full = libraries.at(-1)!;
     const passagesThere = full.db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
 
-    // 1,000 new passages from the first coder, pulled into the library of every coder's passages.
-    addPassages(libraries[0]!, names[0]!, 1000, options.passages);
+    // 1,000 new passages from the first coder, pulled into the library of every coder's passages:
+    // the pull alone (what the target names), then a whole sync of the same size for comparison.
+    const pullInto = async (from: number) => {
+      addPassages(libraries[0]!, names[0]!, 1000, from);
+      await syncLibrary(libraries[0]!, url(0));
+      const client = await connectHub(url(options.coders - 1));
+      const hubId = full.db.prepare('SELECT id FROM hub_syncs').pluck().get() as number;
+      const started = performance.now();
+      const pulled = await pullOps(full.db, full.clock, client, hubId, 20_000, () => undefined);
+      const ms = performance.now() - started;
+      await client.end();
+      if (pulled.applied !== 2000)
+        throw new Error(`expected 2,000 operations pulled (1,000 passages and their tags), got ${pulled.applied}`);
+      return ms;
+    };
+    const pullMs1000 = await pullInto(options.passages);
+    addPassages(libraries[0]!, names[0]!, 1000, options.passages + 1000);
     await syncLibrary(libraries[0]!, url(0));
-    let pullStart = 0;
     const syncStart = performance.now();
-    const report = await syncLibrary(full, url(options.coders - 1), {
-      onStep: (step) => void (step === 'uploaded' || step === 'pushed' ? (pullStart = performance.now()) : undefined),
-    });
-    const end = performance.now();
-    if (report.pulled !== 2000) throw new Error(`expected 2,000 operations pulled (1,000 passages and their tags), got ${report.pulled}`);
+    const report = await syncLibrary(full, url(options.coders - 1));
+    const wholeSync = performance.now() - syncStart;
+    if (report.pulled !== 2000) throw new Error(`expected 2,000 operations in the whole sync, got ${report.pulled}`);
     for (const lib of libraries) lib.close();
     return {
       coders: options.coders,
@@ -137,8 +151,8 @@ export async function hubBench(options: { coders: number; passages: number }): P
       sync_all_ms: Math.round(total),
       ratio_to_baseline: Number((sendMs / baseline).toFixed(2)),
       library_passages: passagesThere,
-      pull_1000_ms: Math.round(end - pullStart),
-      pull_1000_whole_sync_ms: Math.round(end - syncStart),
+      pull_1000_ms: Math.round(pullMs1000),
+      pull_1000_whole_sync_ms: Math.round(wholeSync),
     };
   } finally {
     server.stop();

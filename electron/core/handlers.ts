@@ -27,6 +27,7 @@ import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
 import type { Session } from './session';
@@ -140,6 +141,7 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...agreementHandlers,
 
   'edit.state': ({ session }) => session.editState(),
   'edit.undo': ({ session }) => session.undo(),

@@ -2,11 +2,9 @@ import { AGREEMENT_UNITS, type AgreementRow, type AgreementUnit } from '../share
 import { plural } from '../shared/counts';
 import { tagIdsForPaths } from '../core/export/passage-filter';
 import { computeAgreement } from '../core/teams/agreement';
+import { roundStatistic as round } from '../core/teams/agreement-csv';
 import { withLibrary } from './cli-library';
 import { CliError, json, type CommandRun } from './cli-output';
-
-/** Four decimals: what a report quotes, and stable output for scripts. */
-const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
 function table(rows: AgreementRow[]): string {
   const cells = rows.map((r) => [

@@ -88,6 +88,7 @@ export const ACTIONS = [
   { id: 'view-passages', label: 'Show all passages', menuLabel: 'Passages', keys: ['Mod+Alt+2'], scope: 'app' },
   { id: 'view-claims', label: 'Show the claims', menuLabel: 'Claims', keys: ['Mod+Alt+3'], scope: 'app' },
   { id: 'view-overview', label: 'Show the overview (charts)', menuLabel: 'Overview', keys: ['Mod+Alt+4'], scope: 'app' },
+  { id: 'view-agreement', label: 'Compare coders (agreement)', menuLabel: 'Compare Coders', keys: ['Mod+Alt+5'], scope: 'app' },
   { id: 'shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', keys: ['?', 'Mod+/'], scope: 'app' },
 
   // The reader: the selection or the selected passage.
@@ -210,6 +211,7 @@ export const MENUS: ReadonlyArray<{ label: string; items: readonly MenuEntry[] }
       'view-passages',
       'view-claims',
       'view-overview',
+      'view-agreement',
       'separator',
       'search',
       'next-hit',

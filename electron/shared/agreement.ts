@@ -26,5 +26,39 @@ export interface AgreementReport {
   unit: AgreementUnit;
   /** The articles every listed coder has coded, which the units come from. */
   articleIds: number[];
+  /** Their titles, in the same order. */
+  articles: Array<{ id: number; title: string }>;
   rows: AgreementRow[];
+}
+
+export interface AgreementCoder {
+  id: number;
+  name: string;
+  colour: string;
+}
+
+/** What the comparison view offers to pick: coders who tagged anything, and the tags they applied. */
+export interface AgreementChoices {
+  coders: AgreementCoder[];
+  tags: Array<{ id: number; path: string }>;
+}
+
+/** A stretch of an article where the coders did not all make the same choice for a tag. */
+export interface AgreementDifference {
+  start: number;
+  end: number;
+  tagId: number;
+  tag: string;
+  /** Coders who coded the stretch with the tag, and those who did not. */
+  coded: string[];
+  notCoded: string[];
+}
+
+/** One article side by side: each coder's coding (spans per tag) and where they differ. */
+export interface AgreementArticle {
+  id: number;
+  title: string;
+  text: string;
+  coders: Array<{ name: string; colour: string; spans: Array<{ start: number; end: number; tagId: number }> }>;
+  differences: AgreementDifference[];
 }

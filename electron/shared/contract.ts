@@ -46,6 +46,8 @@ import type {
 import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
 import { claimArgs } from './contract-claims';
 import { overviewArgs } from './contract-overview';
+import { agreementArgs } from './contract-agreement';
+import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
@@ -285,6 +287,12 @@ export const commands = {
   'overview.csv': command<{ csv: string; rows: number }>()(overviewArgs.csv),
   /** The articles behind a clicked mark of a chart. */
   'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
+
+  /** Intercoder agreement (Teams): who can be compared, the statistics table, one article side by side. */
+  'agreement.choices': command<AgreementChoices>()(agreementArgs.choices),
+  'agreement.compute': command<AgreementReport>()(agreementArgs.compute),
+  'agreement.csv': command<{ csv: string }>()(agreementArgs.compute),
+  'agreement.article': command<AgreementArticle>()(agreementArgs.article),
 
   'edit.state': command<EditState>()(none),
   'edit.undo': command<EditState>()(none),

@@ -31,9 +31,17 @@ import { ClaimsView } from './claims/ClaimsView';
 // Vega is large: the charts load when the Overview is first opened.
 const OverviewView = lazy(async () => ({ default: (await import('./overview/OverviewView')).OverviewView }));
 
-type View = 'reader' | 'passages' | 'claims' | 'overview';
+const AgreementView = lazy(async () => ({ default: (await import('./agreement/AgreementView')).AgreementView }));
 
-const VIEWS: Array<{ view: View; label: string; action: 'view-reader' | 'view-passages' | 'view-claims' | 'view-overview' }> = [
+// Compare coders is reached through the action registry (View menu, command palette, Ctrl+Alt+5):
+// the toolbar has no room left at 1024 px.
+type View = 'reader' | 'passages' | 'claims' | 'overview' | 'agreement';
+
+const VIEWS: Array<{
+  view: View;
+  label: string;
+  action: 'view-reader' | 'view-passages' | 'view-claims' | 'view-overview' | 'view-agreement';
+}> = [
   { view: 'reader', label: 'Reader', action: 'view-reader' },
   { view: 'passages', label: 'Passages', action: 'view-passages' },
   { view: 'claims', label: 'Claims', action: 'view-claims' },
@@ -113,6 +121,7 @@ export function App() {
     'view-reader': { run: () => setView('reader') },
     'view-passages': { run: () => setView('passages') },
     'view-overview': { run: () => setView('overview') },
+    'view-agreement': { run: () => setView('agreement') },
     'view-claims': {
       run: () => {
         setView('claims');
@@ -240,7 +249,11 @@ export function App() {
           />
         </nav>
         <main className="main">
-          {view === 'overview' ? (
+          {view === 'agreement' ? (
+            <Suspense fallback={<p role="status">Loading the comparison…</p>}>
+              <AgreementView />
+            </Suspense>
+          ) : view === 'overview' ? (
             <Suspense fallback={<p role="status">Loading the charts…</p>}>
               <OverviewView
                 onOpenArticle={(id) => openArticle(id)}

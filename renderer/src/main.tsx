@@ -7,6 +7,7 @@ import './styles/app.css';
 import './styles/reader.css';
 import './styles/claims-reader.css';
 import './styles/overview.css';
+import './styles/agreement.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { indexQueued } from '../../electron/core/claims/sentence-index';
 import { computeAgreement } from '../../electron/core/teams/agreement';
 import { alphaNominal } from '../../electron/core/teams/agreement-stats';
+import { agreementChoices, compareArticle } from '../../electron/core/teams/agreement-compare';
+import { agreementCsv } from '../../electron/core/teams/agreement-csv';
 import { addCoder, addTag, code, type Coded } from './agreement-fixture';
 import { importTass, insertArticle, openSession } from './passages-fixture';
 
@@ -201,5 +203,49 @@ describe('agreement statistics', () => {
     expect(() => computeAgreement(db, { coders: ['Ann', 'Bob'], articleIds: [b] })).toThrow('among the articles given');
     expect(() => computeAgreement(db, { coders: ['Ann', 'Dee'] })).toThrow('No coder named "Dee" in this library (coders: Ann, Bob, Cem)');
     expect(() => computeAgreement(db, { coders: ['Ann'] })).toThrow('at least two coders');
+  });
+
+  it('shows one article side by side: each coder’s spans, the stretches where they differ and who coded them; the table as CSV', () => {
+    const { db } = openSession();
+    const a = insertArticle(db, { title: 'A', text: 'z'.repeat(100) });
+    const [ann, bob, cem] = [addCoder(db, 'Ann', '#1f77b4'), addCoder(db, 'Bob', '#d62728'), addCoder(db, 'Cem', '#2ca02c')];
+    const t = addTag(db, '=Syria');
+    code(db, { article: a, start: 0, end: 40, tags: [t], coder: ann });
+    code(db, { article: a, start: 30, end: 50, tags: [t], coder: ann });
+    code(db, { article: a, start: 20, end: 60, tags: [t], coder: bob });
+    code(db, { article: a, start: 20, end: 50, tags: [t], coder: cem });
+    expect(agreementChoices(db)).toEqual({
+      coders: [
+        { id: ann, name: 'Ann', colour: '#1f77b4' },
+        { id: bob, name: 'Bob', colour: '#d62728' },
+        { id: cem, name: 'Cem', colour: '#2ca02c' },
+      ],
+      tags: [{ id: t, path: '=Syria' }],
+    });
+    const side = compareArticle(db, { articleId: a });
+    // Ann's two passages merge into [0,50).
+    expect(side.coders.map((c) => [c.name, c.spans.map((s) => [s.start, s.end])])).toEqual([
+      ['Ann', [[0, 50]]],
+      ['Bob', [[20, 60]]],
+      ['Cem', [[20, 50]]],
+    ]);
+    const d = (start: number, end: number, coded: string[], notCoded: string[]) => ({
+      start,
+      end,
+      tagId: t,
+      tag: '=Syria',
+      coded,
+      notCoded,
+    });
+    expect(side.differences).toEqual([d(0, 20, ['Ann'], ['Bob', 'Cem']), d(50, 60, ['Bob'], ['Ann', 'Cem'])]);
+    const csv = agreementCsv(computeAgreement(db, { coders: ['Ann', 'Bob'] }));
+    // Ann [0,50), Bob [20,60): 30 both, 20 Ann, 10 Bob, 40 neither. p_o = .7, p_e = .5·.4 + .5·.6 = .5, kappa = .4;
+    // alpha = 1 − 199·30 / (90·110). A tag path a spreadsheet would run as a formula is neutralised.
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFtag,coders,unit,percent,kappa,alpha,units',
+      "'=Syria,Ann; Bob,character,70,0.4,0.397,100",
+      'All tags,Ann; Bob,character,70,0.4,0.397,100',
+      '',
+    ]);
   });
 });

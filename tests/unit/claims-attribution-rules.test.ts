@@ -204,6 +204,12 @@ describe('speaker attribution rules', () => {
     expect(findCandidates('Ken Livingstone remains in a row over comments he made to a reporter.')).toEqual([]);
   });
 
+  it('keeps a modifier after "the" in the office ("the prime minister"), so it is never a shadow chancellor named later', () => {
+    const text =
+      'Tony Blair has pledged to attack Tory leader Michael Howard only on policy. The prime minister told the Jewish Chronicle: "If you look at what I do, I attack Michael Howard politically." One poster showed Mr Howard and his shadow chancellor Oliver Letwin as flying pigs.';
+    expect(find(text, 'If you look at what I do').speaker).toBe('prime minister');
+  });
+
   it('names a Russian body found through "сообщили в …" or "говорится в сообщении …" in the nominative', () => {
     const text =
       'Тепло подано в 90% домов, сообщили в координационном центре мэрии. «Жалобы принимаются круглосуточно», — говорится в сообщении пресс-службы городской администрации.';

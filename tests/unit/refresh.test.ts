@@ -17,6 +17,7 @@ const NOT_CACHED: CommandName[] = [
   'import.qdpx',
   // Exports: fetched when the analyst saves, never cached.
   'overview.csv',
+  'agreement.csv',
   'tags.create',
   'tags.update',
   'tags.move',
@@ -77,6 +78,9 @@ describe('targeted refresh', () => {
     const kinds = new Promise<ChangeKind[]>((resolve) => session.on('library.changed', (e) => resolve(e.kinds)));
     await call(ctx, 'passages.create', { articleId: id, start: 0, end: 20 });
     expect(stale(await kinds)).toEqual([
+      'agreement.article',
+      'agreement.choices',
+      'agreement.compute',
       'articles.list',
       'claims.candidates',
       'claims.graph',
@@ -107,6 +111,9 @@ describe('targeted refresh', () => {
     const kinds = new Promise<ChangeKind[]>((resolve) => session.on('library.changed', (e) => resolve(e.kinds)));
     await call(ctx, 'tags.update', { id: tag.id, name: 'Syrian Arab Republic' });
     expect(stale(await kinds)).toEqual([
+      'agreement.article',
+      'agreement.choices',
+      'agreement.compute',
       'edit.state',
       'library.info',
       'overview.articlesOverTime',

@@ -277,9 +277,11 @@ function descriptionEndingAt(tokens: Token[], end: number): number | null {
   let from = head;
   while (from > 0 && isWord(tokens[from - 1]) && head - from < 4 && !DETERMINERS.has(lower(tokens[from - 1]))) {
     const word = tokens[from - 1] as Token;
+    // A lowercase modifier right after a determiner belongs to the office: "the prime minister".
+    const modifier = lower(tokens[from - 2]) === 'the' && lower(word) !== 'and';
     if (
       lower(word) in PRONOUNS ||
-      (/^\p{Ll}/u.test(word.text) && !isRole(word) && !/(?:ian|ish|ese|ic|al|ern|ан|ий|ый|ой|ский)$/u.test(word.text))
+      (/^\p{Ll}/u.test(word.text) && !isRole(word) && !modifier && !/(?:ian|ish|ese|ic|al|ern|ан|ий|ый|ой|ский)$/u.test(word.text))
     )
       break;
     from--;

@@ -17,6 +17,7 @@ export interface Coding {
 export interface CoderRef {
   id: number;
   name: string;
+  colour: string;
 }
 
 /**
@@ -62,9 +63,21 @@ export function readCoding(db: Database, coders: readonly CoderRef[], articleIds
 /** The most coders a comparison takes: units are counted per set of coders, 2^16 sets at most. */
 export const MAX_CODERS = 16;
 
+/** Coders who applied at least one tag, by index look-ups per coder (not a scan of every application). */
+export function activeCoders(db: Database): CoderRef[] {
+  const known = db.prepare('SELECT id, name, colour FROM coders ORDER BY id').all() as CoderRef[];
+  const tagged = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM passage_tags WHERE coder_id = @id) OR EXISTS (SELECT 1 FROM passages p
+         JOIN passage_tags pt ON pt.passage_id = p.id AND pt.coder_id IS NULL WHERE p.coder_id = @id)`,
+    )
+    .pluck();
+  return known.filter((c) => tagged.get({ id: c.id }) === 1);
+}
+
 /** The coders named (case-blind, as the coders table compares names), else every coder who tagged anything. */
 export function resolveCoders(db: Database, names?: readonly string[]): CoderRef[] {
-  const known = db.prepare('SELECT id, name FROM coders ORDER BY id').all() as CoderRef[];
+  const known = db.prepare('SELECT id, name, colour FROM coders ORDER BY id').all() as CoderRef[];
   let coders: CoderRef[];
   if (names && names.length > 0) {
     coders = names.map((name) => {
@@ -80,15 +93,7 @@ export function resolveCoders(db: Database, names?: readonly string[]): CoderRef
     });
     const ids = new Set(coders.map((c) => c.id));
     if (ids.size < coders.length) throw new MarginaliaError('invalid-arguments', 'A coder is named twice; name each coder once.');
-  } else {
-    // Index look-ups per coder, not a scan of every tag application.
-    const tagged = db.prepare(
-      `SELECT EXISTS (SELECT 1 FROM passage_tags WHERE coder_id = @id) OR EXISTS (SELECT 1 FROM passages p
-         JOIN passage_tags pt ON pt.passage_id = p.id AND pt.coder_id IS NULL WHERE p.coder_id = @id)`,
-    );
-    const active = new Set(known.filter((c) => tagged.pluck().get({ id: c.id }) === 1).map((c) => c.id));
-    coders = known.filter((c) => active.has(c.id));
-  }
+  } else coders = activeCoders(db);
   if (coders.length < 2)
     throw new MarginaliaError(
       'invalid-arguments',

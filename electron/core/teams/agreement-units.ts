@@ -28,10 +28,10 @@ export function mergeSpans(spans: Spans | undefined, length: number): Spans {
 }
 
 /**
- * Characters of one article by the set of coders that coded each: a sweep over the coders' span
- * boundaries in order, adding each stretch between two boundaries to its coder set's count.
+ * The stretches of one article between consecutive span boundaries, each with the set of coders
+ * whose spans cover it: a sweep over the coders' boundaries in order.
  */
-function sweepCharacters(perCoder: Spans[], length: number, counts: Float64Array): void {
+export function forEachRun(perCoder: Spans[], length: number, run: (mask: number, start: number, end: number) => void): void {
   const next = new Array<number>(perCoder.length).fill(0);
   let mask = 0;
   let at = 0;
@@ -42,7 +42,7 @@ function sweepCharacters(perCoder: Spans[], length: number, counts: Float64Array
       if (k < spans.length * 2) position = Math.min(position, spans[k >> 1]![k & 1]!);
     });
     if (position === Infinity) break;
-    counts[mask]! += position - at;
+    if (position > at) run(mask, at, position);
     at = position;
     // A coder's merged spans neither overlap nor touch: at most one of its boundaries is here.
     perCoder.forEach((spans, i) => {
@@ -53,7 +53,12 @@ function sweepCharacters(perCoder: Spans[], length: number, counts: Float64Array
       }
     });
   }
-  counts[mask]! += length - at;
+  if (length > at) run(mask, at, length);
+}
+
+/** Characters of one article by the set of coders that coded each. */
+function sweepCharacters(perCoder: Spans[], length: number, counts: Float64Array): void {
+  forEachRun(perCoder, length, (mask, start, end) => (counts[mask]! += end - start));
 }
 
 /** Segments of one article by the set of coders whose spans reach into each. */

@@ -57,12 +57,14 @@ export function computeAgreement(db: Database, options: AgreementOptions = {}): 
       const tally = tallyTag(coding.byTag.get(tagId) ?? coders.map(() => new Map()), articles);
       return { path, tagId, tally };
     });
+  const title = db.prepare('SELECT title FROM articles WHERE id = ?').pluck();
   const overall: MaskTally = new Map();
   for (const { tally } of rows) mergeTallies(overall, tally);
   return {
     coders,
     unit,
     articleIds: coding.sharedArticles,
+    articles: coding.sharedArticles.map((id) => ({ id, title: (title.get(id) as string | undefined) ?? '' })),
     rows: [...rows.map(({ path, tagId, tally }) => row(path, tagId, names, unit, tally)), row(null, null, names, unit, overall)],
   };
 }

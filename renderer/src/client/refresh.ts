@@ -55,6 +55,10 @@ export const STALE_AFTER = {
   'overview.claimTimeline': ['claims', 'articles', 'passages', 'tags'],
   'overview.coverage': ['articles', 'passages', 'tags'],
   'overview.drill': ['claims', 'articles', 'passages', 'tags'],
+  // Coders' passages and tag applications, tag paths, article titles and text.
+  'agreement.choices': ['passages', 'tags'],
+  'agreement.compute': ['articles', 'passages', 'tags'],
+  'agreement.article': ['articles', 'passages', 'tags'],
 } as const satisfies Partial<Record<CommandName, Kinds>>;
 
 /** Whether a change of these kinds can make this cached query's answer stale. */

@@ -9,7 +9,7 @@ function download(url: string, name: string): void {
   a.remove();
 }
 
-function downloadText(text: string, type: string, name: string): void {
+export function downloadText(text: string, type: string, name: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   download(url, name);
   // The download has read the blob by the time the page's next tasks run.

@@ -71,9 +71,9 @@ export async function buildCli() {
       platform: 'node',
       target: 'node20',
       // Packages are bundled too: loading one file is faster than resolving hundreds (a parse
-      // worker starts in half the time). better-sqlite3 is native, and pdfjs-dist loads its
-      // legacy build and worker module by path: those two stay in node_modules.
-      external: ['better-sqlite3', 'pdfjs-dist'],
+      // worker starts in half the time). better-sqlite3 is native, pdfjs-dist loads its legacy
+      // build and worker module by path, and resvg-wasm its .wasm file: those stay in node_modules.
+      external: ['better-sqlite3', 'pdfjs-dist', '@resvg/resvg-wasm'],
       // Bundled CommonJS packages require Node's built-ins.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       // The maps point at the sources in this checkout instead of carrying a copy of them.

@@ -90,6 +90,13 @@ function selection(node: Node): QdeSelection {
     end: position(node, 'endPosition', label),
     description: textOf(node, 'Description'),
     codeRefs: list(node.Coding).flatMap((coding) => refs(coding, 'CodeRef')),
+    codedBy: new Map(
+      list(node.Coding).flatMap((coding) => {
+        const user = canonicalGuid(attribute(coding, 'creatingUser') ?? undefined);
+        return user ? refs(coding, 'CodeRef').map((ref): [string, string] => [ref, user]) : [];
+      }),
+    ),
+    creatingUser: canonicalGuid(attribute(node, 'creatingUser') ?? undefined),
     noteRefs: refs(node, 'NoteRef'),
     created: attribute(node, 'creationDateTime'),
     modified: attribute(node, 'modifiedDateTime'),
@@ -140,6 +147,10 @@ export function readProjectWhole(xml: string): QdeProject {
   const sources = (root.Sources as Node | undefined) ?? {};
   return {
     name: attribute(root, 'name') ?? '',
+    users: list((root.Users as Node | undefined)?.User).flatMap((node) => {
+      const guid = canonicalGuid(attribute(node, 'guid') ?? undefined);
+      return guid ? [{ guid, name: attribute(node, 'name')?.trim() ?? '' }] : [];
+    }),
     codes: list(((root.CodeBook as Node | undefined)?.Codes as Node | undefined)?.Code).map(code),
     sources: list(sources.TextSource).map((node) => text(node, variableNames, 'a text source')),
     notes: list((root.Notes as Node | undefined)?.Note).map((node) => text(node, variableNames, 'a note')),

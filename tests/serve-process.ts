@@ -32,8 +32,13 @@ export interface ServeProcess {
 }
 
 /** `allow`: the folders the page may import from and export to (`serve --allow`). */
-export async function startServe(libraryPath: string, env: NodeJS.ProcessEnv = {}, allow: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--library', libraryPath, ...allow.flatMap((dir) => ['--allow', dir])], {
+export async function startServe(
+  libraryPath: string,
+  env: NodeJS.ProcessEnv = {},
+  allow: string[] = [],
+  args: string[] = [],
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--library', libraryPath, ...allow.flatMap((dir) => ['--allow', dir]), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

@@ -26,7 +26,10 @@ import { articleHits, search, searchPage } from './search/query';
 import type { CodingPause } from './search/code-hits';
 import { codeHits } from './search/coding';
 import { claimHandlers } from './claims/handlers';
+import { coderHandlers } from './teams/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { reportHandlers } from './report/handlers';
+import { mergeHandlers } from './teams/merge-handlers';
 import { agreementHandlers } from './teams/agreement-handlers';
 import { MarginaliaError } from './errors';
 import type { PathResolver } from './path-policy';
@@ -51,6 +54,8 @@ export interface Context {
   chooseSavePath?: (options: ParsedArgs<'dialog.savePath'>) => Promise<string | null>;
   /** What a coding job awaits between slices of articles (a test host holds it there). */
   codingPause?: CodingPause;
+  /** What a report job awaits after each page of passages (the same kind of hold). */
+  reportPause?: CodingPause;
 }
 
 export type Handlers = {
@@ -141,6 +146,9 @@ export const handlers: Handlers = {
 
   ...claimHandlers,
   ...overviewHandlers,
+  ...reportHandlers,
+  ...mergeHandlers,
+  ...coderHandlers,
   ...agreementHandlers,
 
   'edit.state': ({ session }) => session.editState(),

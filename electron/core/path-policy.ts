@@ -16,6 +16,8 @@ export type PathResolver = (path: string, use: PathUse) => string;
 const PATH_ARGUMENTS = {
   'import.start': { field: 'paths', use: 'read' },
   'import.qdpx': { field: 'path', use: 'read' },
+  'merge.preview': { field: 'path', use: 'read' },
+  'merge.run': { field: 'path', use: 'read' },
   'export.passagesCsv': { field: 'path', use: 'write' },
   'export.claimsCsv': { field: 'path', use: 'write' },
   'export.claimsJsonLd': { field: 'path', use: 'write' },
@@ -23,6 +25,7 @@ const PATH_ARGUMENTS = {
   'export.memosCsv': { field: 'path', use: 'write' },
   'export.annotations': { field: 'path', use: 'write' },
   'export.qdpx': { field: 'path', use: 'write' },
+  'export.report': { field: 'path', use: 'write' },
 } as const satisfies Partial<Record<CommandName, { field: 'path' | 'paths'; use: PathUse }>>;
 
 /** The command's (validated) arguments with every path resolved; throws when one is not allowed. */

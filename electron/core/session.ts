@@ -9,8 +9,18 @@ import { WAITING_MESSAGE, whenFree } from './library/busy';
 import { changesSince, logEnd, recordChange } from './library/change-log';
 import { type Library, type OpenOptions, openLibrary } from './library/open';
 import { writeTransaction } from './library/write';
+import type { CurrentCoder } from '../shared/coders';
+import { actAs, currentCoder } from './teams/acting';
+import { type ProfileStore, osUserName } from './teams/profile';
 
 const UNDO_DEPTH = 500;
+
+export interface SessionOptions extends OpenOptions {
+  /** Where the host keeps the coder profile (the app, `serve`): who edits, unless `coder` says. */
+  profile?: ProfileStore;
+  /** The coder this session's edits are recorded as (`--coder NAME`), whatever the profile says. */
+  coder?: string;
+}
 const HOUR_MS = 60 * 60 * 1000;
 
 /** An undo or redo refused because the rows it would put back were changed elsewhere since. */
@@ -36,9 +46,12 @@ export class Session {
   private backups: NodeJS.Timeout | null = null;
   private indexer: NodeJS.Timeout | null = null;
   readonly jobs = new Map<string, AbortController>();
+  private readonly profile: ProfileStore | undefined;
 
-  constructor(path: string, options: OpenOptions = {}) {
+  constructor(path: string, options: SessionOptions = {}) {
     this.lib = openLibrary(path, options);
+    this.profile = options.profile;
+    this.actAsGiven(options.coder);
     this.emitter.setMaxListeners(100);
     this.dataVersion = this.readDataVersion();
     if (this.lib.readOnly === null) {
@@ -50,6 +63,47 @@ export class Session {
       this.backups.unref();
     }
     this.logSeen = logEnd(this.lib.db);
+  }
+
+  /**
+   * The coder at start: the one given, else the profile's, else the OS user (and the host reports
+   * that no profile was saved, so the UI asks). Without a profile store nobody is recorded.
+   */
+  private actAsGiven(given: string | undefined): void {
+    if (this.lib.readOnly !== null) return;
+    const saved = this.profile?.read() ?? null;
+    if (given !== undefined) {
+      const colour = saved && saved.name.toLowerCase() === given.trim().toLowerCase() ? { colour: saved.colour } : {};
+      actAs(this.lib.db, this.lib.clock, { name: given, ...colour });
+    } else if (this.profile) {
+      actAs(this.lib.db, this.lib.clock, saved ?? { name: osUserName() }, { needsProfile: saved === null });
+    }
+  }
+
+  /** Who this session records as the coder of its edits (null: nobody, as in tests and read-only libraries). */
+  coder(): CurrentCoder | null {
+    return currentCoder(this.lib.db);
+  }
+
+  /**
+   * Records the following edits as `who`'s (registered in this library by their first edit) and
+   * keeps them as the profile. A coder the library knows keeps the colour it has there.
+   */
+  switchCoder(who: { name: string; colour?: string | undefined }): Promise<CurrentCoder> {
+    return this.serial(async () => {
+      this.refuseIfReadOnly();
+      actAs(this.lib.db, this.lib.clock, { name: who.name, ...(who.colour ? { colour: who.colour.toLowerCase() } : {}) });
+      const now = currentCoder(this.lib.db) as CurrentCoder;
+      this.profile?.write({ name: now.name, colour: now.colour });
+      this.emit('library.changed', { kinds: ['coders'] });
+      return now;
+    });
+  }
+
+  /** Saves the acting coder as the profile again (after their name or colour changed). */
+  saveProfile(): void {
+    const now = currentCoder(this.lib.db);
+    if (now) this.profile?.write({ name: now.name, colour: now.colour });
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {

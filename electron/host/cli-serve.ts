@@ -2,6 +2,7 @@ import { createParsePool } from '../core/import/parse-pool';
 import { libraryPath } from './cli-library';
 import { CliError, type CommandRun } from './cli-output';
 import { startHost } from './http-host';
+import { hostProfile } from '../core/teams/profile';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -13,7 +14,16 @@ export const serveCommand: CommandRun = async (values, _positionals, out, launch
   const rendererDir = await launcher.ensureRenderer((line) => out.error(`${line}\n`));
   const pool = createParsePool();
   void pool.warm();
-  const host = await startHost({ libraryPath: libraryPath(values), rendererDir, parser: pool, port, allow });
+  const coder = typeof values.coder === 'string' ? { coder: values.coder } : {};
+  const host = await startHost({
+    libraryPath: libraryPath(values),
+    rendererDir,
+    parser: pool,
+    port,
+    allow,
+    profile: hostProfile(),
+    ...coder,
+  });
   // Listening for the stop signals before the URL goes out: whoever reads it may stop us at once.
   const stopped = new Promise<void>((done) => {
     process.once('SIGINT', done);

@@ -3,6 +3,8 @@ import { MarginaliaError } from '../core/errors';
 import { CliError, type CommandRun, type Launcher, type Output } from './cli-output';
 
 const LIBRARY_OPTION = { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+/** Commands that write coding take the coder it is recorded as (default: the coder profile, else the OS user). */
+const CODER_OPTION = { coder: { type: 'string' } } as const;
 
 interface Command {
   usage: string;
@@ -18,11 +20,12 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   import: {
     usage:
-      'marginalia import [--library FILE] [--json] [--outlet NAME] [--language CODE] PATH...\n       marginalia import --resume [--library FILE] [--json]',
+      'marginalia import [--library FILE] [--coder NAME] [--json] [--outlet NAME] [--language CODE] PATH...\n       marginalia import --resume [--library FILE] [--coder NAME] [--json]',
     summary:
       'Import files and folders (recursively): .txt .md .html .htm .docx .odt .pdf, and REFI-QDA projects (.qdpx); --resume imports the rest of an interrupted import',
     options: {
       ...LIBRARY_OPTION,
+      ...CODER_OPTION,
       json: { type: 'boolean' },
       resume: { type: 'boolean' },
       outlet: { type: 'string' },
@@ -111,10 +114,10 @@ const COMMANDS: Record<string, Command> = {
   },
   memo: {
     usage:
-      'marginalia memo show [--library FILE] [--article ID] [--json]\n       marginalia memo set [--library FILE] [--article ID] [TEXT]',
+      'marginalia memo show [--library FILE] [--article ID] [--json]\n       marginalia memo set [--library FILE] [--coder NAME] [--article ID] [TEXT]',
     summary:
       "Show or set the library's memo, or an article's with --article (Markdown; set reads standard input without TEXT; empty text removes it)",
-    options: { ...LIBRARY_OPTION, article: { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...LIBRARY_OPTION, ...CODER_OPTION, article: { type: 'string' }, json: { type: 'boolean' } },
     load: async () => (await import('./cli-memo')).memoCommand,
   },
   merge: {
@@ -142,10 +145,12 @@ const COMMANDS: Record<string, Command> = {
       '       marginalia claims reject CLAIM_ID (--article ID --start N --end N | --claim ID [--relation R])',
       '       marginalia claims merge SOURCE_ID TARGET_ID [--json]',
       '       marginalia claims delete ID',
+      '       (the commands that change claims take --coder NAME)',
     ].join('\n'),
     summary: 'Claims: list, show, candidates in an article, add, related (where else), link, accept or reject suggestions',
     options: {
       ...LIBRARY_OPTION,
+      ...CODER_OPTION,
       json: { type: 'boolean' },
       ...Object.fromEntries(
         ['article', 'start', 'end', 'statement', 'kind', 'speaker', 'stance', 'limit', 'relation', 'note', 'as', 'claim'].map((name) => [
@@ -176,6 +181,28 @@ const COMMANDS: Record<string, Command> = {
       'no-bom': { type: 'boolean' },
     },
     load: async () => (await import('./cli-overview')).overviewCommand,
+  },
+  report: {
+    usage:
+      'marginalia report --out FILE.html|FILE.docx [--library FILE] [--tag PATH]... [--all-tags] [--article ID]... [--outlet NAME]...\n' +
+      '       [--from DATE] [--to DATE] [--text WORDS] [--group-by tag|claim]\n' +
+      '       marginalia report --out FILE.html|FILE.docx --claim ID',
+    summary:
+      'A report of coded text as HTML or DOCX: the quotes the Passages filter shows (or a claim’s), grouped by tag or claim, each cited, with counts, memos and charts',
+    options: {
+      ...LIBRARY_OPTION,
+      out: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      'all-tags': { type: 'boolean' },
+      article: { type: 'string', multiple: true },
+      outlet: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      text: { type: 'string' },
+      'group-by': { type: 'string' },
+      claim: { type: 'string' },
+    },
+    load: async () => (await import('./cli-report')).reportCommand,
   },
   agreement: {
     usage:
@@ -209,10 +236,10 @@ const COMMANDS: Record<string, Command> = {
     load: async () => (await import('./cli-sync')).syncCommand,
   },
   serve: {
-    usage: 'marginalia serve [--library FILE] [--port N] [--allow FOLDER]...',
+    usage: 'marginalia serve [--library FILE] [--coder NAME] [--port N] [--allow FOLDER]...',
     summary:
       'Serve the app and its contract over HTTP on 127.0.0.1 (prints the URL to open); the page may import from and export to the --allow folders only',
-    options: { ...LIBRARY_OPTION, port: { type: 'string' }, allow: { type: 'string', multiple: true } },
+    options: { ...LIBRARY_OPTION, ...CODER_OPTION, port: { type: 'string' }, allow: { type: 'string', multiple: true } },
     load: async () => (await import('./cli-serve')).serveCommand,
   },
 };
@@ -225,6 +252,8 @@ function helpText(): string {
       .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
       .join('\n') +
     "\n\nEvery command takes --library FILE (else $MARGINALIA_LIBRARY, else the app's default library).\n" +
+    'Commands that write (import, memo set, claims, serve) take --coder NAME: who the coding is recorded as\n' +
+    '(else the coder profile, else the OS user name).\n' +
     'Run "marginalia <command> --help" for a command\'s options.\n'
   );
 }
@@ -247,6 +276,8 @@ export async function main(argv: string[], out: Output, launcher: Launcher): Pro
       return 0;
     }
     const run = await command.load();
+    // `serve` resolves its coder per session (it may ask for a profile); the others act at once.
+    if ('coder' in command.options && name !== 'serve') values.coder ??= (await import('./cli-coder')).defaultCoderName();
     return await run(values, positionals, out, launcher);
   } catch (error) {
     const exit = error instanceof CliError ? error.exitCode : 2;

@@ -16,6 +16,7 @@ import { migrationReporter } from '../core/library/migration-progress';
 import { sameToken, Tickets } from './tickets';
 import { receiveUpload, safeRelativeName } from './upload';
 import { folderPolicy } from '../core/path-policy';
+import type { ProfileStore } from '../core/teams/profile';
 
 export interface HostOptions {
   libraryPath: string;
@@ -23,6 +24,8 @@ export interface HostOptions {
   parser: Parser;
   /** What a coding job awaits between slices (default: the next turn); the test host holds it. */
   codingPause?: CodingPause;
+  /** What a report job awaits after each page of passages (the test host holds it). */
+  reportPause?: CodingPause;
   port?: number;
   /** Tests may fix the token; by default a random one is made per run. */
   token?: string;
@@ -30,6 +33,10 @@ export interface HostOptions {
   allow?: readonly string[];
   /** How long a request's headers and body may take to arrive (tests shorten it). */
   requestTimeoutMs?: number;
+  /** Where the coder profile lives (`serve`: $MARGINALIA_USER_DATA or the app's folder); none: nobody is recorded. */
+  profile?: ProfileStore;
+  /** `serve --coder NAME`: the session's edits are this coder's, whatever the profile says. */
+  coder?: string;
 }
 
 export interface RunningHost {
@@ -57,12 +64,14 @@ const DOWNLOADABLE = new Set([
   'export.memosCsv',
   'export.annotations',
   'export.qdpx',
+  'export.report',
 ]);
 
 const MIME: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.jsonld': 'application/ld+json',
   '.qdpx': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -100,7 +109,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
-  const session = new Session(options.libraryPath, { onMigrationProgress: migrationReporter() });
+  const session = new Session(options.libraryPath, {
+    onMigrationProgress: migrationReporter(),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.coder !== undefined ? { coder: options.coder } : {}),
+  });
   session.watchExternalChanges();
   session.indexInBackground();
   // Real path: the path policy compares where paths really lead.
@@ -109,6 +122,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     session,
     parser: options.parser,
     ...(options.codingPause ? { codingPause: options.codingPause } : {}),
+    ...(options.reportPause ? { reportPause: options.reportPause } : {}),
     displayName: (path) => (path.startsWith(uploadRoot + sep) ? relative(uploadRoot, path).split(sep).slice(1).join('/') : path),
     resolvePath: folderPolicy([...(options.allow ?? []), uploadRoot], allowedFolders(options.allow ?? [])),
   };

@@ -24,6 +24,7 @@ import { hardenWebContents } from './hardening';
 import { broadcast, forwardEvents, send } from './events';
 import { PathGrants } from './grants';
 import { registerCommands, registerGrants, registerLinks } from './ipc';
+import { profileIn } from '../core/teams/profile';
 import { LibraryHost } from './library';
 import { LinkOpener } from './links';
 import { buildMenu } from './menu';
@@ -63,6 +64,8 @@ const library = new LibraryHost(
     const path = await chooseSavePath(mainWindow ?? undefined, options);
     return path === null ? null : grants.grant(path, 'write');
   },
+  // The coder profile lives beside the recent list, in userData.
+  profileIn(app.getPath('userData')),
 );
 
 if (!app.requestSingleInstanceLock()) {

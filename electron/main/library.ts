@@ -4,6 +4,7 @@ import type { Context } from '../core/handlers';
 import type { Parser } from '../core/import/pipeline';
 import { Session } from '../core/session';
 import { migrationReporter } from '../core/library/migration-progress';
+import type { ProfileStore } from '../core/teams/profile';
 
 /**
  * The library this process has open. Switching opens the new file first, so a file that cannot
@@ -17,6 +18,7 @@ export class LibraryHost {
     private readonly nativeBinding: string | undefined,
     private readonly onSwitch: (session: Session) => void,
     private readonly chooseSavePath: NonNullable<Context['chooseSavePath']>,
+    private readonly profile?: ProfileStore,
   ) {}
 
   get session(): Session {
@@ -36,6 +38,7 @@ export class LibraryHost {
     const next = new Session(target, {
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
       onMigrationProgress: migrationReporter(process.stdout),
+      ...(this.profile ? { profile: this.profile } : {}),
     });
     next.watchExternalChanges();
     next.indexInBackground();

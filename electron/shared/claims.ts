@@ -115,6 +115,8 @@ export interface ClaimListQuery {
   from?: string | undefined;
   to?: string | undefined;
   tagId?: number | undefined;
+  /** Claims made by these coders ("Only mine", "Only X"). */
+  coderIds?: number[] | undefined;
   sort?: { column: ClaimSortColumn; direction: 'asc' | 'desc' } | undefined;
   offset?: number | undefined;
   limit?: number | undefined;

@@ -42,6 +42,7 @@ export const claimArgs = {
     from: filterDate.optional(),
     to: filterDate.optional(),
     tagId: id.optional(),
+    coderIds: z.array(id).max(1000).optional(),
     sort: z.strictObject({ column: z.enum(CLAIM_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
     offset: offset.optional(),
     limit: z.number().int().min(1).max(10_000).optional(),

@@ -10,6 +10,7 @@ const filter = z
     outlets: z.array(z.string().max(500)).max(10_000).optional(),
     from: filterDate.optional(),
     to: filterDate.optional(),
+    articleIds: z.array(id).max(100_000).optional(),
   })
   .optional();
 const period = z.string().max(10).optional();

@@ -43,12 +43,18 @@ import type {
   ClaimPrefill,
   RelatedSuggestion,
 } from './claims';
-import { articleFields, articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
+import { articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
 import { claimArgs } from './contract-claims';
+import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
+import { mergeArgs } from './contract-merge';
+import type { MergeReport } from './merge';
 import { agreementArgs } from './contract-agreement';
 import type { AgreementArticle, AgreementChoices, AgreementReport } from './agreement';
 import type { ArticlesOverTime, ClaimTimeline, Coverage, OverviewDrill, TagCooccurrence, TagsByMonth, TagsByOutlet } from './overview';
+import { passageFilter } from './contract-filters';
+import { reportArgs } from './contract-report';
+import type { ReportProgress, ReportResult } from './report';
 import { COMMAND_NAMES as COMMAND_NAME_LIST, EVENT_NAMES as EVENT_NAME_LIST } from './names';
 import { PIN_SLOTS } from './types';
 
@@ -78,15 +84,6 @@ const tagName = z
   .refine((name) => !name.includes('/'), 'a tag name cannot contain "/" (it separates levels of the codebook)');
 const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #4e79a7');
 
-/** The Passages view's filter; exports take the same one, so they hold exactly what the view shows. */
-const passageFilter = z.strictObject({
-  tagIds: z.array(id).max(2000).optional(),
-  tagMode: z.enum(['any', 'all']).optional(),
-  includeChildren: z.boolean().optional(),
-  articleIds: z.array(id).max(100_000).optional(),
-  ...articleFields,
-  text: text(1000).optional(),
-});
 /** Longest memo kept (10 million characters): a memo is notes, not a second library. */
 export const MAX_MEMO_LENGTH = 10_000_000;
 /** A file the user picked in a native save or open dialog (or gave the CLI). */
@@ -230,7 +227,14 @@ export const commands = {
   'export.memosCsv': command<ExportResult>()(z.strictObject({ path: filePath, bom: z.boolean().optional() })),
   'export.annotations': command<ExportResult>()(z.strictObject({ path: filePath })),
   'export.qdpx': command<QdpxExportResult>()(z.strictObject({ path: filePath })),
+  /** A report of coded text (HTML or DOCX); report.cancel stops it, leaving no file. */
+  'export.report': command<ReportResult>()(reportArgs.write),
+  'report.cancel': command<{ cancelled: boolean }>()(reportArgs.cancel),
   'import.qdpx': command<QdpxImportReport>()(z.strictObject({ path: filePath })),
+  /** What merging another library would do (the same merge, rolled back): matched, added, mapped. */
+  'merge.preview': command<MergeReport>()(mergeArgs.merge),
+  /** Merges another library into this one: one transaction, one undo step; returns the report. */
+  'merge.run': command<MergeReport>()(mergeArgs.merge),
 
   /** Asks where to save a file (the desktop app's save dialog); null when the user cancels. */
   'dialog.savePath': command<{ path: string | null }>()(
@@ -288,6 +292,14 @@ export const commands = {
   /** The articles behind a clicked mark of a chart. */
   'overview.drill': command<OverviewDrill>()(overviewArgs.drill),
 
+  'coders.list': command<Coder[]>()(coderArgs.none),
+  /** Who this session's edits are recorded as; `needsProfile` asks the UI for a first-run profile. */
+  'coders.current': command<CurrentCoder | null>()(coderArgs.none),
+  /** Records the following edits as this coder's (registered by their first edit) and saves the profile. */
+  'coders.switch': command<CurrentCoder>()(coderArgs.switch),
+  'coders.update': command<Coder>()(coderArgs.update),
+  'library.blindCoding': command<{ on: boolean }>()(coderArgs.none),
+  'library.setBlindCoding': command<{ on: boolean }>()(coderArgs.setBlindCoding),
   /** Intercoder agreement (Teams): who can be compared, the statistics table, one article side by side. */
   'agreement.choices': command<AgreementChoices>()(agreementArgs.choices),
   'agreement.compute': command<AgreementReport>()(agreementArgs.compute),
@@ -317,6 +329,7 @@ export interface Events {
   'import.progress': ImportProgress;
   'import.finished': ImportReport;
   'search.codingProgress': CodingProgress;
+  'report.progress': ReportProgress;
   /** A write waits for another program holding the library's write lock (message), or goes ahead again (null). */
   'library.waiting': { waiting: boolean; message: string | null };
   /** Native menu items the view must carry out (Electron only; the browser uses the same keys). */

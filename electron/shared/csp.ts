@@ -15,3 +15,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The policy a report (an HTML file the analyst hands on) carries in a meta tag: its own inline
+ * styles, nothing else; no script, and nothing loads from anywhere.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -166,11 +166,15 @@ export function chartSpec<C extends ChartName>(chart: C, data: ChartResults[C], 
           y: { field: 'label', type: 'nominal', title: 'Claim (by first appearance)', sort: orderOf(rows, (r) => r.label) },
           color: { field: 'outlet', type: 'nominal', title: 'Outlet' },
           size: { field: 'count', type: 'quantitative', title: 'Appearances', scale: { range: [60, 400] } },
+          // Where the figure changes, the point has a ring in the text colour.
+          stroke: { condition: { test: "datum.figureChange !== ''", value: (options.theme ?? LIGHT_THEME).text }, value: null },
+          strokeWidth: { condition: { test: "datum.figureChange !== ''", value: 3 }, value: 0 },
           tooltip: [
             { field: 'claim', title: 'Claim' },
             { field: 'day', title: 'Day' },
             { field: 'outlet', title: 'Outlet' },
             { field: 'count', title: 'Appearances' },
+            { field: 'figureChange', title: 'Figure changed to' },
           ],
         },
       } as TopLevelSpec;

@@ -36,6 +36,7 @@ export const CHART_COLUMNS: Record<ChartName, Column[]> = {
     text('day', 'day', 'Day'),
     text('outlet', 'outlet', 'Outlet'),
     count('count', 'count', 'Appearances'),
+    text('figureChange', 'figure_change', 'Figure changed to'),
   ],
   coverage: [
     text('outlet', 'outlet', 'Outlet'),

@@ -20,6 +20,8 @@ export interface OverviewFilter {
   outlets?: string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Only these articles (a report of chosen articles, the articles behind a clicked mark). */
+  articleIds?: number[] | undefined;
 }
 
 /** Articles with no outlet are counted under this label. */
@@ -52,7 +54,15 @@ export interface TagCooccurrence {
 
 /** Appearances of each claim per day and outlet (the first day of each claim is its first appearance). */
 export interface ClaimTimeline {
-  rows: Array<{ claimId: number; claim: string; day: string; outlet: string; count: number }>;
+  rows: Array<{
+    claimId: number;
+    claim: string;
+    day: string;
+    outlet: string;
+    count: number;
+    /** The figure in words where an appearance here states another than the claim's earlier ones; '' where none does. */
+    figureChange: string;
+  }>;
   /** Appearances in articles with no full date, left out of the timeline. */
   undated: number;
 }

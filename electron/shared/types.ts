@@ -157,7 +157,7 @@ export interface CodingProgress {
   total: number;
 }
 
-export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos';
+export type ChangeKind = 'library' | 'articles' | 'passages' | 'tags' | 'claims' | 'memos' | 'coders';
 
 export interface EditState {
   canUndo: boolean;
@@ -278,6 +278,8 @@ export interface Passage {
   suffix: string;
   note: string;
   anchor: AnchorStatus;
+  /** Who marked it (and wrote its note); null for rows from before the library had coders. */
+  coderId: number | null;
   tagIds: number[];
   claimIds: number[];
   createdAt: string;

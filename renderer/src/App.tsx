@@ -12,11 +12,13 @@ import { useFirstPage } from './components/lists/usePages';
 import { Codebook } from './components/codebook/Codebook';
 import { EmptyState } from './components/EmptyState';
 import { ExportDialog } from './components/ExportDialog';
+import { MergeDialog } from './components/MergeDialog';
 import { ImportButtons } from './components/ImportButtons';
 import { ImportPanel } from './components/ImportPanel';
 import { MemoDialog } from './components/memos/MemoDialog';
 import { Notices, notify } from './components/Notices';
-import { PassagesView, type PassageFilter } from './components/passages/PassagesView';
+import { ReportHost } from './components/report/ReportDialog';
+import { PassagesView, type PassageFilter, type PassagesStart } from './components/passages/PassagesView';
 import { CodeHitsDialog } from './components/search/CodeHitsDialog';
 import { SearchHelp } from './components/search/SearchHelp';
 import { SearchPalette } from './components/search/SearchPalette';
@@ -60,8 +62,13 @@ export function App() {
   const [readerQuery, setReaderQuery] = useState<string | null>(null);
   const [coding, setCoding] = useState<string | null>(null);
   const [claimId, setClaimId] = useState<number | null>(null);
-  const [passagesTag, setPassagesTag] = useState<number | null>(null);
-  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | null>(null);
+  // Where the Passages view starts, and a key that starts it afresh each time it is asked for.
+  const [passagesStart, setPassagesStart] = useState<{ start: PassagesStart; key: number }>({ start: {}, key: 0 });
+  const showPassages = (start: PassagesStart) => {
+    setPassagesStart((current) => ({ start, key: current.key + 1 }));
+    setView('passages');
+  };
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | 'export' | 'palette' | 'merge' | null>(null);
   const [memo, setMemo] = useState<{ articleId: number | null; about: string } | null>(null);
   const [passageFilter, setPassageFilter] = useState<PassageFilter>({});
   const [error, setError] = useState<string | null>(null);
@@ -116,6 +123,7 @@ export function App() {
     search: { run: () => setOverlay('search') },
     'command-palette': { run: () => setOverlay('palette') },
     export: { run: () => setOverlay('export') },
+    'merge-library': { run: () => setOverlay('merge') },
     'library-memo': { run: () => setMemo({ articleId: null, about: library?.name ?? 'the library' }) },
     shortcuts: { run: () => setOverlay('shortcuts') },
     'view-reader': { run: () => setView('reader') },
@@ -134,14 +142,7 @@ export function App() {
   const empty = list.data !== undefined && articleTotal === 0 && !deferredQuery;
   const loadError = info.error ?? list.error ?? article.error;
   const edits = editState.data;
-  const codebook = (
-    <Codebook
-      onShowPassages={(tagId) => {
-        setPassagesTag(tagId);
-        setView('passages');
-      }}
-    />
-  );
+  const codebook = <Codebook onShowPassages={(tagId) => showPassages({ tagIds: [tagId] })} />;
 
   return (
     <ClaimNavigationContext.Provider value={claimNavigation}>
@@ -255,13 +256,7 @@ export function App() {
             </Suspense>
           ) : view === 'overview' ? (
             <Suspense fallback={<p role="status">Loading the charts…</p>}>
-              <OverviewView
-                onOpenArticle={(id) => openArticle(id)}
-                onShowPassages={(tagId) => {
-                  setPassagesTag(tagId);
-                  setView('passages');
-                }}
-              />
+              <OverviewView onOpenArticle={(id) => openArticle(id)} onShowPassages={showPassages} />
             </Suspense>
           ) : view === 'claims' ? (
             <ClaimsView
@@ -272,8 +267,8 @@ export function App() {
             />
           ) : view === 'passages' ? (
             <PassagesView
-              key={passagesTag ?? 'all'}
-              initialTagId={passagesTag}
+              key={passagesStart.key}
+              start={passagesStart.start}
               onOpenPassage={(articleId, passageId) => openArticle(articleId, passageId)}
               onFilterChange={setPassageFilter}
             />
@@ -330,6 +325,8 @@ export function App() {
             onDone={(message) => notify(message)}
           />
         ) : null}
+        {overlay === 'merge' ? <MergeDialog libraryName={library?.name ?? 'this library'} onClose={() => setOverlay(null)} /> : null}
+        <ReportHost />
         <Notices />
         {dragging ? (
           <div className="drop-overlay" aria-hidden="true">

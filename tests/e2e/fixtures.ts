@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,20 +30,23 @@ export interface Host {
   releaseImport(): void;
   /** Lets a coding job held by the `codingHold` option go on to its end. */
   releaseCoding(): void;
+  /** Lets a report held by the `reportHold` option go on to its end. */
+  releaseReport(): void;
 }
 
 /**
  * `marginalia serve` itself; or, for a test that holds an import or a coding job at a known point,
  * the test host (tests/e2e/test-host.ts: the same host, holding the job there).
  */
-async function startServe(libraryPath: string, holds: Options): Promise<{ url: string; child: ChildProcess }> {
-  const held = holds.importHold !== undefined || holds.codingHold !== undefined;
+async function startServe(libraryPath: string, holds: Options, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+  const held = holds.importHold !== undefined || holds.codingHold !== undefined || holds.reportHold !== undefined;
   const args = held
     ? ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'test-host.ts'), '--library', libraryPath]
     : [join(ROOT, 'bin', 'marginalia.mjs'), 'serve', '--library', libraryPath];
-  const env = { ...process.env };
+  if (holds.serveCoder !== undefined) args.push('--coder', holds.serveCoder);
   if (holds.importHold !== undefined) env.MARGINALIA_TEST_HOLD_IMPORT_AT = String(holds.importHold);
   if (holds.codingHold !== undefined) env.MARGINALIA_TEST_HOLD_CODING_AT = String(holds.codingHold);
+  if (holds.reportHold !== undefined) env.MARGINALIA_TEST_HOLD_REPORT_AT = String(holds.reportHold);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -60,6 +63,15 @@ interface Options {
   importHold: number | undefined;
   /** Hold the first "Code all hits" job once it has read this many articles, until Cancel or `host.releaseCoding()`. */
   codingHold: number | undefined;
+  /** Hold the first report once it has read this many passages, until Cancel or `host.releaseReport()`. */
+  reportHold: number | undefined;
+  /**
+   * The coder profile saved before `serve` starts (its user-data folder is the test's own), so
+   * the first-run dialog does not ask; null: none saved, as on a first run.
+   */
+  coderProfile: { name: string; colour: string } | null;
+  /** `serve --coder NAME`. */
+  serveCoder: string | undefined;
 }
 
 /** The page and the parts of the app a test drives, each with the names a person sees. */
@@ -77,10 +89,18 @@ interface Screens {
 export const test = base.extend<{ host: Host } & Screens & Options>({
   importHold: [undefined, { option: true }],
   codingHold: [undefined, { option: true }],
-  host: async ({ importHold, codingHold }, use) => {
+  reportHold: [undefined, { option: true }],
+  coderProfile: [{ name: 'Analyst', colour: '#0072b2' }, { option: true }],
+  serveCoder: [undefined, { option: true }],
+  host: async ({ importHold, codingHold, reportHold, coderProfile, serveCoder }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
     const libraryPath = join(dir, 'e2e.marginalia');
-    const { url, child } = await startServe(libraryPath, { importHold, codingHold });
+    const userData = join(dir, 'user-data');
+    mkdirSync(userData);
+    if (coderProfile) writeFileSync(join(userData, 'coder.json'), JSON.stringify(coderProfile));
+    // serve and the CLI runs below share the test's profile, never the machine's.
+    const env = { ...process.env, MARGINALIA_USER_DATA: userData };
+    const { url, child } = await startServe(libraryPath, { importHold, codingHold, reportHold, coderProfile, serveCoder }, env);
     const { origin, hash } = new URL(url);
     const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
     const api = async <K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> => {
@@ -98,10 +118,11 @@ export const test = base.extend<{ host: Host } & Screens & Options>({
       url,
       libraryPath,
       dir,
-      cli: (args) => runCli([...args, '--library', libraryPath]),
+      cli: (args) => runCli([...args, '--library', libraryPath], { MARGINALIA_USER_DATA: userData }),
       api,
       releaseImport: release,
       releaseCoding: release,
+      releaseReport: release,
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

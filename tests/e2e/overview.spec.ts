@@ -82,6 +82,22 @@ test('the Overview draws every chart, opens the articles behind a bar, and expor
   await overview.drill.getByRole('button', { name: '£1.8m indecency fine for Viacom' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '£1.8m indecency fine for Viacom' })).toBeVisible();
 
+  // The passages behind a mark: exactly its articles, and its tag as applied (not its children's).
+  await library.switchTo('Overview');
+  await overview.clickMark('Tags by outlet', /Outlet: TASS; Tag: Syria; Passages: 2/);
+  await expect(overview.drill.getByRole('status')).toHaveText('1 article');
+  await overview.drill.getByRole('button', { name: 'Show their passages' }).click();
+  const passages = page
+    .getByRole('grid', { name: 'Passages' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') });
+  await expect(passages).toHaveCount(2);
+  await expect(passages).toHaveText([new RegExp(TASS.phrases.terrorism), new RegExp(TASS.phrases.refugees)]);
+  await expect(page.getByText(/^Articles: 1 article behind/)).toBeVisible();
+  await page.getByRole('button', { name: /^Remove articles filter/ }).click();
+  await page.getByRole('checkbox', { name: 'Include child tags' }).check();
+  await expect(passages).toHaveCount(3);
+
   // The filter applies to every chart: TASS alone.
   await library.switchTo('Overview');
   await overview.filterBy('Outlet', 'TASS');

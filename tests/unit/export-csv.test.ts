@@ -42,7 +42,7 @@ function expectedWide(lib: Library): string[][] {
               (SELECT group_concat(claim_id, '; ') FROM (SELECT claim_id FROM claim_appearances WHERE passage_id = p.id ORDER BY claim_id)) AS claim_ids,
               (SELECT group_concat(statement, char(10)) FROM (SELECT c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
                  WHERE ca.passage_id = p.id ORDER BY c.id)) AS claim_statements,
-              p.created_at, p.updated_at
+              p.created_at, p.updated_at, (SELECT name FROM coders WHERE id = p.coder_id) AS coder
        FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.start, p.id`,
     )
     .raw()

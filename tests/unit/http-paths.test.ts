@@ -120,7 +120,7 @@ describe('serve --allow', () => {
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 2,
       stdout: '',
-      stderr: `marginalia serve: --allow ${join(dir, 'articels')}: no such folder.\nUsage: marginalia serve [--library FILE] [--port N] [--allow FOLDER]...\n`,
+      stderr: `marginalia serve: --allow ${join(dir, 'articels')}: no such folder.\nUsage: marginalia serve [--library FILE] [--coder NAME] [--port N] [--allow FOLDER]...\n`,
     });
     expect(existsSync(join(dir, 'lib.marginalia'))).toBe(false);
   });

@@ -14,7 +14,22 @@ describe('the passages filter form', () => {
   it('starts empty, or on the tag the codebook asked for', () => {
     expect(toPassageFilter(initialFilter())).toEqual({});
     expect(hasInput(initialFilter())).toBe(false);
-    expect(toPassageFilter(initialFilter(7))).toEqual({ tagIds: [7], tagMode: 'any', includeChildren: true });
+    expect(toPassageFilter(initialFilter({ tagIds: [7] }))).toEqual({ tagIds: [7], tagMode: 'any', includeChildren: true });
+  });
+
+  it('starts on exactly the articles behind a chart’s mark, which one picked article replaces and the chip removes', () => {
+    const start = initialFilter({ tagIds: [4], articles: { ids: [3, 8, 12], label: '3 articles behind TASS · 2020-11' } });
+    expect(toPassageFilter(start)).toEqual({ tagIds: [4], tagMode: 'any', includeChildren: true, articleIds: [3, 8, 12] });
+    expect(hasInput(run([{ type: 'removeTag', id: 4 }], start))).toBe(true);
+    const picked = run([{ type: 'article', article: { id: 5, title: 'Elsewhere' } }], start);
+    expect(picked.articles).toBeNull();
+    expect(toPassageFilter(picked).articleIds).toEqual([5]);
+    expect(toPassageFilter(run([{ type: 'articles', articles: null }], start))).toEqual({
+      tagIds: [4],
+      tagMode: 'any',
+      includeChildren: true,
+    });
+    expect(run([{ type: 'clear' }], start).articles).toBeNull();
   });
 
   it('builds the contract filter from what was picked and typed, leaving out dates it cannot read', () => {

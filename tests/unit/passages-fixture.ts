@@ -10,15 +10,19 @@ import { prepareArticle } from '../../electron/core/import/prepare';
 import { articleWriter } from '../../electron/core/articles/writer';
 import { runImport } from '../../electron/core/import/pipeline';
 import { checkLibrary } from '../../electron/core/library/check';
-import { Session } from '../../electron/core/session';
+import { Session, type SessionOptions } from '../../electron/core/session';
 import type { Args, CommandName, Result } from '../../electron/shared/contract';
 import { TASS } from '../fixtures/tass';
 import { tempDir } from './helpers';
 
 /** A library session in a temp folder, with a clock that ticks one second per reading. */
-export function openSession(): { session: Session; db: Database; ctx: Context } {
+/** A session on a new library (or `path`); `options` may give it a coder profile or a coder. */
+export function openSession(
+  options: Omit<SessionOptions, 'clock'> = {},
+  path = join(tempDir(), 'test.marginalia'),
+): { session: Session; db: Database; ctx: Context } {
   let tick = Date.UTC(2024, 0, 1);
-  const session = new Session(join(tempDir(), 'test.marginalia'), { clock: () => new Date((tick += 1000)) });
+  const session = new Session(path, { ...options, clock: () => new Date((tick += 1000)) });
   const ctx: Context = {
     session,
     parser: {

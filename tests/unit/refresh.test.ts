@@ -15,6 +15,9 @@ const NOT_CACHED: CommandName[] = [
   'import.resume',
   'import.dismiss',
   'import.qdpx',
+  // A merge's preview is asked for when the analyst picks a file or a choice, never cached.
+  'merge.preview',
+  'merge.run',
   // Exports: fetched when the analyst saves, never cached.
   'overview.csv',
   'agreement.csv',
@@ -42,6 +45,8 @@ const NOT_CACHED: CommandName[] = [
   'search.cancelCoding',
   'export.annotations',
   'export.qdpx',
+  'export.report',
+  'report.cancel',
   'dialog.savePath',
   'claims.create',
   'claims.update',
@@ -59,6 +64,9 @@ const NOT_CACHED: CommandName[] = [
   'claims.dismissCandidate',
   'edit.undo',
   'edit.redo',
+  'coders.switch',
+  'coders.update',
+  'library.setBlindCoding',
 ];
 
 const stale = (kinds: ChangeKind[]) =>
@@ -85,6 +93,8 @@ describe('targeted refresh', () => {
       'claims.candidates',
       'claims.graph',
       'claims.list',
+      'coders.current',
+      'coders.list',
       'edit.state',
       'library.info',
       'overview.articlesOverTime',

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ACTING_CODER } from '../teams/acting';
 import type { Claim, ClaimAppearance, ClaimFields, ClaimKind, Stance } from '../../shared/claims';
 import type { ChangeKind } from '../../shared/types';
 import { among, recordEdit, type Selection } from '../articles/row-changes';
@@ -184,7 +185,7 @@ export function updateClaim(db: Database, clock: Clock, id: number, patch: Claim
     db,
     () => claimRows([id]),
     () => {
-      db.prepare(`UPDATE claims SET ${[...columns.map((c) => `${c} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
+      db.prepare(`UPDATE claims SET ${[...columns.map((c) => `${c} = ?`), 'updated_at = ?', ACTING_CODER].join(', ')} WHERE id = ?`).run(
         ...columns.map((c) => next[c]),
         isoNow(clock),
         id,
@@ -255,9 +256,10 @@ export function updateAppearance(
     db,
     () => claimRows([claimId]),
     () => {
-      if (patch.stance !== undefined) db.prepare('UPDATE claim_appearances SET stance = ? WHERE id = ?').run(patch.stance, id);
+      if (patch.stance !== undefined)
+        db.prepare(`UPDATE claim_appearances SET stance = ?, ${ACTING_CODER} WHERE id = ?`).run(patch.stance, id);
       if (patch.speaker !== undefined)
-        db.prepare('UPDATE claim_appearances SET speaker = ? WHERE id = ?').run(patch.speaker?.trim() || null, id);
+        db.prepare(`UPDATE claim_appearances SET speaker = ?, ${ACTING_CODER} WHERE id = ?`).run(patch.speaker?.trim() || null, id);
       return getClaim(db, claimId);
     },
     () => ({ label: 'Edit appearance', changes: ['claims'] }),

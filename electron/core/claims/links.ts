@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ACTING_CODER } from '../teams/acting';
 import type { Claim, ClaimLink, Relation, Stance } from '../../shared/claims';
 import { recordEdit } from '../articles/row-changes';
 import { isoNow, type Clock } from '../clock';
@@ -44,7 +45,7 @@ function upsertLink(
   const existing = existingLink(db, from, to, relation);
   if (existing) {
     db.prepare(
-      'UPDATE claim_links SET status = ?, note = coalesce(?, note), method = coalesce(?, method), score = coalesce(?, score), updated_at = ? WHERE id = ?',
+      `UPDATE claim_links SET status = ?, note = coalesce(?, note), method = coalesce(?, method), score = coalesce(?, score), updated_at = ?, ${ACTING_CODER} WHERE id = ?`,
     ).run(status, note, method, score, now, existing.id);
     return existing.id;
   }
@@ -89,7 +90,7 @@ export function setLinkNote(db: Database, clock: Clock, linkId: number, note: st
     db,
     () => claimRows([row.f, row.t]),
     () => {
-      db.prepare('UPDATE claim_links SET note = ?, updated_at = ? WHERE id = ?').run(note.trim(), isoNow(clock), linkId);
+      db.prepare(`UPDATE claim_links SET note = ?, updated_at = ?, ${ACTING_CODER} WHERE id = ?`).run(note.trim(), isoNow(clock), linkId);
       return linkView(db, linkId);
     },
     () => ({ label: 'Edit link note', changes: ['claims'] }),

@@ -45,6 +45,10 @@ export function claimConditions(db: Database, query: Omit<ClaimListQuery, 'sort'
     clauses.push('c.speaker = ?');
     params.push(query.speaker);
   }
+  if (query.coderIds && query.coderIds.length > 0) {
+    clauses.push('c.coder_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.coderIds));
+  }
   // Outlet, date and tag filter appearances: a claim stays when one of its appearances matches all of them.
   const appearance: string[] = [];
   const appearanceParams: unknown[] = [];

@@ -25,6 +25,8 @@ const LAST = [
   'claim_statements',
   'created_at',
   'updated_at',
+  // Last, so scripts that read the columns before it by position keep working.
+  'coder',
 ] as const;
 
 /** Columns of each layout. start and end are UTF-16 offsets into the article text, as stored. */
@@ -58,6 +60,7 @@ type PassageRow = [
   tagIds: string | null,
   claims: string,
   anchor: string,
+  coder: string | null,
 ];
 
 type Key = [number, number, number];
@@ -82,7 +85,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
             (SELECT json_group_array(json_array(id, statement))
                FROM (SELECT c.id, c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
                      WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims,
-            p.anchor
+            p.anchor, (SELECT name FROM coders WHERE id = p.coder_id) AS coder
      FROM passages p JOIN articles a ON a.id = p.article_id
      WHERE (${where}) AND (p.article_id, p.start, p.id) > (?, ?, ?)
      ORDER BY p.article_id, p.start, p.id LIMIT ${PAGE_SIZE}`,
@@ -117,6 +120,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       tags,
       claimsJson,
       anchor,
+      coder,
     ] of rows) {
       if (articleId !== textArticle) {
         text = textOf.get(articleId) as string;
@@ -136,7 +140,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       const claimIds = claims.map(([claimId]) => claimId).join(LIST_SEPARATOR);
       const statements = claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR);
       const head = [id, articleId, title, outlet, published, place, url];
-      const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt];
+      const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt, coder ?? ''];
       if (layout === 'wide') {
         yield [...head, tagIds.map((tagId) => pathOf.get(tagId)).join(LIST_SEPARATOR), ...tail];
       } else if (tagIds.length === 0) {

@@ -59,6 +59,8 @@ function checkSource(source: QdeText, entry: string, bytes: Uint8Array, notes: M
       end: text.toOffset(s.end),
       note,
       codeRefs: s.codeRefs,
+      codedBy: s.codedBy,
+      creatingUser: s.creatingUser,
       created: s.created,
       modified: s.modified,
     };

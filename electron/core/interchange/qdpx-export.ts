@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { type ExportUsers, exportUsers } from './qdpx-users';
 import { randomUUID } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,7 +29,9 @@ interface PassageRow {
   note: string;
   created_at: string;
   updated_at: string;
-  tag_ids: string | null;
+  coder_id: number | null;
+  /** "tagId:coderId" pairs, comma-separated (coderId empty for taggings from before coders). */
+  taggings: string | null;
 }
 
 interface ClaimRow {
@@ -42,6 +45,7 @@ interface ClaimRow {
   note: string;
   created_at: string;
   updated_at: string;
+  coder_id: number | null;
 }
 
 interface LinkRow {
@@ -106,10 +110,11 @@ function* projectXml(
 ): Generator<string, number> {
   const tree = loadTree(db);
   const memos = memoXml(db);
-  const user = guidFor(`marginalia-user:${name}`);
+  const users = exportUsers(db, name, (guid, userName) => `<User${attributes({ guid, name: userName })}/>`);
+  const user = users.project;
   yield '<?xml version="1.0" encoding="utf-8"?>\n';
   yield `<Project${attributes({ xmlns: QDA_NAMESPACE, name, origin: 'Marginalia', creatingUserGUID: user, creationDateTime: now })}>`;
-  yield `<Users><User${attributes({ guid: user, name: 'Marginalia' })}/></Users>`;
+  yield users.xml;
   if (tree.childrenOf(null).length > 0) {
     yield '<CodeBook><Codes>';
     yield* codes(db, tree, null);
@@ -127,8 +132,8 @@ function* projectXml(
   );
   const articleText = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   const passages = db.prepare(
-    `SELECT id, uid, start, "end", note, created_at, updated_at,
-            (SELECT group_concat(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tag_ids
+    `SELECT id, uid, start, "end", note, created_at, updated_at, coder_id,
+            (SELECT group_concat(tag_id || ':' || ifnull(coder_id, '')) FROM passage_tags WHERE passage_id = p.id) AS taggings
      FROM passages p WHERE article_id = ? ORDER BY start, id`,
   );
   let opened = false;
@@ -152,19 +157,22 @@ function* projectXml(
       })}>`;
       for (const p of passages.all(article.id) as PassageRow[]) {
         passageCount++;
+        const coder = users.of(p.coder_id);
         yield `<PlainTextSelection${attributes({
           guid: guidFor(p.uid),
           name: selectionName(text.slice(p.start, p.end)),
           // REFI-QDA counts characters (code points); the library stores UTF-16 offsets.
           startPosition: positions.toCodePoints(p.start),
           endPosition: positions.toCodePoints(p.end),
-          creatingUser: user,
+          creatingUser: coder,
           creationDateTime: p.created_at,
-          modifyingUser: user,
+          modifyingUser: coder,
           modifiedDateTime: p.updated_at,
         })}>${description(p.note)}`;
-        for (const tagId of p.tag_ids?.split(',') ?? []) {
-          yield `<Coding${attributes({ guid: randomUUID(), creatingUser: user })}><CodeRef targetGUID="${tagGuid.get(Number(tagId))}"/></Coding>`;
+        for (const tagging of p.taggings?.split(',') ?? []) {
+          const [tagId, coderId] = tagging.split(':');
+          const by = coderId ? users.of(Number(coderId)) : coder;
+          yield `<Coding${attributes({ guid: randomUUID(), creatingUser: by })}><CodeRef targetGUID="${tagGuid.get(Number(tagId))}"/></Coding>`;
         }
         yield '</PlainTextSelection>';
       }
@@ -176,13 +184,13 @@ function* projectXml(
     }
   }
   if (opened) yield '</Sources>';
-  yield* claimsXml(db, user, memos);
+  yield* claimsXml(db, users, memos);
   return passageCount;
 }
 
-function* claimsXml(db: Database, user: string, memos: MemoXml): Generator<string> {
+function* claimsXml(db: Database, users: ExportUsers, memos: MemoXml): Generator<string> {
   const claims = db.prepare(
-    'SELECT id, uid, statement, kind, speaker, value, unit, note, created_at, updated_at FROM claims WHERE id > ? ORDER BY id LIMIT 1000',
+    'SELECT id, uid, statement, kind, speaker, value, unit, note, created_at, updated_at, coder_id FROM claims WHERE id > ? ORDER BY id LIMIT 1000',
   );
   const links = db.prepare(
     `SELECT f.uid AS from_uid, t.uid AS to_uid, l.relation, l.status, l.score, l.method, l.note
@@ -202,9 +210,9 @@ function* claimsXml(db: Database, user: string, memos: MemoXml): Generator<strin
         `<Note${attributes({
           guid: guidFor(c.uid),
           name: selectionName(c.statement),
-          creatingUser: user,
+          creatingUser: users.of(c.coder_id),
           creationDateTime: c.created_at,
-          modifyingUser: user,
+          modifyingUser: users.of(c.coder_id),
           modifiedDateTime: c.updated_at,
         })}>${description(c.note)}<PlainTextContent>${xmlText(c.statement)}</PlainTextContent>` +
         textValue(CLAIM_VARIABLES.kind, c.kind) +
@@ -215,7 +223,7 @@ function* claimsXml(db: Database, user: string, memos: MemoXml): Generator<strin
       );
     }
   }
-  for (const note of memos.notes(user)) {
+  for (const note of memos.notes(users.project)) {
     if (!opened) yield '<Notes>';
     opened = true;
     yield note;

@@ -18,9 +18,18 @@ export interface QdeSelection {
   end: number;
   description: string;
   codeRefs: string[];
+  /** Who applied each code (its Coding's creatingUser), by code GUID. */
+  codedBy: Map<string, string>;
+  creatingUser: string | null;
   noteRefs: string[];
   created: string | null;
   modified: string | null;
+}
+
+/** A <User>: a coder of the project. */
+export interface QdeUser {
+  guid: string;
+  name: string;
 }
 
 /** A TextSource or a Note: both are TextSourceType in the schema. */
@@ -51,6 +60,7 @@ export interface QdeLink {
 
 export interface QdeProject {
   name: string;
+  users: QdeUser[];
   codes: QdeCode[];
   sources: QdeText[];
   notes: QdeText[];
@@ -130,6 +140,8 @@ function newSelection(attributes: Attributes): QdeSelection {
     end: position(attributes, 'endPosition', label),
     description: '',
     codeRefs: [],
+    codedBy: new Map(),
+    creatingUser: canonicalGuid(attributes.get('creatingUser')),
     noteRefs: [],
     created: attributes.get('creationDateTime') ?? null,
     modified: attributes.get('modifiedDateTime') ?? null,
@@ -149,7 +161,7 @@ interface ValueDraft {
  */
 export function qdeReader(): QdeReader {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  const project: QdeProject = { name: '', codes: [], sources: [], notes: [], links: [], noteRefs: [], otherSources: 0 };
+  const project: QdeProject = { name: '', users: [], codes: [], sources: [], notes: [], links: [], noteRefs: [], otherSources: 0 };
   const variableNames = new Map<string, string>();
   const values = new Map<QdeText, ValueDraft[]>();
   const stack: Element[] = [];
@@ -158,6 +170,7 @@ export function qdeReader(): QdeReader {
   let selection: QdeSelection | null = null;
   let value: ValueDraft | null = null;
   let link: QdeLink | null = null;
+  let codingUser: string | null = null;
   let sawRoot = false;
   let count = 0;
 
@@ -197,6 +210,9 @@ export function qdeReader(): QdeReader {
     } else if (name === 'Description' && parent === 'Code' && codes.length > 0) {
       const code = codes[codes.length - 1] as QdeCode;
       keep((t) => (code.description = t));
+    } else if (name === 'User' && parent === 'Users' && stack.length === 2) {
+      const guid = canonicalGuid(attributes.get('guid'));
+      if (guid) project.users.push({ guid, name: attributes.get('name')?.trim() ?? '' });
     } else if (name === 'Variable' && parent === 'Variables' && stack.length === 2) {
       const guid = canonicalGuid(attributes.get('guid'));
       if (guid) variableNames.set(guid, attributes.get('name') ?? '');
@@ -246,9 +262,12 @@ export function qdeReader(): QdeReader {
     } else if (selection && stack.length === 4 && name === 'Description') {
       const current = selection;
       keep((t) => (current.description = t));
+    } else if (selection && name === 'Coding' && stack.length === 4) {
+      codingUser = canonicalGuid(attributes.get('creatingUser'));
     } else if (selection && name === 'CodeRef' && parent === 'Coding' && stack.length === 5) {
       const ref = guidRef(attributes);
       if (ref) selection.codeRefs.push(ref);
+      if (ref && codingUser) selection.codedBy.set(ref, codingUser);
     } else if (value && stack.length === 4 && name === 'VariableRef') {
       value.ref = guidRef(attributes) ?? '';
     } else if (value && stack.length === 4 && VALUE_KINDS.includes(name)) {

@@ -17,6 +17,7 @@ import { paragraphBlocks } from './qdpx-text';
 import { plural } from '../../shared/counts';
 import { type MemoTarget, writeMemos } from './qdpx-memo-import';
 import { importAppearance, importClaim, importLink } from '../claims/exchange';
+import { codersForUsers } from './qdpx-users';
 
 /** A selection checked against its source, with offsets into the normalised text. */
 export interface CheckedSelection {
@@ -25,6 +26,9 @@ export interface CheckedSelection {
   end: number;
   note: string[];
   codeRefs: string[];
+  /** Who applied each code, by code GUID (a User GUID). */
+  codedBy: ReadonlyMap<string, string>;
+  creatingUser: string | null;
   created: string | null;
   modified: string | null;
 }
@@ -84,16 +88,19 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
     skipped,
   };
   const codeTags = writeCodebook(db, project.codes, now, report);
+  // Codings by a named user are that coder's; the rest are the importing coder's (the connection's stamp).
+  const coderOf = codersForUsers(db, clock, project.users);
+  const coder = (user: string | null | undefined): number | null => (user ? (coderOf.get(user) ?? null) : null);
 
   const writer = articleWriter(db, clock);
   const uidFree = (table: 'articles' | 'passages' | 'claims', uid: string | null): uid is string =>
     uid !== null && db.prepare(`SELECT 1 FROM ${table} WHERE uid = ?`).get(uid) === undefined;
   const findPassage = db.prepare('SELECT id FROM passages WHERE article_id = ? AND start = ? AND "end" = ?').pluck();
   const insertPassage = db.prepare(
-    `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO passages (uid, article_id, start, "end", exact, prefix, suffix, note, created_at, updated_at, coder_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const tagPassage = db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id) VALUES (?, ?)');
+  const tagPassage = db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, coder_id) VALUES (?, ?, ?)');
   const passageOf = new Map<string, number>();
   const memoTargets: MemoTarget[] = [{ articleId: null, noteRefs: project.noteRefs }];
   let dangling = 0;
@@ -134,6 +141,8 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
           s.note.join('\n\n'),
           created,
           timestamp(s.modified, created),
+          // A selection with no creatingUser is the coder's who coded it (NVivo and QualCoder name only the Coding's).
+          coder(s.creatingUser ?? s.codedBy.values().next().value),
         );
         passageId = Number(lastInsertRowid);
         report.passages++;
@@ -142,7 +151,7 @@ export function writeProject(db: Database, clock: Clock, { project, sources, not
       for (const ref of s.codeRefs) {
         const tagId = codeTags.get(ref);
         if (tagId === undefined) dangling++;
-        else tagPassage.run(passageId, tagId);
+        else tagPassage.run(passageId, tagId, coder(s.codedBy.get(ref) ?? s.creatingUser));
       }
     }
   }

@@ -13,6 +13,7 @@ import { foreignLog } from './wal-guard';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { MigrationProgress } from './migrations/types';
 import { bumpMark, schemaChanged } from './write-mark';
+import { CODERS_VERSION, installCoderStamps } from '../teams/acting';
 
 export { APPLICATION_ID } from './identity';
 
@@ -117,6 +118,7 @@ export function openLibrary(path: string, options: OpenOptions & { targetVersion
       // once, so the library's work starts from an empty log rather than one as large as the file.
       db.pragma('wal_checkpoint(TRUNCATE)');
     }
+    installCoderStamps(db, target >= CODERS_VERSION);
   } catch (error) {
     db.close();
     throw error instanceof MarginaliaError

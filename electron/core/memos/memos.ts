@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ACTING_CODER } from '../teams/acting';
 import { MAX_MEMO_LENGTH } from '../../shared/contract';
 import type { Memo } from '../../shared/types';
 import { recordEdit } from '../articles/row-changes';
@@ -49,7 +50,9 @@ export function setMemo(db: Database, clock: Clock, articleId: MemoScope, input:
       } else if (text.trim() === '') {
         db.prepare('DELETE FROM memos WHERE ifnull(article_id, 0) = ?').run(scope);
       } else {
-        const updated = db.prepare('UPDATE memos SET text = ?, updated_at = ? WHERE ifnull(article_id, 0) = ?').run(text, now, scope);
+        const updated = db
+          .prepare(`UPDATE memos SET text = ?, updated_at = ?, ${ACTING_CODER} WHERE ifnull(article_id, 0) = ?`)
+          .run(text, now, scope);
         if (updated.changes === 0) {
           db.prepare('INSERT INTO memos (uid, article_id, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
             newUid(),

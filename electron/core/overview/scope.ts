@@ -35,7 +35,12 @@ export function scopeOf(db: Database, filter: OverviewFilter = {}): Scope {
     filter.tagIds && filter.tagIds.length > 0
       ? [...new Set(filter.tagIds.flatMap((id) => (tree.byId.has(id) ? tree.subtree(id) : [id])))]
       : null;
-  return { tree, tagIds, articles: articleConditions(filter) };
+  const articles = articleConditions(filter);
+  if (filter.articleIds && filter.articleIds.length > 0) {
+    articles.clauses.push(`a.id IN (SELECT value FROM json_each(?))`);
+    articles.params.push(JSON.stringify(filter.articleIds));
+  }
+  return { tree, tagIds, articles };
 }
 
 /** `clause` joined with AND to the scope's article conditions, as one WHERE body and its parameters. */

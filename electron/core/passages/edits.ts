@@ -1,4 +1,5 @@
 import { newUid } from '../uid';
+import { ACTING_CODER } from '../teams/acting';
 import type { Database } from 'better-sqlite3';
 import type { Passage } from '../../shared/types';
 import { describeRange } from '../anchoring';
@@ -100,7 +101,7 @@ export function updatePassageNote(db: Database, clock: Clock, id: number, note: 
     db,
     () => [among('passages', 'id', [id])],
     () => {
-      db.prepare('UPDATE passages SET note = ?, updated_at = ? WHERE id = ?').run(text, isoNow(clock), id);
+      db.prepare(`UPDATE passages SET note = ?, updated_at = ?, ${ACTING_CODER} WHERE id = ?`).run(text, isoNow(clock), id);
       return getPassage(db, id);
     },
     () => ({ label, changes: ['passages'] }),
@@ -186,7 +187,7 @@ export function reattachPassage(db: Database, clock: Clock, id: number, start: n
     () => {
       const { exact, prefix, suffix } = describeRange(text, start, end);
       db.prepare(
-        `UPDATE passages SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = 'exact', updated_at = ? WHERE id = ?`,
+        `UPDATE passages SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = 'exact', updated_at = ?, ${ACTING_CODER} WHERE id = ?`,
       ).run(start, end, exact, prefix, suffix, isoNow(clock), id);
       return getPassage(db, id);
     },

@@ -10,6 +10,8 @@ export interface PassageFilter extends ArticleFilter {
   tagMode?: 'any' | 'all' | undefined;
   includeChildren?: boolean | undefined;
   articleIds?: number[] | undefined;
+  /** Passages of these coders ("Only mine", "Only X"). */
+  coderIds?: number[] | undefined;
   text?: string | undefined;
 }
 
@@ -62,6 +64,7 @@ export function conditions(filter: PassageFilter, tree: Tree): Where | null {
     else add(tagged, JSON.stringify(groups.flat()));
   }
   if (filter.articleIds && filter.articleIds.length > 0) add(inList('p.article_id'), JSON.stringify(filter.articleIds));
+  if (filter.coderIds && filter.coderIds.length > 0) add(inList('p.coder_id'), JSON.stringify(filter.coderIds));
   const articles = articleConditions(filter);
   if (articles.clauses.length > 0) {
     where.clauses.push(...articles.clauses);

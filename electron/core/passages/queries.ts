@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 export type PassageFields = Omit<Passage, 'tagIds' | 'claimIds'>;
 
 export const PASSAGE_COLUMNS = `p.id, p.uid, p.article_id AS articleId, p.start, p."end", p.exact, p.prefix, p.suffix, p.note, p.anchor,
-  p.created_at AS createdAt, p.updated_at AS updatedAt`;
+  p.coder_id AS coderId, p.created_at AS createdAt, p.updated_at AS updatedAt`;
 
 type Links = Map<number, number[]>;
 

@@ -14,10 +14,10 @@ import { getTag, loadTree, type Tree, type TreeNode } from './queries';
 function mergeInto(db: Database, tree: Tree, from: TreeNode, into: TreeNode, now: string): void {
   // `from` goes away at the end; its uid as a placeholder name frees its own name for a child that moves up beside it.
   db.prepare('UPDATE tags SET name = uid WHERE id = ?').run(from.id);
-  db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id) SELECT passage_id, ? FROM passage_tags WHERE tag_id = ?').run(
-    into.id,
-    from.id,
-  );
+  // Each tagging moves with the coder who applied it.
+  db.prepare(
+    'INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, coder_id) SELECT passage_id, ?, coder_id FROM passage_tags WHERE tag_id = ?',
+  ).run(into.id, from.id);
   let position = tree.childrenOf(into.id).reduce((max, child) => Math.max(max, child.position + 1), 0);
   for (const child of tree.childrenOf(from.id)) {
     const same = tree.childNamed(into.id, child.name);

@@ -31,6 +31,11 @@ export function electronTransport(bridge: Bridge<File>): Transport {
       if (!done.ok) throw new Error(done.error.message);
       return (done.value as { path: string }).path;
     },
+    handOver: async (file) => {
+      const [grant] = await bridge.grantFiles([file]);
+      if (grant === undefined) throw new Error(`${file.name} is not on the disk, so it cannot be merged.`);
+      return grant;
+    },
     importFiles: async (files) => {
       const grants = await bridge.grantFiles(files);
       if (grants.length === 0) throw new Error('These files are not on the disk, so they cannot be imported.');

@@ -127,6 +127,7 @@ export function httpTransport(): Transport {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return file.defaultName;
     },
+    handOver: async (file) => (await upload([file]))[0] as string,
     importFiles: async (files, signal) => {
       const paths: string[] = [];
       for (const batch of batches(files)) paths.push(...(await upload(batch, signal)));

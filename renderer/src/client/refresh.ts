@@ -55,6 +55,10 @@ export const STALE_AFTER = {
   'overview.claimTimeline': ['claims', 'articles', 'passages', 'tags'],
   'overview.coverage': ['articles', 'passages', 'tags'],
   'overview.drill': ['claims', 'articles', 'passages', 'tags'],
+  // A coder is registered by their first coding edit (a passage or tagging, a claim, a memo).
+  'coders.list': ['coders', 'passages', 'claims', 'memos'],
+  'coders.current': ['coders', 'passages', 'claims', 'memos'],
+  'library.blindCoding': ['coders'],
   // Coders' passages and tag applications, tag paths, article titles and text.
   'agreement.choices': ['passages', 'tags'],
   'agreement.compute': ['articles', 'passages', 'tags'],

@@ -6,6 +6,8 @@ export interface Transport {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Starts importing files the user picked or dropped; resolves with the job id. The signal cancels handing them over. */
   importFiles(files: File[], signal?: AbortSignal): Promise<string>;
+  /** Hands one file the user picked to the host (an upload, or a grant in the desktop app); resolves with the path commands take for it. */
+  handOver(file: File): Promise<string>;
   /**
    * Runs an export to a file the user chooses: a save dialog in the desktop app, a download in a
    * browser. Resolves with where it went, or null when the user cancelled.
@@ -21,7 +23,8 @@ export type ExportCommand =
   | 'export.linksCsv'
   | 'export.memosCsv'
   | 'export.annotations'
-  | 'export.qdpx';
+  | 'export.qdpx'
+  | 'export.report';
 
 export interface ExportFile {
   title: string;

@@ -2,6 +2,7 @@ import type { Bucket, ChartName, OverviewFilter, OverviewMark } from '../../../e
 import { CHART_TITLES } from '../../../electron/shared/overview-specs';
 import { plural } from '../../../electron/shared/counts';
 import { useCommand } from '../client/queries';
+import type { PassagesStart } from '../components/passages/filter-state';
 
 export interface Drill {
   chart: ChartName;
@@ -14,12 +15,12 @@ interface Props {
   drill: Drill;
   filter: OverviewFilter;
   onOpenArticle(id: number): void;
-  /** The Passages view filtered to a tag (and its children). */
-  onShowPassages(tagId: number): void;
+  /** The Passages view filtered to exactly the articles behind the mark (and its tags). */
+  onShowPassages(start: PassagesStart): void;
   onClose(): void;
 }
 
-/** The articles behind the mark the analyst clicked: each opens in the reader; a tag's passages open in the Passages view. */
+/** The articles behind the mark the analyst clicked: each opens in the reader, and their passages in the Passages view. */
 export function DrillPanel({ drill, filter, onOpenArticle, onShowPassages, onClose }: Props) {
   const result = useCommand('overview.drill', {
     chart: drill.chart,
@@ -28,7 +29,6 @@ export function DrillPanel({ drill, filter, onOpenArticle, onShowPassages, onClo
     ...(drill.bucket ? { bucket: drill.bucket } : {}),
   });
   const data = result.data;
-  const tagId = drill.mark.otherTagId === undefined ? drill.mark.tagId : undefined;
   return (
     <section className="drill-panel" aria-label="Articles behind the mark">
       <header className="chart-header">
@@ -36,9 +36,20 @@ export function DrillPanel({ drill, filter, onOpenArticle, onShowPassages, onClo
           {CHART_TITLES[drill.chart]}: {drill.label}
         </h2>
         <div className="chart-controls">
-          {tagId !== undefined ? (
-            <button type="button" className="button small" onClick={() => onShowPassages(tagId)}>
-              Show the tag’s passages
+          {data && data.total > 0 ? (
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                onShowPassages({
+                  ...(data.passages.tagIds ? { tagIds: data.passages.tagIds } : {}),
+                  // The tag charts count each tag as applied, so its passages are shown without its children's.
+                  includeChildren: drill.mark.tagId === undefined,
+                  articles: { ids: data.passages.articleIds, label: `${plural(data.total, 'article')} behind ${drill.label}` },
+                })
+              }
+            >
+              Show their passages
             </button>
           ) : null}
           <button type="button" className="button small" onClick={onClose}>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { CHART_NAMES, type Bucket, type ChartName, type OverviewMark } from '../../../electron/shared/overview';
+import type { PassagesStart } from '../components/passages/filter-state';
 import { useDebounced } from '../hooks/useDebounced';
 import { ChartPanel } from './ChartPanel';
 import { DrillPanel, type Drill } from './DrillPanel';
@@ -7,7 +8,8 @@ import { EMPTY_FORM, OverviewFilters, toFilter } from './OverviewFilters';
 
 interface Props {
   onOpenArticle(id: number): void;
-  onShowPassages(tagId: number): void;
+  /** The Passages view filtered to a tag, or to the articles behind a mark. */
+  onShowPassages(start: PassagesStart): void;
 }
 
 /** The corpus, the coding and the claims at a glance: every chart under one filter; a click shows the articles behind a mark. */

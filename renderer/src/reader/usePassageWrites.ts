@@ -32,6 +32,8 @@ export function usePassageWrites({ article, save, savedId, setSelected }: Option
       suffix: '',
       note: note ?? '',
       anchor: 'exact',
+      // Shown as the analyst's own until the library answers with the passage's coder.
+      coderId: null,
       tagIds: tag && 'tagId' in tag ? [tag.tagId] : [],
       claimIds: [],
     });

@@ -12,6 +12,7 @@ import { MergeDialog } from './MergeDialog';
 import { Suggestions } from './Suggestions';
 import { Timeline } from './Timeline';
 import { undoable } from './undoable';
+import { fileStem, requestReport } from '../../components/report/report-request';
 
 interface Props {
   id: number;
@@ -57,6 +58,13 @@ export function ClaimPage({ id, onBack, onOpenClaim, onOpenPassage }: Props) {
         {back}
         <h1 className="claim-title">{c.statement}</h1>
         <div className="claim-header-actions">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => requestReport({ scope: { claimId: c.id }, label: `the claim “${c.statement}”`, name: fileStem(c.statement) })}
+          >
+            Report…
+          </button>
           <button type="button" className="button small" onClick={() => setDialog('merge')}>
             Merge…
           </button>

@@ -14,6 +14,7 @@ import { buildTree, count, flatten, plural } from './tree';
 import { ROW_HEIGHT, TreeItem, itemId, type TreeActions } from './TreeItem';
 import { useTagDrag } from './useTagDrag';
 import { pinning } from './pinning';
+import { fileStem, requestReport } from '../report/report-request';
 
 interface Props {
   onShowPassages(tagId: number): void;
@@ -159,6 +160,11 @@ export function Codebook({ onShowPassages }: Props) {
   const isLastSibling = (tag: Tag) => tree.children.get(tag.parentId)?.at(-1)?.id === tag.id;
   const menuItems = (tag: Tag): MenuItem[] => [
     { label: 'Show passages', shortcut: keysOf('tag-show-passages')[0], onSelect: () => onShowPassages(tag.id) },
+    {
+      label: 'Report…',
+      onSelect: () =>
+        requestReport({ scope: { filter: { tagIds: [tag.id], includeChildren: true } }, label: tag.path, name: fileStem(tag.path) }),
+    },
     pinItem(tag),
     { label: 'New child tag…', onSelect: () => setDialog({ kind: 'create', parentId: tag.id }) },
     { label: 'Rename', shortcut: keysOf('tag-rename')[0], onSelect: () => setRenamingId(tag.id) },

@@ -90,6 +90,21 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
         </label>
       </div>
       <div className="filter-row">
+        {state.articles ? (
+          <span className="chip">
+            <span className="chip-label" title={state.articles.label}>
+              Articles: {state.articles.label}
+            </span>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove articles filter ${state.articles.label}`}
+              onClick={() => dispatch({ type: 'articles', articles: null })}
+            >
+              ×
+            </button>
+          </span>
+        ) : null}
         {state.article ? (
           <span className="chip">
             <span className="chip-label" title={state.article.title}>

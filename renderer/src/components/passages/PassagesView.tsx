@@ -8,27 +8,28 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { useStable } from '../../hooks/useStable';
 import { plural } from '../codebook/tree';
 import { useRovingVirtualList } from '../lists/useRovingVirtualList';
-import { filterReducer, initialFilter, toPassageFilter, type PassageFilter } from './filter-state';
+import { filterReducer, initialFilter, toPassageFilter, type PassageFilter, type PassagesStart } from './filter-state';
 import { PassageFilters } from './PassageFilters';
 import { COLUMNS, HEADER_HEIGHT, HeaderRow, PassageRowView, ROW_HEIGHT, rowId, type RowActions } from './PassageRows';
 import { useFirstPage, usePageRows } from '../lists/usePages';
+import { requestReport } from '../report/report-request';
 
-export type { PassageFilter } from './filter-state';
+export type { PassageFilter, PassagesStart } from './filter-state';
 export type PassageSort = NonNullable<Args<'passages.list'>['sort']>;
 
 const PAGE = 200;
 
 interface Props {
-  /** Start filtered to this tag (and its children), e.g. from the codebook's "Show passages". */
-  initialTagId?: number | null;
+  /** Start filtered to a tag (and its children), e.g. from the codebook's "Show passages", or to the articles behind a chart's mark. */
+  start?: PassagesStart;
   onOpenPassage(articleId: number, passageId: number): void;
   /** The filter (and sort) in force, for whoever exports "what I am looking at". */
   onFilterChange?(filter: PassageFilter, sort: PassageSort | undefined): void;
 }
 
 /** Every passage in the library: filterable, sortable, paged from the library as the user scrolls. */
-export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChange }: Props) {
-  const [form, dispatch] = useReducer(filterReducer, initialTagId, initialFilter);
+export function PassagesView({ start = {}, onOpenPassage, onFilterChange }: Props) {
+  const [form, dispatch] = useReducer(filterReducer, start, initialFilter);
   const [sort, setSort] = useState<PassageSort | undefined>(undefined);
 
   const tagList = useCommand('tags.list', {});
@@ -105,12 +106,28 @@ export function PassagesView({ initialTagId = null, onOpenPassage, onFilterChang
       <h1 className="visually-hidden">Passages</h1>
       <PassageFilters state={form} dispatch={dispatch} tags={tagList.data} />
 
-      <div className="view-status" role="status">
-        {first.data
-          ? `${plural(total, 'passage')}${count.shownQuery.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
-          : first.isError
-            ? ''
-            : 'Loading passages…'}
+      <div className="view-status-bar">
+        <div className="view-status" role="status">
+          {first.data
+            ? `${plural(total, 'passage')}${count.shownQuery.filter ? ' match' : ''}${first.isPlaceholderData ? ' (updating…)' : ''}`
+            : first.isError
+              ? ''
+              : 'Loading passages…'}
+        </div>
+        <button
+          type="button"
+          className="button small"
+          disabled={!first.data || total === 0}
+          onClick={() =>
+            requestReport({
+              scope: filtered ? { filter } : {},
+              label: filtered ? `the ${plural(total, 'passage')} the filter shows` : `all ${plural(total, 'passage')}`,
+              name: 'report-passages',
+            })
+          }
+        >
+          Report…
+        </button>
       </div>
       {error ? (
         <div className="view-alert" role="alert">

@@ -8,6 +8,8 @@ export interface FilterState {
   tagMode: 'any' | 'all';
   includeChildren: boolean;
   article: { id: number; title: string } | null;
+  /** A set of articles picked elsewhere (the articles behind a mark of the Overview), named for the chip. */
+  articles: PassagesStart['articles'] | null;
   outlet: string;
   from: string;
   to: string;
@@ -20,14 +22,33 @@ export type FilterAction =
   | { type: 'tagMode'; mode: 'any' | 'all' }
   | { type: 'includeChildren'; value: boolean }
   | { type: 'article'; article: { id: number; title: string } | null }
+  | { type: 'articles'; articles: null }
   | { type: 'outlet'; outlet: string }
   | { type: 'from' | 'to' | 'text'; value: string }
   | { type: 'clear' };
 
 const DAY = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
-export function initialFilter(tagId: number | null = null): FilterState {
-  return { tagIds: tagId ? [tagId] : [], tagMode: 'any', includeChildren: true, article: null, outlet: '', from: '', to: '', text: '' };
+/** Where the Passages view starts: a tag (the codebook's Show passages), or the articles behind a chart's mark. */
+export interface PassagesStart {
+  tagIds?: number[];
+  /** false: the tags as applied, not their children (a chart that counts tags that way). */
+  includeChildren?: boolean;
+  articles?: { ids: number[]; label: string };
+}
+
+export function initialFilter(start: PassagesStart = {}): FilterState {
+  return {
+    tagIds: start.tagIds ?? [],
+    tagMode: 'any',
+    includeChildren: start.includeChildren ?? true,
+    article: null,
+    articles: start.articles ?? null,
+    outlet: '',
+    from: '',
+    to: '',
+    text: '',
+  };
 }
 
 export function filterReducer(state: FilterState, action: FilterAction): FilterState {
@@ -41,7 +62,10 @@ export function filterReducer(state: FilterState, action: FilterAction): FilterS
     case 'includeChildren':
       return { ...state, includeChildren: action.value };
     case 'article':
-      return { ...state, article: action.article };
+      // One article picked replaces a set of them: the filter stays one the analyst can read.
+      return { ...state, article: action.article, articles: action.article ? null : state.articles };
+    case 'articles':
+      return { ...state, articles: null };
     case 'outlet':
       return { ...state, outlet: action.outlet };
     case 'from':
@@ -62,7 +86,13 @@ export function dateValid(value: string): boolean {
 /** Whether the form holds anything to clear. */
 export function hasInput(state: FilterState): boolean {
   return (
-    state.tagIds.length > 0 || state.article !== null || state.outlet !== '' || state.from !== '' || state.to !== '' || state.text !== ''
+    state.tagIds.length > 0 ||
+    state.article !== null ||
+    state.articles !== null ||
+    state.outlet !== '' ||
+    state.from !== '' ||
+    state.to !== '' ||
+    state.text !== ''
   );
 }
 
@@ -71,6 +101,7 @@ export function toPassageFilter(state: FilterState, text = state.text.trim()): P
   const f: PassageFilter = {};
   if (state.tagIds.length) Object.assign(f, { tagIds: state.tagIds, tagMode: state.tagMode, includeChildren: state.includeChildren });
   if (state.article) f.articleIds = [state.article.id];
+  else if (state.articles) f.articleIds = state.articles.ids;
   if (state.outlet) f.outlets = [state.outlet];
   if (state.from.trim() && dateValid(state.from)) f.from = state.from.trim();
   if (state.to.trim() && dateValid(state.to)) f.to = state.to.trim();

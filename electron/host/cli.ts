@@ -276,8 +276,10 @@ export async function main(argv: string[], out: Output, launcher: Launcher): Pro
       return 0;
     }
     const run = await command.load();
-    // `serve` resolves its coder per session (it may ask for a profile); the others act at once.
-    if ('coder' in command.options && name !== 'serve') values.coder ??= (await import('./cli-coder')).defaultCoderName();
+    // `serve` resolves its coder per session (it may ask for a profile); `sync` is the hub role's
+    // coder, its --coder only a check, never the profile's name; the others act at once.
+    if ('coder' in command.options && name !== 'serve' && name !== 'sync')
+      values.coder ??= (await import('./cli-coder')).defaultCoderName();
     return await run(values, positionals, out, launcher);
   } catch (error) {
     const exit = error instanceof CliError ? error.exitCode : 2;

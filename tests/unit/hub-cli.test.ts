@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileIn } from '../../electron/core/teams/profile';
 import { TASS } from '../fixtures/tass';
 import { tempDir } from './helpers';
 import { runCli, runCliWithInput } from '../run-cli';
@@ -43,17 +46,25 @@ describe('marginalia hub', () => {
   it('syncs a library, the password taken from $PGPASSWORD or the URL and never printed or stored', async () => {
     await runCli(['hub', 'init', hubUrl]);
     await runCliWithInput(['hub', 'add-coder', hubUrl, 'Emil'], 'emil-secret-42\n');
-    const library = join(tempDir(), 'emil.marginalia');
-    expect((await runCli(['import', '--library', library, TASS.path])).code).toBe(0);
+    const dir = tempDir();
+    const library = join(dir, 'emil.marginalia');
+    // This computer's coder profile is someone else: an import is theirs, a sync is the hub role's.
+    const profile = { MARGINALIA_USER_DATA: join(dir, 'profile') };
+    profileIn(profile.MARGINALIA_USER_DATA).write({ name: 'Grace', colour: '#336699' });
+    expect((await runCli(['import', '--library', library, TASS.path], profile)).code).toBe(0);
     const bare = `postgres://coder_emil@127.0.0.1:${server.port}/hub_cli`;
-    const first = await runCli(['sync', '--library', library, '--hub', bare, '--coder', 'Emil'], { PGPASSWORD: 'emil-secret-42' });
+    const first = await runCli(['sync', '--library', library, '--hub', bare, '--coder', 'Emil'], {
+      PGPASSWORD: 'emil-secret-42',
+      ...profile,
+    });
     expect(first).toEqual({
       code: 0,
       stdout: `Synced emil with ${bare} as Emil: 1 article uploaded, 0 changes sent, 0 changes received.\n`,
       stderr: '',
     });
     const withPassword = `postgres://coder_emil:emil-secret-42@127.0.0.1:${server.port}/hub_cli`;
-    const again = await runCli(['sync', '--library', library, '--hub', withPassword, '--json']);
+    const again = await runCli(['sync', '--library', library, '--hub', withPassword, '--json'], profile);
+    expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({
       hub: `postgres://coder_emil:***@127.0.0.1:${server.port}/hub_cli`,
@@ -68,6 +79,17 @@ describe('marginalia hub', () => {
     const wrongCoder = await runCli(['sync', '--library', library, '--hub', withPassword, '--coder', 'Dana Petrova']);
     expect(wrongCoder.code).toBe(2);
     expect(wrongCoder.stderr).toContain('coder_emil codes as Emil on this hub, not as Dana Petrova.');
+    // The library knows the hub's coders by their hub uids, and its own profile coder; nobody else.
+    const hub = new pg.Client({ connectionString: hubUrl });
+    await hub.connect();
+    const hubCoders = (await hub.query<{ uid: string; name: string }>('SELECT uid::text, name FROM coders ORDER BY name')).rows;
+    await hub.end();
+    const db = new Database(library, { readonly: true });
+    const local = db.prepare('SELECT uid, name FROM coders ORDER BY name').all() as Array<{ uid: string; name: string }>;
+    db.close();
+    expect(hubCoders.map((c) => c.name)).toContain('Emil');
+    expect(local.filter((c) => c.name !== 'Grace')).toEqual(hubCoders);
+    expect(local.map((c) => c.name)).toContain('Grace');
     for (const run of [first, again, wrongCoder]) expect(run.stdout + run.stderr).not.toContain('emil-secret-42');
     // Nothing of the password in the library's files (the database, its log, its backups).
     const folder = dirname(library);

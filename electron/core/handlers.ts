@@ -3,6 +3,7 @@ import { listArticles } from './articles/list';
 import { getArticle } from './articles/queries';
 import { deleteArticles, updateArticle } from './articles/edits';
 import { setArticlesMeta } from './articles/bulk-meta';
+import { createField, deleteField, fieldValuesOf, listFields, updateField } from './articles/fields';
 import { editArticleText } from './articles/edit-text';
 import {
   annotationsToFile,
@@ -74,10 +75,16 @@ export const handlers: Handlers = {
 
   'articles.list': ({ session }, args) => listArticles(session.lib.db, args),
   'articles.get': ({ session }, { id }) => getArticle(session.lib.db, id),
-  'articles.update': ({ session }, { id, patch }) => session.apply(() => updateArticle(session.lib.db, session.lib.clock, id, patch)),
+  'articles.update': ({ session }, { id, patch, fields }) =>
+    session.apply(() => updateArticle(session.lib.db, session.lib.clock, id, patch, fields)),
   'articles.delete': ({ session }, { ids }) => session.apply(() => deleteArticles(session.lib.db, ids)),
-  'articles.setMeta': ({ session }, { target, patch }) =>
-    session.apply(() => setArticlesMeta(session.lib.db, session.lib.clock, target, patch)),
+  'articles.setMeta': ({ session }, { target, patch, fields }) =>
+    session.apply(() => setArticlesMeta(session.lib.db, session.lib.clock, target, patch, fields)),
+  'fields.list': ({ session }) => listFields(session.lib.db),
+  'fields.create': ({ session }, args) => session.apply(() => createField(session.lib.db, session.lib.clock, args)),
+  'fields.update': ({ session }, { id, ...patch }) => session.apply(() => updateField(session.lib.db, id, patch)),
+  'fields.delete': ({ session }, { id }) => session.apply(() => deleteField(session.lib.db, id)),
+  'fields.forArticle': ({ session }, { articleId }) => fieldValuesOf(session.lib.db, articleId),
 
   'search.query': ({ session }, { query, limit }) => search(session.lib.db, query, limit),
   'search.page': ({ session }, { query, kind, offset, limit }) => searchPage(session.lib.db, query, kind, offset, limit),

@@ -1,13 +1,14 @@
 /** Argument schemas and results of the article metadata commands (single and bulk edits). */
 import { z } from 'zod';
-import { filterDate } from './filter-date';
+import { fieldFilter, fieldValues } from './contract-fields';
+import { filterDate, PARTIAL_DATE } from './filter-date';
+
+export { PARTIAL_DATE };
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
 const optionalMeta = (max: number) => z.string().max(max).nullable().optional();
 
-/** Partial ISO 8601: 2020, 2020-11, 2020-11-09, --11-09 (month and day, year unknown), or a full timestamp. */
-export const PARTIAL_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2}|--\d{2})$/;
 const published = z
   .string()
   .regex(PARTIAL_DATE, 'use a date such as 2020-11-09, 2020-11, or --11-09 when the year is unknown')
@@ -34,6 +35,8 @@ export const articleFields = {
   outlets: z.array(text(500)).max(10_000).optional(),
   from: filterDate.optional(),
   to: filterDate.optional(),
+  /** Custom fields: each article's value is one of `values`, or within min–max. */
+  fields: z.array(fieldFilter).max(50).optional(),
 };
 export const articleFilter = z.strictObject(articleFields);
 
@@ -58,5 +61,5 @@ export interface BulkMetaResult {
 }
 
 export const articleMetaArgs = {
-  setMeta: z.strictObject({ target: bulkTarget, patch: bulkMetaPatch }),
+  setMeta: z.strictObject({ target: bulkTarget, patch: bulkMetaPatch, fields: fieldValues.optional() }),
 };

@@ -44,6 +44,7 @@ import type {
   RelatedSuggestion,
 } from './claims';
 import { articleFilter, articleMetaArgs, articlePatch, type BulkMetaResult } from './contract-articles';
+import { type ArticleField, fieldArgs, type FieldValue, fieldValues } from './contract-fields';
 import { claimArgs } from './contract-claims';
 import { type Coder, type CurrentCoder, coderArgs } from './coders';
 import { overviewArgs } from './contract-overview';
@@ -107,10 +108,17 @@ export const commands = {
     }),
   ),
   'articles.get': command<Article>()(z.strictObject({ id })),
-  'articles.update': command<ArticleSummary>()(z.strictObject({ id, patch: articlePatch })),
+  'articles.update': command<ArticleSummary>()(z.strictObject({ id, patch: articlePatch, fields: fieldValues.optional() })),
   'articles.delete': command<{ deleted: number }>()(z.strictObject({ ids: z.array(id).min(1).max(100_000) })),
   /** Outlet, date, language or place set on many articles (ids, or all the list's query matches) as one undoable edit. */
   'articles.setMeta': command<BulkMetaResult>()(articleMetaArgs.setMeta),
+  /** The library's custom article fields (attributes of the analyst's own). */
+  'fields.list': command<ArticleField[]>()(none),
+  'fields.create': command<ArticleField>()(fieldArgs.create),
+  'fields.update': command<ArticleField>()(fieldArgs.update),
+  'fields.delete': command<{ deleted: number }>()(fieldArgs.remove),
+  /** One article's values, by field id. */
+  'fields.forArticle': command<Record<string, FieldValue>>()(fieldArgs.forArticle),
 
   'search.query': command<SearchResults>()(z.strictObject({ query: text(1000), limit: z.number().int().min(1).max(500).optional() })),
   'search.page': command<SearchPage>()(

@@ -100,3 +100,48 @@ test('Shift+arrows and Ctrl+A pick from the keyboard; "all matching" is the sear
   ).toEqual(matching);
   expect(items.filter((a) => a.language === 'en-GB')).toHaveLength(3);
 });
+
+test('a field of the library own: defined in the dialog, set in bulk, refused when not a number, shown in Article details', async ({
+  app: page,
+  library,
+  host,
+}) => {
+  const options = library.articles.getByRole('option');
+  await options.nth(0).click();
+  await options.nth(1).click({ modifiers: ['Shift'] });
+  await library.bulkBar.getByRole('button', { name: 'Set details…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set details of 2 articles' });
+  await dialog.getByRole('button', { name: 'New field…' }).click();
+  const define = page.getByRole('dialog', { name: 'New article field' });
+  await define.getByRole('textbox', { name: 'Name' }).fill('Outlet type');
+  await define.getByRole('combobox', { name: 'Type' }).selectOption('Choice');
+  await define.getByRole('textbox', { name: 'Choices' }).fill('State, Public, Private');
+  await define.getByRole('button', { name: 'Add field' }).click();
+  await expect(define).toBeHidden();
+  await dialog.getByRole('button', { name: 'New field…' }).click();
+  await define.getByRole('textbox', { name: 'Name' }).fill('Reach');
+  await define.getByRole('combobox', { name: 'Type' }).selectOption('Number');
+  await define.getByRole('button', { name: 'Add field' }).click();
+  await expect(define).toBeHidden();
+
+  await dialog.getByRole('combobox', { name: 'Outlet type' }).selectOption('Public');
+  await dialog.getByRole('textbox', { name: 'Reach' }).fill('abc');
+  await dialog.getByRole('button', { name: 'Set on 2 articles' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Reach: "abc" is not a number');
+  await dialog.getByRole('textbox', { name: 'Reach' }).fill('12.5');
+  await checkScreen(page, 'bulk-meta-fields');
+  await dialog.getByRole('button', { name: 'Set on 2 articles' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Set the Outlet type and Reach of 2 articles.')).toBeVisible();
+
+  const fields = await host.api('fields.list', {});
+  const kind = fields.find((f) => f.name === 'Outlet type')!;
+  const { items } = await host.api('articles.list', { filter: { fields: [{ fieldId: kind.id, values: ['Public'] }] } });
+  expect(items).toHaveLength(2);
+  // Article details shows the value of the article open in the reader.
+  await options.nth(0).click();
+  await page.getByRole('button', { name: 'Edit details…' }).click();
+  const details = page.getByRole('dialog', { name: 'Article details' });
+  await expect(details.getByRole('combobox', { name: 'Outlet type' })).toHaveValue('Public');
+  await expect(details.getByRole('textbox', { name: 'Reach' })).toHaveValue('12.5');
+});

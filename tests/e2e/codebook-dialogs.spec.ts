@@ -179,3 +179,35 @@ test('Merge into…: Enter in “Find a tag” merges into the one tag the filte
   await expect(page.getByRole('treeitem', { name: 'Russia' })).toHaveCount(0);
   expect((await host.api('tags.list', {})).map((t) => t.name)).not.toContain('Russia');
 });
+
+test('when the active tag leaves the tree, the row in its place takes over (and focus, when it had it)', async ({ app: page, host }) => {
+  await openReader(page, host);
+  const tree = page.getByRole('tree', { name: 'Codebook' });
+  const names = (await tree.getByRole('treeitem').allInnerTexts()).map((text) => text.split('\n')[0]!.trim());
+  const refugees = names.findIndex((name) => name === 'Refugees');
+  const after = names[refugees + 1]!;
+
+  // Deleted from the keyboard: the dialog gives focus back to the row, which then goes; the row now
+  // in its place takes focus, so the keyboard goes on from there.
+  await tree.getByRole('treeitem', { name: 'Refugees', exact: true }).click();
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: 'Delete “Refugees”?' });
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(tree.getByRole('treeitem', { name: 'Refugees', exact: true })).toHaveCount(0);
+  await expect(tree.getByRole('treeitem', { name: after, exact: true })).toBeFocused();
+
+  // Hidden by the filter while focus is in the filter box: the one row left becomes the active row,
+  // and stays so when the filter is cleared (focus stays where the analyst typed).
+  await tree.getByRole('treeitem', { name: 'Claims', exact: true }).click();
+  const filter = page.getByRole('searchbox', { name: 'Filter codebook' }).or(page.getByRole('textbox', { name: 'Filter codebook' }));
+  await filter.click();
+  await page.keyboard.type('Russ');
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+  await expect(tree.getByRole('treeitem', { name: 'Russia', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await expect(tree.getByRole('treeitem', { name: 'Claims', exact: true })).toBeVisible();
+  await expect(filter).toBeFocused();
+  await expect(tree.getByRole('treeitem', { name: 'Russia', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(tree.getByRole('treeitem', { name: 'Claims', exact: true })).toHaveAttribute('aria-selected', 'false');
+});

@@ -65,6 +65,7 @@ describe('the article search index across every write path', () => {
     // The tables deleteArticles (electron/core/articles/edits.ts) snapshots for its undo, and the
     // sentence index, which is derived: undo re-queues the article and it is indexed again.
     expect(cascading).toEqual([
+      'article_field_values',
       'article_sentences',
       'article_sources',
       'candidate_dismissals',

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BulkMetaPatch, BulkMetaResult, BulkTarget } from '../../shared/contract-articles';
+import type { FieldValuesInput } from '../../shared/contract-fields';
+import { checkedValues, listFields, writeValues } from './fields';
 import type { Edit } from '../edits';
 import { isoNow, type Clock } from '../clock';
 import { MarginaliaError, notFound } from '../errors';
@@ -29,20 +31,30 @@ export function targetIds(db: Database, target: BulkTarget): number[] {
  * Sets outlet, date, language or place on many articles at once (a value clears the field when
  * null or empty), as one edit: undo gives every article back its own previous values.
  */
-export function setArticlesMeta(db: Database, clock: Clock, target: BulkTarget, patch: BulkMetaPatch): Edit<BulkMetaResult> {
+export function setArticlesMeta(
+  db: Database,
+  clock: Clock,
+  target: BulkTarget,
+  patch: BulkMetaPatch,
+  fieldInput: FieldValuesInput = {},
+): Edit<BulkMetaResult> {
   const keys = COLUMNS.filter((key) => patch[key] !== undefined);
-  if (keys.length === 0) throw new MarginaliaError('invalid-arguments', 'Nothing to set: give an outlet, a date, a language or a place.');
+  const custom = checkedValues(db, fieldInput);
+  if (keys.length === 0 && custom.length === 0)
+    throw new MarginaliaError('invalid-arguments', 'Nothing to set: give an outlet, a date, a language or a place.');
   const ids = targetIds(db, target);
   if (ids.length === 0) throw new MarginaliaError('invalid-arguments', 'No article to change: the selection is empty.');
   const values = keys.map((key) => patch[key]?.trim() || null);
-  const fields = keys.map((key) => NAMES[key]);
+  const names = new Map(listFields(db).map((f) => [f.id, f.name]));
+  const fields = [...keys.map((key) => NAMES[key]), ...custom.map(([id]) => names.get(id) ?? String(id))];
   return recordEdit(
     db,
-    () => [{ ...among('articles', 'id', ids), columns: [...COLUMNS, 'updated_at'] }],
+    () => [{ ...among('articles', 'id', ids), columns: [...COLUMNS, 'updated_at'] }, among('article_field_values', 'article_id', ids)],
     () => {
-      const update = db.prepare(`UPDATE articles SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+      const update = db.prepare(`UPDATE articles SET ${[...keys.map((k) => `${k} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`);
       const now = isoNow(clock);
       for (const id of ids) update.run(...values, now, id);
+      writeValues(db, ids, custom);
       return { updated: ids.length, fields };
     },
     () => ({ label: `Set ${listOfWords(fields)} of ${plural(ids.length, 'article')}`, changes: ['articles'] }),

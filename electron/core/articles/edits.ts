@@ -6,14 +6,23 @@ import { notFound } from '../errors';
 import { getSummary } from './queries';
 import { plural } from '../../shared/counts';
 import { among, recordEdit } from './row-changes';
+import type { FieldValuesInput } from '../../shared/contract-fields';
+import { checkedValues, writeValues } from './fields';
 
 export type ArticlePatch = Partial<Record<'title' | 'outlet' | 'byline' | 'published' | 'place' | 'language' | 'url', string | null>>;
 
 const COLUMNS = ['title', 'outlet', 'byline', 'published', 'place', 'language', 'url'] as const;
 
 /** Edits article metadata; undo restores exactly the previous values. */
-export function updateArticle(db: Database, clock: Clock, id: number, patch: ArticlePatch): Edit<ArticleSummary> {
+export function updateArticle(
+  db: Database,
+  clock: Clock,
+  id: number,
+  patch: ArticlePatch,
+  fields: FieldValuesInput = {},
+): Edit<ArticleSummary> {
   if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) throw notFound('Article', id);
+  const custom = checkedValues(db, fields);
   const keys = COLUMNS.filter((key) => patch[key] !== undefined);
   const values = keys.map((key) => {
     const value = patch[key] ?? null;
@@ -22,13 +31,14 @@ export function updateArticle(db: Database, clock: Clock, id: number, patch: Art
   });
   return recordEdit(
     db,
-    () => [among('articles', 'id', [id])],
+    () => [among('articles', 'id', [id]), among('article_field_values', 'article_id', [id])],
     () => {
       db.prepare(`UPDATE articles SET ${[...keys.map((k) => `${k} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
         ...values,
         isoNow(clock),
         id,
       );
+      writeValues(db, [id], custom);
       return getSummary(db, id);
     },
     () => ({ label: 'Edit article details', changes: ['articles'] }),
@@ -58,6 +68,7 @@ export function deleteArticles(db: Database, ids: number[]): Edit<{ deleted: num
       among('memos', 'article_id', unique),
       among('claim_rejections', 'article_id', unique),
       among('candidate_dismissals', 'article_id', unique),
+      among('article_field_values', 'article_id', unique),
     ],
     () => {
       db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(json);

@@ -1,5 +1,8 @@
-/** Which articles a list shows: by outlet and by publication date, as in the Passages view. */
+import type { FieldFilter } from '../../shared/contract-fields';
+
+/** Which articles a list shows: by outlet, publication date and custom fields, as in the Passages view. */
 export interface ArticleFilter {
+  fields?: FieldFilter[] | undefined;
   outlets?: string[] | undefined;
   /** Bounds on the publication date: a year, month or day, both inclusive. */
   from?: string | undefined;
@@ -29,6 +32,24 @@ export function articleConditions(filter: ArticleFilter, alias = 'a'): SqlCondit
       out.clauses.push(`substr(${alias}.published, 1, length(?)) <= ?`);
       out.params.push(filter.to, filter.to);
     }
+  }
+  for (const field of filter.fields ?? []) {
+    const parts = ['v.article_id = ' + alias + '.id', 'v.field_id = ?'];
+    const params: unknown[] = [field.fieldId];
+    if (field.values) {
+      parts.push('v.value IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(field.values));
+    }
+    if (field.min !== undefined) {
+      parts.push('v.value >= ?');
+      params.push(field.min);
+    }
+    if (field.max !== undefined) {
+      parts.push('v.value <= ?');
+      params.push(field.max);
+    }
+    out.clauses.push(`EXISTS (SELECT 1 FROM article_field_values v WHERE ${parts.join(' AND ')})`);
+    out.params.push(...params);
   }
   return out;
 }

@@ -36,6 +36,8 @@ const NAMES: Partial<Record<Table, (db: Database, row: Row) => string>> = {
   claim_rejections: () => 'a rejected suggestion',
   library_meta: (_db, row) => (row.key === 'tag-pins' ? 'the tags pinned to number keys' : 'a setting of the library'),
   candidate_dismissals: () => 'a dismissed candidate claim',
+  article_fields: (_db, row) => `the field ${quoted(row.name)}`,
+  article_field_values: () => "an article's value of a field",
 };
 
 const nameOf = (db: Database, table: string, row: Row): string => NAMES[table as Table]?.(db, row) ?? `a row of ${table}`;

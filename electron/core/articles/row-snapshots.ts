@@ -16,6 +16,8 @@ export const KEYS = {
   candidate_dismissals: ['id'],
   memos: ['id'],
   library_meta: ['key'],
+  article_fields: ['id'],
+  article_field_values: ['article_id', 'field_id'],
   coders: ['id'],
 } as const;
 

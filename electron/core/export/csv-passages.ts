@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Writable } from 'node:stream';
 import { loadTree } from '../tags/queries';
+import { listFields } from '../articles/fields';
 import { type CsvOptions, csvStringifier, writeCsv } from './csv';
 import { contextAfter, contextBefore, storedContextAfter, storedContextBefore } from './word-context';
 import { PAGE_SIZE, pages } from './paged';
@@ -61,6 +62,7 @@ type PassageRow = [
   claims: string,
   anchor: string,
   coder: string | null,
+  fieldValues: string,
 ];
 
 type Key = [number, number, number];
@@ -77,6 +79,8 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
   const order = new Map(ordered.map((node, index) => [node.id, index]));
   const pathOf = new Map(ordered.map((node) => [node.id, tree.path(node.id)]));
   const parentPathOf = new Map(ordered.map((node) => [node.id, node.parentId === null ? '' : tree.path(node.parentId)]));
+  // The library's own article fields follow the article's columns, one each, under their names.
+  const fields = listFields(db);
   const { where, params } = filterSql(db, options.filter);
   const select = db.prepare(
     `SELECT p.id, p.article_id, a.title, a.outlet, a.published, a.place, a.url, p.exact, p.note, p.start, p."end",
@@ -85,7 +89,8 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
             (SELECT json_group_array(json_array(id, statement))
                FROM (SELECT c.id, c.statement FROM claim_appearances ca JOIN claims c ON c.id = ca.claim_id
                      WHERE ca.passage_id = p.id ORDER BY c.id)) AS claims,
-            p.anchor, (SELECT name FROM coders WHERE id = p.coder_id) AS coder
+            p.anchor, (SELECT name FROM coders WHERE id = p.coder_id) AS coder,
+            (SELECT json_group_object(field_id, value) FROM article_field_values WHERE article_id = p.article_id) AS field_values
      FROM passages p JOIN articles a ON a.id = p.article_id
      WHERE (${where}) AND (p.article_id, p.start, p.id) > (?, ?, ?)
      ORDER BY p.article_id, p.start, p.id LIMIT ${PAGE_SIZE}`,
@@ -121,6 +126,7 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       claimsJson,
       anchor,
       coder,
+      fieldValues,
     ] of rows) {
       if (articleId !== textArticle) {
         text = textOf.get(articleId) as string;
@@ -139,7 +145,8 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
       const claims = claimsJson === '[]' ? [] : (JSON.parse(claimsJson) as Array<[number, string]>);
       const claimIds = claims.map(([claimId]) => claimId).join(LIST_SEPARATOR);
       const statements = claims.map(([, statement]) => statement).join(STATEMENT_SEPARATOR);
-      const head = [id, articleId, title, outlet, published, place, url];
+      const values = JSON.parse(fieldValues) as Record<string, unknown>;
+      const head = [id, articleId, title, outlet, published, place, url, ...fields.map((field) => values[field.id] ?? '')];
       const tail = [exact, note, start, end, before, after, claimIds, statements, createdAt, updatedAt, coder ?? ''];
       if (layout === 'wide') {
         yield [...head, tagIds.map((tagId) => pathOf.get(tagId)).join(LIST_SEPARATOR), ...tail];
@@ -151,5 +158,6 @@ export async function exportPassagesCsv(db: Database, out: Writable, options: Pa
     }
   }
 
-  return writeCsv(records(), csvStringifier(PASSAGE_COLUMNS[layout], options), out);
+  const columns = [...FIRST, ...fields.map((field) => field.name), ...PASSAGE_COLUMNS[layout].slice(FIRST.length)];
+  return writeCsv(records(), csvStringifier(columns, options), out);
 }

@@ -18,6 +18,8 @@ export const STALE_AFTER = {
   'articles.list': ['articles', 'passages'],
   'articles.get': ['articles'],
   'articles.outlets': ['articles'],
+  'fields.list': ['articles'],
+  'fields.forArticle': ['articles'],
   // Imports cut short: their files are articles written or not.
   'import.interrupted': ['articles'],
   'search.query': ['articles', 'passages', 'claims', 'memos'],

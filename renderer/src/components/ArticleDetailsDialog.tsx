@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Article } from '../../../electron/shared/types';
 import { CommandError } from '../client/api';
-import { useEdit } from '../client/queries';
+import { useCommand, useEdit } from '../client/queries';
+import { FieldInputs } from './articles/FieldInputs';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 
@@ -24,6 +25,10 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
   );
   const [error, setError] = useState<string | null>(null);
   const update = useEdit('articles.update');
+  const fields = useCommand('fields.list', {});
+  const stored = useCommand('fields.forArticle', { articleId: article.id });
+  // Only the fields typed in are sent ("" removes a value).
+  const [fieldEdits, setFieldEdits] = useState<Record<string, string>>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,8 +38,10 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
         key === 'title' ? values[key] : values[key].trim() || null,
       ]),
     );
+    const fieldValues = Object.fromEntries(Object.entries(fieldEdits).map(([id, value]) => [id, value.trim() === '' ? null : value]));
     try {
-      if (Object.keys(patch).length > 0) await update.mutateAsync({ id: article.id, patch });
+      if (Object.keys(patch).length > 0 || Object.keys(fieldValues).length > 0)
+        await update.mutateAsync({ id: article.id, patch, ...(Object.keys(fieldValues).length > 0 ? { fields: fieldValues } : {}) });
       onClose();
     } catch (e) {
       setError(
@@ -65,6 +72,12 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
             </label>
           ))}
         </div>
+        <FieldInputs
+          fields={fields.data ?? []}
+          valueOf={(field) => fieldEdits[field.id] ?? String(stored.data?.[field.id] ?? '')}
+          onChange={(field, value) => setFieldEdits({ ...fieldEdits, [field.id]: value })}
+          emptyChoice="(none)"
+        />
         <FormFooter error={error} onCancel={onClose} submit="Save" disabled={update.isPending} />
       </form>
     </Dialog>

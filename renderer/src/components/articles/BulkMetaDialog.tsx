@@ -3,6 +3,7 @@ import type { BulkMetaPatch, BulkTarget } from '../../../../electron/shared/cont
 import { listOfWords } from '../../../../electron/shared/counts';
 import { CommandError } from '../../client/api';
 import { useCommand, useEdit } from '../../client/queries';
+import { FieldInputs } from './FieldInputs';
 import { Dialog } from '../Dialog';
 import { FormFooter } from '../FormFooter';
 import { notify } from '../Notices';
@@ -22,6 +23,8 @@ export function BulkMetaDialog({ target, about, onClose }: { target: BulkTarget;
   const [error, setError] = useState<string | null>(null);
   const setMeta = useEdit('articles.setMeta');
   const outlets = useCommand('articles.outlets', {});
+  const fields = useCommand('fields.list', {});
+  const [fieldEdits, setFieldEdits] = useState<Record<string, string>>({});
   const listId = useId();
 
   const submit = async (event: FormEvent) => {
@@ -29,12 +32,13 @@ export function BulkMetaDialog({ target, about, onClose }: { target: BulkTarget;
     const patch: BulkMetaPatch = Object.fromEntries(
       FIELDS.filter(({ key }) => values[key].trim() !== '').map(({ key }) => [key, values[key].trim()]),
     );
-    if (Object.keys(patch).length === 0) {
-      setError('Type an outlet, a date, a language or a place to set.');
+    const fieldValues = Object.fromEntries(Object.entries(fieldEdits).filter(([, value]) => value.trim() !== ''));
+    if (Object.keys(patch).length === 0 && Object.keys(fieldValues).length === 0) {
+      setError('Type an outlet, a date, a language, a place or a field value to set.');
       return;
     }
     try {
-      const result = await setMeta.mutateAsync({ target, patch });
+      const result = await setMeta.mutateAsync({ target, patch, ...(Object.keys(fieldValues).length > 0 ? { fields: fieldValues } : {}) });
       notify(`Set the ${listOfWords(result.fields)} of ${about}.`);
       onClose();
     } catch (e) {
@@ -68,6 +72,12 @@ export function BulkMetaDialog({ target, about, onClose }: { target: BulkTarget;
             </label>
           ))}
         </div>
+        <FieldInputs
+          fields={fields.data ?? []}
+          valueOf={(field) => fieldEdits[field.id] ?? ''}
+          onChange={(field, value) => setFieldEdits({ ...fieldEdits, [field.id]: value })}
+          emptyChoice="(keep)"
+        />
         <datalist id={listId}>
           {(outlets.data ?? []).map((outlet) => (
             <option key={outlet} value={outlet} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../../electron/shared/types';
 import { useBindActions } from '../../actions/bindings';
 import { SCOPE_ATTRIBUTE } from '../../actions/context';
@@ -10,7 +10,7 @@ import { CodebookToolbar } from './CodebookToolbar';
 import type { Placement } from './drop-placement';
 import { Menu, type MenuItem } from './Menu';
 import { CreateTagDialog, DeleteTagDialog, DescriptionDialog, MergeDialog, MoveDialog, RecolourDialog } from './TagDialogs';
-import { buildTree, count, flatten, plural } from './tree';
+import { buildTree, count, flatten, plural, type TagTree, type TreeRow } from './tree';
 import { ROW_HEIGHT, TreeItem, itemId, type TreeActions } from './TreeItem';
 import { useTagDrag } from './useTagDrag';
 import { pinning } from './pinning';
@@ -39,12 +39,27 @@ export function Codebook({ onShowPassages }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
+  // When the active tag's row disappears (deleted, merged, collapsed away, filtered out), its
+  // neighbour becomes active in the same render (React's "adjusting state when a prop changes"),
+  // and focus follows it once the old row has left the page (see the effect below).
+  const [shownRows, setShownRows] = useState(rows);
+  const [replacement, setReplacement] = useState<{ id: number | null } | null>(null);
+  if (shownRows !== rows) {
+    setShownRows(rows);
+    const before = activeId === null ? -1 : shownRows.findIndex((r) => r.tag.id === activeId);
+    if (activeId !== null && before >= 0 && rows.length > 0 && !rows.some((r) => r.tag.id === activeId)) {
+      const next = neighbourOf(tree, rows, activeId, before);
+      setActiveId(next);
+      setReplacement({ id: next });
+    }
+  }
+
   const activeIndex = rows.findIndex((r) => r.tag.id === activeId);
   // The active row falls back to the first when it disappears (deleted, collapsed away, filtered out).
   const current = activeIndex >= 0 ? activeIndex : rows.length ? 0 : -1;
   const currentId = rows[current]?.tag.id ?? null;
 
-  const { scroller, virtualizer, focusRow, focusPending, onKeyDown } = useRovingVirtualList<number>({
+  const { scroller, virtualizer, focusRow, onKeyDown } = useRovingVirtualList<number>({
     count: rows.length,
     rowHeight: ROW_HEIGHT,
     overscan: 12,
@@ -83,26 +98,12 @@ export function Codebook({ onShowPassages }: Props) {
     [focusRow],
   );
 
-  // When the focused tag disappears (deleted, merged, collapsed away), focus its neighbour.
-  const lastIndex = useRef(-1);
-  useEffect(() => {
-    if (activeIndex >= 0) {
-      lastIndex.current = activeIndex;
-      return;
-    }
-    if (activeId === null || rows.length === 0 || focusPending()) return;
+  // Focus was on the row that disappeared (the page put it on the body): it moves to the neighbour.
+  // A layout effect, so the list's own effect that focuses rows finds the request in this commit.
+  useLayoutEffect(() => {
     const lost = document.activeElement === document.body || document.activeElement === null;
-    let next: number | null = null;
-    // Still in the codebook but hidden: its nearest visible ancestor; gone: the row now in its place.
-    for (let t = tree.byId.get(activeId); t && next === null; t = t.parentId === null ? undefined : tree.byId.get(t.parentId)) {
-      if (rows.some((r) => r.tag.id === t?.id)) next = t.id;
-    }
-    next ??= rows[Math.min(lastIndex.current, rows.length - 1)]?.tag.id ?? null;
-    // Where focus went is the page's to tell, after the row is gone: an effect, not render.
-    if (lost) focusTag(next);
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    else setActiveId(next);
-  }, [activeIndex, activeId, rows, tree, focusTag, focusPending]);
+    if (replacement?.id != null && lost) focusRow(replacement.id);
+  }, [replacement, focusRow]);
 
   // Import and export reports fade after a while; errors stay until dismissed.
   useEffect(() => {
@@ -224,31 +225,34 @@ export function Codebook({ onShowPassages }: Props) {
   // Rows get one stable set of actions (reading the latest state through a ref), so scrolling
   // re-renders only the rows that enter the view.
   const latest = useRef<TreeActions | null>(null);
-  latest.current = {
-    focus: (id) => setActiveId(id),
-    toggle: (id) => {
-      const row = rows.find((r) => r.tag.id === id);
-      if (row?.hasChildren) setExpanded(id, !row.expanded);
-    },
-    showPassages: (id) => onShowPassages(id),
-    menu: (id, x, y) => {
-      const tag = tree.byId.get(id);
-      if (tag) openMenu(tag, x, y);
-    },
-    rename: (id, name) => {
-      const tag = tree.byId.get(id);
-      if (tag) rename(tag, name);
-    },
-    cancelRename: (id) => {
-      setRenamingId(null);
-      focusTag(id);
-    },
-    dragStart: (id, event) => drag.start(id, event),
-    dragEnd: () => drag.end(),
-    dragOver: (id, event) => drag.over(id, event),
-    dragLeave: (id, event) => drag.leave(id, event),
-    drop: (id, event) => drag.drop(id, event),
-  };
+  // Set after each render (not during it): rows call these from events, which come after.
+  useLayoutEffect(() => {
+    latest.current = {
+      focus: (id) => setActiveId(id),
+      toggle: (id) => {
+        const row = rows.find((r) => r.tag.id === id);
+        if (row?.hasChildren) setExpanded(id, !row.expanded);
+      },
+      showPassages: (id) => onShowPassages(id),
+      menu: (id, x, y) => {
+        const tag = tree.byId.get(id);
+        if (tag) openMenu(tag, x, y);
+      },
+      rename: (id, name) => {
+        const tag = tree.byId.get(id);
+        if (tag) rename(tag, name);
+      },
+      cancelRename: (id) => {
+        setRenamingId(null);
+        focusTag(id);
+      },
+      dragStart: (id, event) => drag.start(id, event),
+      dragEnd: () => drag.end(),
+      dragOver: (id, event) => drag.over(id, event),
+      dragLeave: (id, event) => drag.leave(id, event),
+      drop: (id, event) => drag.drop(id, event),
+    };
+  });
   const actions = useMemo<TreeActions>(
     () => ({
       focus: (id) => latest.current?.focus(id),
@@ -372,4 +376,12 @@ export function Codebook({ onShowPassages }: Props) {
       {dialogTag && dialog?.kind === 'delete' ? <DeleteTagDialog tag={dialogTag} onClose={() => setDialog(null)} /> : null}
     </section>
   );
+}
+
+/** The row to make active when `id` left the rows: its nearest visible ancestor, or the row now where it was. */
+function neighbourOf(tree: TagTree, rows: readonly TreeRow[], id: number, before: number): number | null {
+  for (let t = tree.byId.get(id); t; t = t.parentId === null ? undefined : tree.byId.get(t.parentId)) {
+    if (rows.some((r) => r.tag.id === t?.id)) return t.id;
+  }
+  return rows[Math.min(before, rows.length - 1)]?.tag.id ?? null;
 }

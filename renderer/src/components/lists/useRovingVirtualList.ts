@@ -69,7 +69,6 @@ export function useRovingVirtualList<K>(options: Options<K>) {
   const focusRow = useCallback((key: K) => {
     pending.current = { key, until: performance.now() + FOCUS_PATIENCE_MS };
   }, []);
-  const focusPending = useCallback(() => pending.current !== null, []);
 
   useEffect(() => {
     const wanted = pending.current;
@@ -146,7 +145,7 @@ export function useRovingVirtualList<K>(options: Options<K>) {
     return from;
   };
 
-  return { scroller, virtualizer, focusRow, focusPending, onKeyDown };
+  return { scroller, virtualizer, focusRow, onKeyDown };
 }
 
 /** Arrow, Page and Home/End keys as a row index within [0, count), or null for any other key. */

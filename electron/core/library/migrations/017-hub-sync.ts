@@ -8,8 +8,8 @@ import type { Migration } from './types';
  * they are sent, with the id the hub dedupes them by, so a sync killed mid-push sends them again
  * without doubling them. `hub_conflicts` keeps every value that lost, for the sync report.
  */
-export const migration016: Migration = {
-  version: 16,
+export const migration017: Migration = {
+  version: 17,
   name: 'hub sync',
   up: `
     CREATE TABLE hub_syncs (

@@ -6,8 +6,8 @@
 // --rounds N (CLI start-up rounds), --claims-articles N (the claims library), --articles N (the search library),
 // --list-articles N (the article-list library), --view-claims N (the Claims view's table),
 // --qdpx-selections N (the REFI-QDA project),
-// --agreement-passages N (per coder, three coders),
-// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx|agreement.
+// --agreement-passages N (per coder, three coders), --hub-coders N, --hub-passages N (the team hub's sync),
+// --only SUITE[,SUITE…] of import|cli|reader|list|export|claims|claims-view|search|qdpx|agreement|hub.
 import { parseArgs } from 'node:util';
 import { agreementBench } from './agreement';
 import { articleListBench } from './article-list';
@@ -15,6 +15,7 @@ import { claimsBench } from './claims';
 import { claimsViewBench } from './claims-view';
 import { cliBench } from './cli';
 import { exportBench } from './export';
+import { hubBench } from './hub';
 import { importBench } from './import';
 import { qdpxBench, QDPX_TARGETS } from './qdpx';
 import { readerBench } from './reader';
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     'view-claims': { type: 'string', default: '50000' },
     'qdpx-selections': { type: 'string', default: '878085' },
     'agreement-passages': { type: 'string', default: '100000' },
+    'hub-coders': { type: 'string', default: '10' },
+    'hub-passages': { type: 'string', default: '100000' },
   },
 });
 
@@ -87,6 +90,11 @@ const SUITES: Record<string, { title: string; run: () => Promise<Record<string, 
   agreement: {
     title: 'intercoder agreement, 3 coders × 100,000 passages each (target: character level < 2000 ms)',
     run: () => agreementBench({ coders: 3, passages: Number(values['agreement-passages']), articles: 1000, runs: 3 }),
+  },
+  hub: {
+    title:
+      'team hub sync on PostgreSQL 15 (targets: ten coders × 100,000 passages sync < 60 s; a pull of 1,000 new passages into a library of 1,000,000 < 2 s)',
+    run: () => hubBench({ coders: Number(values['hub-coders']), passages: Number(values['hub-passages']) }),
   },
 };
 

@@ -57,4 +57,9 @@ export const TARGETS: Record<string, Record<string, MetricSpec>> = {
     import_peak_rss_mb: { baseline: 'baseline_peak_rss_mb', ratio: 'rss_ratio_to_baseline', target: { op: '<', limit: 1, of: 'ratio' } },
     host_longest_stall_while_reading_ms: { target: below(100) },
   },
+  hub: {
+    sync_all_ms: { target: below(60_000) },
+    sync_all_send_ms: { baseline: 'baseline_copy_ms', ratio: 'ratio_to_baseline' },
+    pull_1000_ms: { target: below(2000) },
+  },
 };

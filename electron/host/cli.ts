@@ -228,6 +228,13 @@ const COMMANDS: Record<string, Command> = {
     options: { help: LIBRARY_OPTION.help, json: { type: 'boolean' }, role: { type: 'string' }, colour: { type: 'string' } },
     load: async () => (await import('./cli-hub')).hubCommand,
   },
+  sync: {
+    usage: 'marginalia sync --hub URL [--library FILE] [--coder NAME] [--json]',
+    summary:
+      "Sync the library with a team hub: send this library's changes, receive the others', and report conflicts (the password may be in $PGPASSWORD instead of the URL)",
+    options: { ...LIBRARY_OPTION, hub: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' } },
+    load: async () => (await import('./cli-sync')).syncCommand,
+  },
   serve: {
     usage: 'marginalia serve [--library FILE] [--coder NAME] [--port N] [--allow FOLDER]...',
     summary:
@@ -269,8 +276,10 @@ export async function main(argv: string[], out: Output, launcher: Launcher): Pro
       return 0;
     }
     const run = await command.load();
-    // `serve` resolves its coder per session (it may ask for a profile); the others act at once.
-    if ('coder' in command.options && name !== 'serve') values.coder ??= (await import('./cli-coder')).defaultCoderName();
+    // `serve` resolves its coder per session (it may ask for a profile); `sync` is the hub role's
+    // coder, its --coder only a check, never the profile's name; the others act at once.
+    if ('coder' in command.options && name !== 'serve' && name !== 'sync')
+      values.coder ??= (await import('./cli-coder')).defaultCoderName();
     return await run(values, positionals, out, launcher);
   } catch (error) {
     const exit = error instanceof CliError ? error.exitCode : 2;

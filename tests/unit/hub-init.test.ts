@@ -31,8 +31,8 @@ async function asCoder<T>(role: string, password: string, fn: (c: pg.Client) => 
 
 describe('hub init', () => {
   it('creates the schema once and changes nothing the second time', async () => {
-    expect(await initHub(hubUrl)).toEqual({ hub: hubUrl.replace(/:[^:@]*@/, ':***@'), from: 0, to: 1 });
-    expect(await initHub(hubUrl)).toMatchObject({ from: 1, to: 1 });
+    expect(await initHub(hubUrl)).toEqual({ hub: hubUrl.replace(/:[^:@]*@/, ':***@'), from: 0, to: 2 });
+    expect(await initHub(hubUrl)).toMatchObject({ from: 2, to: 2 });
     const admin = new pg.Client({ connectionString: hubUrl });
     await admin.connect();
     const tables = await admin.query(`SELECT tablename, rowsecurity FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);

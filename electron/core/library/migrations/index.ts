@@ -14,6 +14,7 @@ import { migration013 } from './013-sentence-queue-by-writer';
 import { migration014 } from './014-candidate-dismissals';
 import { migration015 } from './015-coders';
 import { migration016 } from './016-article-fields';
+import { migration017 } from './017-hub-sync';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,5 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -97,6 +97,15 @@ export const HUB_STEPS: readonly HubStep[] = [
       GRANT INSERT ON articles, ops TO ${HUB_GROUP};
     `,
   },
+  {
+    // Articles keep the uid their library gave them (REFI-QDA GUIDs are not always UUIDs), and one
+    // article is on the hub once: the same text with the same title, outlet, date and URL.
+    version: 2,
+    sql: `
+      ALTER TABLE articles ALTER COLUMN uid TYPE text;
+      CREATE UNIQUE INDEX articles_identity ON articles (sha256, title, coalesce(outlet, ''), coalesce(published, ''), coalesce(url, ''));
+    `,
+  },
 ];
 
 export const HUB_VERSION = HUB_STEPS.length;

@@ -31,3 +31,10 @@ function passwordOf(url: string): string {
     return '';
   }
 }
+
+/** The hub as a library remembers it: user, host, port and database, never a password or options. */
+export function hubKey(url: string): string {
+  const parsed = new URL(url);
+  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+  return `postgres://${user}${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}

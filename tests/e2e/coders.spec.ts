@@ -53,3 +53,39 @@ test.describe('first run', () => {
     expect(JSON.parse(readFileSync(join(host.dir, 'user-data', 'coder.json'), 'utf8'))).toEqual({ name: 'Ben', colour: '#0072b2' });
   });
 });
+
+test('the Passages view shows only my passages, or only another coder’s, from the Coder filter', async ({
+  app: page,
+  host,
+  library,
+  reader,
+  passages,
+}) => {
+  await importTass(host);
+  await library.open(TASS.title);
+  await reader.tagPhrase(TASS.phrases.refugees, 'Refugees');
+  await expect(reader.marks).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Coder: Analyst (switch coder)' }).click();
+  const switching = page.getByRole('dialog', { name: 'Switch coder' });
+  await switching.getByRole('combobox', { name: 'Coder name' }).fill('Ben');
+  await switching.getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByRole('button', { name: 'Coder: Ben (switch coder)' })).toBeVisible();
+  await reader.tagPhrase(TASS.phrases.lead, 'Lead');
+  await expect(reader.marks).toHaveCount(2);
+
+  await passages.open();
+  await expect(passages.rows).toHaveCount(2);
+  const coder = page.getByRole('combobox', { name: 'Coder' });
+  await coder.selectOption({ label: 'Only mine' });
+  await expect(passages.rows).toHaveCount(1);
+  await expect(passages.row(TASS.phrases.lead)).toHaveCount(1);
+  await coder.selectOption({ label: 'Only Analyst' });
+  await expect(passages.rows).toHaveCount(1);
+  await expect(passages.row(TASS.phrases.refugees)).toHaveCount(1);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await checkScreen(page, 'coders-passages-filter');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(coder).toHaveValue('');
+  await expect(passages.rows).toHaveCount(2);
+});

@@ -32,6 +32,14 @@ describe('the passages filter form', () => {
     expect(run([{ type: 'clear' }], start).articles).toBeNull();
   });
 
+  it('keeps one coder’s passages ("Only mine", "Only X") until All coders or Clear filters', () => {
+    const only = run([{ type: 'coder', id: 2 }]);
+    expect(toPassageFilter(only)).toEqual({ coderIds: [2] });
+    expect(hasInput(only)).toBe(true);
+    expect(toPassageFilter(run([{ type: 'coder', id: null }], only))).toEqual({});
+    expect(run([{ type: 'clear' }], only).coderId).toBeNull();
+  });
+
   it('builds the contract filter from what was picked and typed, leaving out dates it cannot read', () => {
     const state = run([
       { type: 'addTag', id: 3 },

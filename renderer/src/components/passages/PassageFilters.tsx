@@ -5,6 +5,7 @@ import { useCommand } from '../../client/queries';
 import { articleMeta } from '../../format';
 import { useDebounced } from '../../hooks/useDebounced';
 import { count } from '../codebook/tree';
+import { CoderSelect } from './CoderSelect';
 import { FilterCombobox, type ComboOption } from './FilterCombobox';
 import { dateValid, hasInput, type FilterAction, type FilterState } from './filter-state';
 import { naturalCompare } from '../../../../electron/shared/natural-sort';
@@ -17,7 +18,7 @@ interface Props {
 
 const DATE_HINT = 'A year, month or day: 2020, 2020-11 or 2020-11-09';
 
-/** The passages filter form: text, tags (any or all, with children), article, outlet, dates. */
+/** The passages filter form: text, tags (any or all, with children), article, outlet, coder, dates. */
 export function PassageFilters({ state, dispatch, tags }: Props) {
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const outlets = useCommand('articles.outlets', {});
@@ -138,6 +139,7 @@ export function PassageFilters({ state, dispatch, tags }: Props) {
             </option>
           ))}
         </select>
+        <CoderSelect value={state.coderId} onChange={(id) => dispatch({ type: 'coder', id })} />
         <DateBound label="From" placeholder="2020-11" value={state.from} onChange={(value) => dispatch({ type: 'from', value })} />
         <DateBound label="To" placeholder="2020-12-31" value={state.to} onChange={(value) => dispatch({ type: 'to', value })} />
         {hasInput(state) ? (

@@ -11,6 +11,8 @@ export interface FilterState {
   /** A set of articles picked elsewhere (the articles behind a mark of the Overview), named for the chip. */
   articles: PassagesStart['articles'] | null;
   outlet: string;
+  /** Only this coder's passages ("Only mine", "Only X"); null: everyone's. */
+  coderId: number | null;
   from: string;
   to: string;
   text: string;
@@ -24,6 +26,7 @@ export type FilterAction =
   | { type: 'article'; article: { id: number; title: string } | null }
   | { type: 'articles'; articles: null }
   | { type: 'outlet'; outlet: string }
+  | { type: 'coder'; id: number | null }
   | { type: 'from' | 'to' | 'text'; value: string }
   | { type: 'clear' };
 
@@ -45,6 +48,7 @@ export function initialFilter(start: PassagesStart = {}): FilterState {
     article: null,
     articles: start.articles ?? null,
     outlet: '',
+    coderId: null,
     from: '',
     to: '',
     text: '',
@@ -68,6 +72,8 @@ export function filterReducer(state: FilterState, action: FilterAction): FilterS
       return { ...state, articles: null };
     case 'outlet':
       return { ...state, outlet: action.outlet };
+    case 'coder':
+      return { ...state, coderId: action.id };
     case 'from':
     case 'to':
     case 'text':
@@ -90,6 +96,7 @@ export function hasInput(state: FilterState): boolean {
     state.article !== null ||
     state.articles !== null ||
     state.outlet !== '' ||
+    state.coderId !== null ||
     state.from !== '' ||
     state.to !== '' ||
     state.text !== ''
@@ -103,6 +110,7 @@ export function toPassageFilter(state: FilterState, text = state.text.trim()): P
   if (state.article) f.articleIds = [state.article.id];
   else if (state.articles) f.articleIds = state.articles.ids;
   if (state.outlet) f.outlets = [state.outlet];
+  if (state.coderId !== null) f.coderIds = [state.coderId];
   if (state.from.trim() && dateValid(state.from)) f.from = state.from.trim();
   if (state.to.trim() && dateValid(state.to)) f.to = state.to.trim();
   if (text) f.text = text;

@@ -15,6 +15,21 @@ export function startWorker(source: URL, name: string, options: WorkerOptions = 
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
+/**
+ * Stops a worker and resolves once it has exited. Until then a timer keeps the process: a worker
+ * unreferenced while it stops (the parse pool unrefs an idle worker when a late message arrives)
+ * would otherwise let the process end before the exit, with whatever awaited it never settled (a
+ * CLI import ended with code 13 and no word).
+ */
+export async function stopWorker(worker: Worker): Promise<number> {
+  const keep = setInterval(() => {}, 60_000);
+  try {
+    return await worker.terminate();
+  } finally {
+    clearInterval(keep);
+  }
+}
+
 function tsxApi(): string {
   try {
     return import.meta.resolve('tsx/esm/api');

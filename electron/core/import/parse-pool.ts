@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers';
+import { startWorker, stopWorker } from '../workers';
 import { CANCELLED, type ParseOutcome, type ParseWorkerData, type WorkerReply, type WorkerRequest } from './parse-messages';
 
 export type { ParseOutcome } from './parse-messages';
@@ -81,6 +81,8 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     };
     worker.once('exit', () => loaded());
     worker.on('message', (reply: WorkerReply) => {
+      // A stopped worker's late message: its jobs are answered, and it must stay referenced to exit.
+      if (slot.dead) return;
       if ('ready' in reply) {
         slot.ready = true;
         loaded();
@@ -117,7 +119,7 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
       else job.resolve({ ok: false, error: reason });
     }
     slot.jobs.clear();
-    void slot.worker.terminate();
+    void stopWorker(slot.worker);
     pump();
   };
 
@@ -215,7 +217,7 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
           clearTimeout(timer);
           job.resolve({ ok: false, error: 'the import was stopped' });
         }
-        return slot.worker.terminate();
+        return stopWorker(slot.worker);
       });
       await Promise.all(stopping);
     },

@@ -225,6 +225,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, HEADERS_TIMEOUT_MS),
     connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeout / 4)),
+    // The page closes its idle connections, never the host: a host closing one (Node's default after
+    // 5 s idle) as the page sends a call on it fails that POST with "Failed to fetch" (browsers retry
+    // only idempotent requests). close() ends every connection.
+    keepAliveTimeout: 0,
   };
   const server = createServer(limits, (req, res) => {
     void (async () => {

@@ -136,7 +136,8 @@ export function MergeDialog({ libraryName, onClose }: { libraryName: string; onC
             void merge();
           }}
         >
-          <p role="status">{mergeHeadline(step.report, libraryName)}</p>
+          {/* One status at a time: while the merge runs, its progress line is the status. */}
+          <p role={working ? undefined : 'status'}>{mergeHeadline(step.report, libraryName)}</p>
           <ul className="merge-counts" aria-label="What the merge does">
             {counts(step.report).map((line) => (
               <li key={line}>{line}</li>
